@@ -1,0 +1,102 @@
+package io.newswire.topics;
+
+import io.newswire.registry.CompatibilityLevel;
+import io.newswire.registry.SchemaRegistryClient;
+import io.newswire.schema.DeadLetter;
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.RawArticle;
+import io.newswire.serde.SpecificAvroSerde;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one registry of Newswire's topics: ingest → {@value #RAW_ARTICLES} → enrich → {@value
+ * #ENRICHED_ARTICLES} → sink, and {@value #DEAD_LETTERS} for whatever a stage could not process. Every stage
+ * gets its topics, serdes and schema subjects from here; nobody spells a topic name twice.
+ */
+public final class Topics {
+  public static final String RAW_ARTICLES = "newswire.articles.raw";
+  public static final String ENRICHED_ARTICLES = "newswire.articles.enriched";
+  public static final String DEAD_LETTERS = "newswire.deadletters";
+
+  /** Newswire's own subjects evolve under BACKWARD: a new schema must read everything written before it. */
+  public static final CompatibilityLevel COMPATIBILITY = CompatibilityLevel.BACKWARD;
+
+  private static final String THIRTY_DAYS_MS = String.valueOf(30L * 24 * 3600 * 1000);
+
+  public final Topic<String, RawArticle> rawArticles;
+  public final Topic<String, EnrichedArticle> enrichedArticles;
+  public final Topic<String, DeadLetter> deadLetters;
+
+  private Topics(Map<String, ?> serdeConfig) {
+    // Raw articles are kept forever: replaying them through a better tagger is how enrichment improves.
+    rawArticles = new Topic<>(RAW_ARTICLES, Serdes.String(), specific(serdeConfig), 6, Map.of(
+        TopicConfig.RETENTION_MS_CONFIG, "-1",
+        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer"));
+    // Compacted: the latest enrichment of each article, and tombstones for retracted ones.
+    enrichedArticles = new Topic<>(ENRICHED_ARTICLES, Serdes.String(), specific(serdeConfig), 6, Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer"));
+    deadLetters = new Topic<>(DEAD_LETTERS, Serdes.String(), specific(serdeConfig), 1, Map.of(
+        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS));
+  }
+
+  /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
+  public static Topics create(Map<String, ?> serdeConfig) {
+    return new Topics(serdeConfig);
+  }
+
+  public List<Topic<?, ?>> all() {
+    return List.of(rawArticles, enrichedArticles, deadLetters);
+  }
+
+  /** Value schemas by subject, for registering them up front. */
+  public static Map<String, Schema> valueSchemas() {
+    Map<String, Schema> schemas = new HashMap<>();
+    schemas.put(RAW_ARTICLES + "-value", RawArticle.getClassSchema());
+    schemas.put(ENRICHED_ARTICLES + "-value", EnrichedArticle.getClassSchema());
+    schemas.put(DEAD_LETTERS + "-value", DeadLetter.getClassSchema());
+    return schemas;
+  }
+
+  /** Sets BACKWARD on each subject and registers the current schemas; fails with the registry's reasons if one is incompatible. */
+  public static void registerSchemas(SchemaRegistryClient registry) {
+    valueSchemas().forEach((subject, schema) -> {
+      registry.setCompatibility(subject, COMPATIBILITY);
+      registry.register(subject, schema);
+    });
+  }
+
+  /** Creates the topics that do not exist yet; returns the names created. */
+  public Set<String> createMissing(Admin admin, Optional<Short> replicationFactor)
+      throws ExecutionException, InterruptedException {
+    Set<String> existing = admin.listTopics().names().get();
+    var missing = all().stream().filter(t -> !existing.contains(t.name())).toList();
+    if (!missing.isEmpty()) {
+      try {
+        admin.createTopics(missing.stream().map(t -> t.newTopic(replicationFactor)).toList()).all().get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+          throw e; // another instance created it in between: fine
+        }
+      }
+    }
+    return missing.stream().map(Topic::name).collect(Collectors.toSet());
+  }
+
+  private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> specific(Map<String, ?> config) {
+    SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    return serde;
+  }
+}
