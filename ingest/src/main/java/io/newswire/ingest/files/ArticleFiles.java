@@ -1,0 +1,261 @@
+package io.newswire.ingest.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswire.ingest.ArticleDraft;
+import io.newswire.ingest.Dates;
+import io.newswire.ingest.HtmlArticle;
+import io.newswire.ingest.JsonArticle;
+import io.newswire.ingest.InvalidArticleException;
+import io.newswire.ingest.SourceItem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Reads article files by their extension: plain text, Markdown (with optional front matter), HTML, JSON (an
+ * object or an array of objects) and JSON Lines. A bad JSON Lines line is one unreadable item; the other
+ * lines still count.
+ */
+public final class ArticleFiles {
+  public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\s*\\n(.*?)\\n---\\s*\\n", Pattern.DOTALL);
+  private static final Pattern MD_LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+  private static final Pattern MD_EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|_|`)(\\S(?:.*?\\S)?)\\1");
+  private static final Pattern MD_MARKERS = Pattern.compile("(?m)^(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d+\\.\\s+)");
+
+  private final long maxBytes;
+
+  public ArticleFiles(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public ArticleFiles() {
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  /** Whether a file looks like an article by its name (used when walking folders). */
+  public static boolean isArticleFile(Path file) {
+    return format(file) != null;
+  }
+
+  static String format(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.startsWith(".")) {
+      return null;
+    }
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1);
+    return switch (ext) {
+      case "txt", "text" -> "text/plain";
+      case "md", "markdown" -> "text/markdown";
+      case "html", "htm", "xhtml" -> "text/html";
+      case "json" -> "application/json";
+      case "jsonl", "ndjson" -> "application/x-ndjson";
+      default -> null;
+    };
+  }
+
+  public List<SourceItem> read(Path file) {
+    String origin = file.toString();
+    String format = format(file);
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        return List.of(new SourceItem.Unreadable(origin, head(file),
+            new InvalidArticleException("File is " + size + " bytes, over the " + maxBytes
+                + "-byte limit (ingest.max.bytes); split it or raise the limit")));
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return List.of(new SourceItem.Unreadable(origin, new byte[0],
+          new InvalidArticleException("Cannot read " + origin + ": " + e.getMessage(), e)));
+    }
+    if (format == null) {
+      return List.of(new SourceItem.Unreadable(origin, bytes, new InvalidArticleException(
+          "Unknown file type; expected .txt, .md, .html, .json or .jsonl")));
+    }
+    try {
+      return switch (format) {
+        case "application/x-ndjson" -> jsonLines(origin, bytes);
+        case "application/json" -> json(origin, bytes);
+        case "text/html" -> List.of(new SourceItem.Draft(html(origin, bytes)));
+        case "text/markdown" -> List.of(new SourceItem.Draft(markdown(origin, text(bytes, null))));
+        default -> List.of(new SourceItem.Draft(plain(origin, text(bytes, null))));
+      };
+    } catch (RuntimeException e) {
+      return List.of(new SourceItem.Unreadable(origin, bytes, e));
+    }
+  }
+
+  /** UTF-8 when valid (a BOM is skipped); otherwise the declared charset, else Windows-1252. */
+  static String text(byte[] bytes, String declared) {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    } catch (CharacterCodingException notUtf8) {
+      Charset fallback = Charset.forName("windows-1252");
+      if (declared != null) {
+        try {
+          fallback = Charset.forName(declared.trim());
+        } catch (RuntimeException unknownCharset) {
+          // keep windows-1252
+        }
+      }
+      return new String(bytes, fallback);
+    }
+  }
+
+  static ArticleDraft plain(String origin, String text) {
+    return new ArticleDraft(origin, null, null, null, text, null, "text/plain", Map.of());
+  }
+
+  static ArticleDraft markdown(String origin, String text) {
+    Map<String, String> meta = new HashMap<>();
+    Matcher fm = FRONT_MATTER.matcher(text);
+    if (fm.find()) {
+      for (String line : fm.group(1).split("\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          meta.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              unquote(line.substring(colon + 1).trim()));
+        }
+      }
+      text = text.substring(fm.end());
+    }
+    String title = meta.remove("title");
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    if (title == null) {
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        if (line.startsWith("# ")) {
+          title = line.substring(2).strip();
+          lines.remove(i);
+        }
+        break;
+      }
+    }
+    String body = String.join("\n", lines);
+    body = MD_LINK.matcher(body).replaceAll("$1");
+    body = MD_EMPHASIS.matcher(body).replaceAll("$2");
+    body = MD_MARKERS.matcher(body).replaceAll("");
+    String url = firstOf(meta, "url", "link", "canonical");
+    String published = firstOf(meta, "date", "published", "published_at", "publishedat");
+    String feed = firstOf(meta, "source", "feed", "publisher");
+    return new ArticleDraft(origin, url, feed, title, body, Dates.parse(published), "text/markdown", meta);
+  }
+
+  static ArticleDraft html(String origin, byte[] bytes) {
+    Document doc = Jsoup.parse(text(bytes, declaredCharset(bytes)));
+    return HtmlArticle.extract(origin, doc);
+  }
+
+  private static String declaredCharset(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
+    Matcher m = Pattern.compile("charset=[\"']?([A-Za-z0-9_-]+)", Pattern.CASE_INSENSITIVE).matcher(head);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private List<SourceItem> json(String origin, byte[] bytes) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new InvalidArticleException("Not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InvalidArticleException("Not valid JSON: " + e.getMessage(), e);
+    }
+    if (root == null) {
+      throw new InvalidArticleException("Empty JSON file");
+    }
+    List<SourceItem> items = new ArrayList<>();
+    if (root.isArray()) {
+      int i = 0;
+      for (JsonNode node : root) {
+        String where = origin + "[" + i++ + "]";
+        items.add(itemOf(where, node, node.toString().getBytes(StandardCharsets.UTF_8)));
+      }
+    } else {
+      items.add(itemOf(origin, root, bytes));
+    }
+    return items;
+  }
+
+  private List<SourceItem> jsonLines(String origin, byte[] bytes) {
+    List<SourceItem> items = new ArrayList<>();
+    String text = text(bytes, null);
+    Iterator<String> lines = text.lines().iterator();
+    int number = 0;
+    while (lines.hasNext()) {
+      String line = lines.next();
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String where = origin + ":" + number;
+      byte[] raw = line.getBytes(StandardCharsets.UTF_8);
+      try {
+        items.add(itemOf(where, JSON.readTree(line), raw));
+      } catch (JsonProcessingException e) {
+        items.add(new SourceItem.Unreadable(where, raw,
+            new InvalidArticleException("Line " + number + " is not valid JSON: " + e.getOriginalMessage(), e)));
+      }
+    }
+    return items;
+  }
+
+  private static SourceItem itemOf(String origin, JsonNode node, byte[] raw) {
+    try {
+      return new SourceItem.Draft(JsonArticle.draft(origin, node));
+    } catch (InvalidArticleException e) {
+      return new SourceItem.Unreadable(origin, raw, e);
+    }
+  }
+
+  private static String firstOf(Map<String, String> meta, String... keys) {
+    for (String key : keys) {
+      String v = meta.remove(key);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String unquote(String s) {
+    return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
+        ? s.substring(1, s.length() - 1)
+        : s;
+  }
+
+  private static byte[] head(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      return in.readNBytes(64 * 1024);
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.newswire.ingest.publish;
+
+import io.newswire.schema.DeadLetter;
+import io.newswire.schema.RawArticle;
+import io.newswire.topics.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Publishes articles to {@value Topics#RAW_ARTICLES}, keyed by article id, and unreadable input to {@value
+ * Topics#DEAD_LETTERS}. The producer is idempotent with {@code acks=all}, so a retried send never duplicates a
+ * record; zstd compresses article text well. A semaphore bounds the articles sent but not yet acknowledged,
+ * so a fast source cannot fill memory.
+ */
+public final class ArticlePublisher implements AutoCloseable {
+  public static final String HEADER_SOURCE = "newswire.source";
+  public static final String HEADER_INGESTED_AT = "newswire.ingested.at";
+  public static final String HEADER_CONTENT_TYPE = "newswire.content.type";
+  /** Dead-letter payloads are capped: the reason matters more than megabytes of junk. */
+  static final int MAX_DEAD_LETTER_PAYLOAD = 512 * 1024;
+
+  private final Topics topics;
+  private final KafkaProducer<String, RawArticle> articles;
+  private final KafkaProducer<String, DeadLetter> deadLetters;
+  private final Semaphore inFlight;
+
+  public ArticlePublisher(Map<String, Object> kafkaClients, Topics topics, int maxInFlight) {
+    this.topics = topics;
+    this.articles = new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest"),
+        topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer());
+    this.deadLetters = new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest-deadletters"),
+        topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer());
+    this.inFlight = new Semaphore(maxInFlight);
+  }
+
+  public static Map<String, Object> producerConfig(Map<String, Object> kafkaClients, String clientId) {
+    Map<String, Object> config = new HashMap<>(kafkaClients);
+    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    // Articles are a few KB: larger batches and a short linger let zstd and the broker work in bulk.
+    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
+    config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+    config.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    return config;
+  }
+
+  /** Sends one article; the future completes when Kafka has acknowledged it (or failed for good). */
+  public CompletableFuture<RecordMetadata> publish(RawArticle article) {
+    acquire();
+    CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(HEADER_SOURCE, article.getSource().getBytes(StandardCharsets.UTF_8));
+    headers.add(HEADER_INGESTED_AT, Long.toString(article.getFetchedAt().toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+    headers.add(HEADER_CONTENT_TYPE, article.getContentType().getBytes(StandardCharsets.UTF_8));
+    try {
+      articles.send(new ProducerRecord<>(topics.rawArticles.name(), null, article.getId(), article, headers),
+          (metadata, error) -> {
+            inFlight.release();
+            if (error != null) {
+              done.completeExceptionally(error);
+            } else {
+              done.complete(metadata);
+            }
+          });
+    } catch (RuntimeException e) {
+      inFlight.release();
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  /** Sends input that could not become an article to the dead-letter topic, with the reason. */
+  public CompletableFuture<RecordMetadata> deadLetter(String origin, byte[] payload, Throwable reason) {
+    byte[] kept = payload == null ? null
+        : payload.length > MAX_DEAD_LETTER_PAYLOAD ? java.util.Arrays.copyOf(payload, MAX_DEAD_LETTER_PAYLOAD) : payload;
+    Map<String, ByteBuffer> headers = new HashMap<>();
+    if (kept != null && kept.length < payload.length) {
+      headers.put("newswire.truncated.from", ByteBuffer.wrap(Integer.toString(payload.length).getBytes(StandardCharsets.UTF_8)));
+    }
+    DeadLetter letter = DeadLetter.newBuilder()
+        .setStage("ingest")
+        .setOrigin(origin)
+        .setValue(kept == null ? null : ByteBuffer.wrap(kept))
+        .setHeaders(headers)
+        .setErrorClass(reason.getClass().getName())
+        .setErrorMessage(String.valueOf(reason.getMessage()))
+        .setFailedAt(Instant.now())
+        .build();
+    CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
+    try {
+      deadLetters.send(new ProducerRecord<>(topics.deadLetters.name(), origin, letter), (metadata, error) -> {
+        if (error != null) {
+          done.completeExceptionally(error);
+        } else {
+          done.complete(metadata);
+        }
+      });
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  public void flush() {
+    articles.flush();
+    deadLetters.flush();
+  }
+
+  private void acquire() {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for Kafka to acknowledge earlier articles", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    articles.close();
+    deadLetters.close();
+  }
+}

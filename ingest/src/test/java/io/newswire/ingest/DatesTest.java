@@ -1,0 +1,33 @@
+package io.newswire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DatesTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Tue, 10 Jun 2025 14:30:00 GMT | 2025-06-10T14:30:00Z",
+      "Tue, 10 Jun 2025 16:30:00 +0200 | 2025-06-10T14:30:00Z",
+      "10 Jun 2025 14:30 UT | 2025-06-10T14:30:00Z",
+      "2025-06-10T14:30:00Z | 2025-06-10T14:30:00Z",
+      "2025-06-10T16:30:00+02:00 | 2025-06-10T14:30:00Z",
+      "2025-06-10T14:30:00.123Z | 2025-06-10T14:30:00.123Z",
+      "2025-06-10 14:30:00 | 2025-06-10T14:30:00Z",
+      "2025-06-10 | 2025-06-10T00:00:00Z",
+      "June 10, 2025 | 2025-06-10T00:00:00Z",
+      "10 June 2025 | 2025-06-10T00:00:00Z",
+      "1749565800 | 2025-06-10T14:30:00Z",
+  })
+  void readsTheFormsFeedsAndPagesUse(String text, String expected) {
+    assertThat(Dates.parse(text)).isEqualTo(Instant.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"yesterday", "'  '", "32/13/2025"})
+  void unknownFormsAreNull(String text) {
+    assertThat(Dates.parse(text)).isNull();
+  }
+}

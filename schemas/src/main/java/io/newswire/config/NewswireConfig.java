@@ -1,0 +1,166 @@
+package io.newswire.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Newswire's settings: one home for every key, its default and its documentation. Values come from, in
+ * increasing precedence: defaults, a properties file, {@code NEWSWIRE_*} environment variables
+ * ({@code NEWSWIRE_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}), and command-line overrides.
+ *
+ * <p>Kafka client settings users already have ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) pass
+ * through to every client unchanged; registry settings ({@code basic.auth.*}, {@code bearer.auth.*}, ...) pass
+ * through to the serdes under Confluent's names.
+ */
+public final class NewswireConfig {
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String POSTGRES_URL = "postgres.url";
+  public static final String POSTGRES_USER = "postgres.user";
+  public static final String POSTGRES_PASSWORD = "postgres.password";
+  public static final String REPLICATION_FACTOR = "topics.replication.factor";
+  public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
+  public static final String ENRICH_STATE_DIR = "enrich.state.dir";
+  public static final String SINK_GROUP_ID = "sink.group.id";
+  public static final String SINK_BATCH_SIZE = "sink.batch.size";
+  public static final String INGEST_QUARANTINE_DIR = "ingest.quarantine.dir";
+  public static final String INGEST_MAX_IN_FLIGHT = "ingest.max.in.flight";
+
+  public static final String ENV_PREFIX = "NEWSWIRE_";
+
+  private static final String[] KAFKA_PASSTHROUGH = {"security.protocol", "sasl.", "ssl.", "client.dns.lookup"};
+  private static final String[] REGISTRY_PASSTHROUGH = {"schema.registry.", "basic.auth.", "bearer.auth.",
+      "auto.register.schemas", "use.latest.version", "latest.cache.ttl.sec", "max.retries", "retries.",
+      "http.", "key.subject.name.strategy", "value.subject.name.strategy"};
+
+  public static final ConfigDef CONFIG = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH, "Kafka bootstrap servers.")
+      .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", Importance.HIGH,
+          "Confluent-compatible Schema Registry URL(s), comma-separated.")
+      .define(POSTGRES_URL, Type.STRING, "jdbc:postgresql://localhost:5432/newswire", Importance.HIGH,
+          "JDBC URL of the sink's PostgreSQL database.")
+      .define(POSTGRES_USER, Type.STRING, "newswire", Importance.HIGH, "Database user.")
+      .define(POSTGRES_PASSWORD, Type.PASSWORD, "", Importance.HIGH, "Database password (never logged).")
+      .define(REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
+          "Replication factor of topics Newswire creates; -1 takes the broker's default.replication.factor.")
+      .define(ENRICH_APPLICATION_ID, Type.STRING, "newswire-enrich", Importance.MEDIUM,
+          "Kafka Streams application.id of enrich: its consumer group and the prefix of its internal topics.")
+      .define(ENRICH_STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newswire-streams",
+          Importance.MEDIUM, "Where enrich keeps its local state stores.")
+      .define(SINK_GROUP_ID, Type.STRING, "newswire-sink", Importance.MEDIUM, "Consumer group of the sink.")
+      .define(SINK_BATCH_SIZE, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+          "Most records the sink writes in one database transaction.")
+      .define(INGEST_QUARANTINE_DIR, Type.STRING, "quarantine", Importance.MEDIUM,
+          "Folder for input that could not even be sent to the dead-letter topic.")
+      .define(INGEST_MAX_IN_FLIGHT, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.LOW,
+          "Most articles ingest has sent but Kafka has not acknowledged yet; bounds memory.");
+
+  private final Map<String, String> values;
+
+  private NewswireConfig(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** Reads the file (if any), then the environment, then the overrides. */
+  public static NewswireConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    Map<String, String> values = new TreeMap<>();
+    if (file != null) {
+      Properties props = new Properties();
+      try (Reader in = Files.newBufferedReader(file)) {
+        props.load(in);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+      }
+      props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k).trim()));
+    }
+    env.forEach((name, value) -> {
+      if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+        values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+      }
+    });
+    values.putAll(overrides);
+    return new NewswireConfig(values);
+  }
+
+  public static NewswireConfig of(Map<String, String> values) {
+    return load(null, Map.of(), values);
+  }
+
+  public NewswireConfig with(Map<String, String> overrides) {
+    Map<String, String> merged = new TreeMap<>(values);
+    merged.putAll(overrides);
+    return new NewswireConfig(merged);
+  }
+
+  /** A declared key's value, or its default. */
+  public String get(String key) {
+    if (values.containsKey(key)) {
+      return values.get(key);
+    }
+    ConfigDef.ConfigKey declared = CONFIG.configKeys().get(key);
+    if (declared == null) {
+      throw new IllegalArgumentException("Unknown setting " + key);
+    }
+    Object def = declared.defaultValue;
+    return def == null ? null : def instanceof org.apache.kafka.common.config.types.Password p ? p.value() : def.toString();
+  }
+
+  public int getInt(String key) {
+    return Integer.parseInt(get(key));
+  }
+
+  public short getShort(String key) {
+    return Short.parseShort(get(key));
+  }
+
+  /** Settings for every Kafka client: bootstrap servers plus security settings passed through. */
+  public Map<String, Object> kafkaClients() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(BOOTSTRAP_SERVERS, get(BOOTSTRAP_SERVERS));
+    values.forEach((k, v) -> {
+      for (String prefix : KAFKA_PASSTHROUGH) {
+        if (k.startsWith(prefix)) {
+          props.put(k, v);
+        }
+      }
+    });
+    return props;
+  }
+
+  /** Settings for the Avro serdes and the registry client, under Confluent's names. */
+  public Map<String, Object> serdes() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(SCHEMA_REGISTRY_URL, get(SCHEMA_REGISTRY_URL));
+    values.forEach((k, v) -> {
+      for (String prefix : REGISTRY_PASSTHROUGH) {
+        if (k.startsWith(prefix)) {
+          props.put(k, v);
+        }
+      }
+    });
+    return props;
+  }
+
+  /** Everything set explicitly, secrets hidden, for logs and {@code --help}-style listings. */
+  public Map<String, String> describe() {
+    Map<String, String> shown = new TreeMap<>();
+    values.forEach((k, v) -> shown.put(k, secret(k) ? "[hidden]" : v));
+    return shown;
+  }
+
+  static boolean secret(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("password") || k.contains("secret") || k.contains("token") || k.contains("user.info")
+        || k.contains("jaas");
+  }
+}
