@@ -1,11 +1,10 @@
 package io.newswire.ingest.publish;
 
+import io.newswire.deadletter.DeadLetters;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.RawArticle;
 import io.newswire.topics.Topics;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +25,6 @@ public final class ArticlePublisher implements AutoCloseable {
   public static final String HEADER_SOURCE = "newswire.source";
   public static final String HEADER_INGESTED_AT = "newswire.ingested.at";
   public static final String HEADER_CONTENT_TYPE = "newswire.content.type";
-  /** Dead-letter payloads are capped: the reason matters more than megabytes of junk. */
-  static final int MAX_DEAD_LETTER_PAYLOAD = 512 * 1024;
 
   private final Topics topics;
   private final KafkaProducer<String, RawArticle> articles;
@@ -84,21 +81,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
   /** Sends input that could not become an article to the dead-letter topic, with the reason. */
   public CompletableFuture<RecordMetadata> deadLetter(String origin, byte[] payload, Throwable reason) {
-    byte[] kept = payload == null ? null
-        : payload.length > MAX_DEAD_LETTER_PAYLOAD ? java.util.Arrays.copyOf(payload, MAX_DEAD_LETTER_PAYLOAD) : payload;
-    Map<String, ByteBuffer> headers = new HashMap<>();
-    if (kept != null && kept.length < payload.length) {
-      headers.put("newswire.truncated.from", ByteBuffer.wrap(Integer.toString(payload.length).getBytes(StandardCharsets.UTF_8)));
-    }
-    DeadLetter letter = DeadLetter.newBuilder()
-        .setStage("ingest")
-        .setOrigin(origin)
-        .setValue(kept == null ? null : ByteBuffer.wrap(kept))
-        .setHeaders(headers)
-        .setErrorClass(reason.getClass().getName())
-        .setErrorMessage(String.valueOf(reason.getMessage()))
-        .setFailedAt(Instant.now())
-        .build();
+    DeadLetter letter = DeadLetters.fromOrigin("ingest", origin, payload, reason);
     CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
     try {
       deadLetters.send(new ProducerRecord<>(topics.deadLetters.name(), origin, letter), (metadata, error) -> {

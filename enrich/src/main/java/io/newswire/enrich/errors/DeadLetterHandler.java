@@ -1,0 +1,72 @@
+package io.newswire.enrich.errors;
+
+import io.newswire.deadletter.DeadLetters;
+import io.newswire.schema.DeadLetter;
+import io.newswire.topics.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every record enrich cannot deserialize, process or produce to {@value Topics#DEAD_LETTERS} through
+ * Kafka Streams' own dead-letter support: the handler returns the dead-letter record and Streams writes it in
+ * the same transaction as the task's other output, then carries on. A poison pill never stops the app.
+ */
+public class DeadLetterHandler
+    implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
+  public static final String STAGE = "enrich";
+
+  private Serializer<DeadLetter> serializer;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    serializer = Topics.create(configs).deadLetters.valueSerde().serializer();
+  }
+
+  @Override
+  public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+      ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, exception, "deserialize")));
+  }
+
+  @Override
+  public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+      Exception exception) {
+    return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, exception, "process")));
+  }
+
+  @Override
+  public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
+      ProducerRecord<byte[], byte[]> record, Exception exception) {
+    if (exception instanceof org.apache.kafka.common.errors.RetriableException) {
+      return ProductionExceptionHandler.Response.retry();
+    }
+    return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, exception, "produce")));
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
+      ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+    return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, exception, "serialize")));
+  }
+
+  private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception, String step) {
+    log.warn("Dead-lettering record {}-{}@{} ({} failed): {}", context.topic(), context.partition(),
+        context.offset(), step, exception.toString());
+    DeadLetter letter = DeadLetters.fromRecord(STAGE, context.topic(), context.partition(), context.offset(),
+        context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception);
+    return new ProducerRecord<>(Topics.DEAD_LETTERS, null, context.sourceRawKey(),
+        serializer.serialize(Topics.DEAD_LETTERS, letter));
+  }
+}

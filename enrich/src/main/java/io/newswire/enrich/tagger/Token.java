@@ -1,0 +1,44 @@
+package io.newswire.enrich.tagger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A word or punctuation mark with its character offsets. */
+record Token(String text, int start, int end) {
+  private static final Pattern TOKEN = Pattern.compile(
+      "\\p{L}[\\p{L}\\p{M}\\d]*(?:['’.-]\\p{L}[\\p{L}\\p{M}\\d]*)*\\.?|\\d+(?:[.,]\\d+)*|\\S");
+
+  static List<Token> of(String text) {
+    List<Token> tokens = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      String t = m.group();
+      int end = m.end();
+      // keep a trailing period only on abbreviations such as "Dr." or "U.S."
+      if (t.length() > 1 && t.endsWith(".") && !t.matches("(?:\\p{L}\\.)+|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|St\\.|Jr\\.|Gen\\.|Col\\.")) {
+        t = t.substring(0, t.length() - 1);
+        end--;
+        tokens.add(new Token(t, m.start(), end));
+        tokens.add(new Token(".", end, end + 1));
+        continue;
+      }
+      tokens.add(new Token(t, m.start(), end));
+    }
+    return tokens;
+  }
+
+  boolean capitalised() {
+    return Character.isUpperCase(text.codePointAt(0));
+  }
+
+  boolean allCaps() {
+    return text.length() >= 2 && text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
+        && text.chars().anyMatch(Character::isLetter);
+  }
+
+  boolean sentenceEnd() {
+    return text.equals(".") || text.equals("!") || text.equals("?");
+  }
+}

@@ -1,0 +1,141 @@
+package io.newswire.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.Tagger;
+import io.newswire.enrich.tagger.Tagging;
+import io.newswire.registry.InMemorySchemaRegistry;
+import io.newswire.schema.DeadLetter;
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.RawArticle;
+import io.newswire.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+  static final String SCOPE = "enrich-topology";
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+  Topics topics;
+  TopologyTestDriver driver;
+  TestInputTopic<String, RawArticle> raw;
+  TestOutputTopic<String, EnrichedArticle> enriched;
+  TestOutputTopic<String, DeadLetter> deadLetters;
+
+  void start(Tagger tagger) {
+    NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
+        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/enrich-topology-test"));
+    topics = Topics.create(config.serdes());
+    Properties props = EnrichTopology.streamsConfig(config);
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, tagger, CLOCK), props);
+    raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
+        topics.rawArticles.valueSerde().serializer());
+    enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
+        topics.enrichedArticles.valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, topics.deadLetters.keySerde().deserializer(),
+        topics.deadLetters.valueSerde().deserializer());
+  }
+
+  @BeforeEach
+  void startWithRules() {
+    start(new RuleTagger());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    InMemorySchemaRegistry.drop(SCOPE);
+  }
+
+  static RawArticle article(String id, String title, String body) {
+    return RawArticle.newBuilder().setId(id).setSource("test").setTitle(title).setBody(body)
+        .setFetchedAt(Instant.parse("2025-06-01T11:00:00Z")).setContentType("text/plain").setContentHash("h-" + id)
+        .build();
+  }
+
+  @Test
+  void enrichesEachArticleUnderItsId() {
+    raw.pipeInput("a1", article("a1", "Storm floods Lagos", "Heavy rain flooded Lagos on Monday, the Nigerian"
+        + " emergency agency said. Rescue teams evacuated hundreds of families."));
+
+    var record = enriched.readKeyValue();
+    assertThat(record.key).isEqualTo("a1");
+    EnrichedArticle a = record.value;
+    assertThat(a.getArticle().getTitle()).isEqualTo("Storm floods Lagos");
+    assertThat(a.getEntities()).extracting(e -> e.getName()).contains("Lagos");
+    assertThat(a.getPlaces()).extracting(p -> p.getCountryCode()).contains("NG");
+    assertThat(a.getTopics()).isNotEmpty();
+    assertThat(a.getTagger()).isEqualTo("newswire-rules/0.1");
+    assertThat(a.getEnrichmentVersion()).isEqualTo(1);
+    assertThat(a.getEnrichedAt()).isEqualTo(CLOCK.instant());
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRetractedArticleStaysATombstone() {
+    raw.pipeInput("a2", null);
+    var record = enriched.readKeyValue();
+    assertThat(record.key).isEqualTo("a2");
+    assertThat(record.value).isNull();
+  }
+
+  @Test
+  void bytesThatAreNotAvroAreSkippedAndTheNextRecordStillFlows() {
+    // TopologyTestDriver does not capture dead letters returned for deserialization errors; the
+    // handler's output is checked in DeadLetterHandlerTest and on a real broker in EnrichIT.
+    driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer())
+        .pipeInput("junk", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+    raw.pipeInput("a3", article("a3", "Title", "Body text about Paris."));
+
+    assertThat(enriched.readKeyValue().key).isEqualTo("a3");
+  }
+
+  @Test
+  void aTaggerFailureDeadLettersThatArticleOnly() {
+    driver.close();
+    start(new Tagger() {
+      final RuleTagger rules = new RuleTagger();
+
+      @Override
+      public Tagging tag(String title, String body) {
+        if (body.contains("poison")) {
+          throw new IllegalStateException("tagger choked on this article");
+        }
+        return rules.tag(title, body);
+      }
+
+      @Override
+      public String name() {
+        return "test";
+      }
+
+      @Override
+      public int enrichmentVersion() {
+        return 1;
+      }
+    });
+    raw.pipeInput("bad", article("bad", "T", "a poison pill"));
+    raw.pipeInput("good", article("good", "T", "fine text"));
+
+    DeadLetter letter = deadLetters.readValue();
+    assertThat(letter.getErrorMessage()).contains("tagger choked");
+    assertThat(letter.getErrorClass()).isEqualTo(IllegalStateException.class.getName());
+    assertThat(enriched.readKeyValue().key).isEqualTo("good");
+    assertThatThrownBy(() -> enriched.readKeyValue()).isInstanceOf(java.util.NoSuchElementException.class);
+  }
+}
