@@ -1,0 +1,292 @@
+package io.newswire.sink.postgres;
+
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.Entity;
+import io.newswire.schema.MediaTopic;
+import io.newswire.schema.Mention;
+import io.newswire.schema.Place;
+import io.newswire.schema.Quote;
+import io.newswire.schema.RawArticle;
+import io.newswire.sink.ArticleChange;
+import io.newswire.sink.ArticleDocument;
+import io.newswire.sink.Batches;
+import io.newswire.sink.Store;
+import io.newswire.sink.StoreException;
+import io.newswire.sink.StoreUnavailableException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+
+/**
+ * PostgreSQL behind {@link Store}. Each batch is one transaction of a few set-based statements (rows passed
+ * as arrays and expanded with {@code unnest}), so a batch of 500 articles costs a handful of round trips.
+ * The article upsert only replaces a row when the incoming enrichment version is newer, and returns the ids
+ * it changed; only those articles get their child rows (entities, mentions, places, topics, quotes)
+ * replaced. Flyway migrates the schema on start.
+ */
+public final class PostgresStore implements Store {
+  private static final String UPSERT_ARTICLES = """
+      INSERT INTO articles (id, enrichment_version, tagger, url, source, feed, title, body, language,
+          published_at, fetched_at, enriched_at, content_type, content_hash, duplicate_of, story_id, document)
+      SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+          ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+          ?::text[], ?::jsonb[])
+      ON CONFLICT (id) DO UPDATE SET
+          enrichment_version = EXCLUDED.enrichment_version, tagger = EXCLUDED.tagger, url = EXCLUDED.url,
+          source = EXCLUDED.source, feed = EXCLUDED.feed, title = EXCLUDED.title, body = EXCLUDED.body,
+          language = EXCLUDED.language, published_at = EXCLUDED.published_at, fetched_at = EXCLUDED.fetched_at,
+          enriched_at = EXCLUDED.enriched_at, content_type = EXCLUDED.content_type,
+          content_hash = EXCLUDED.content_hash, duplicate_of = EXCLUDED.duplicate_of,
+          story_id = EXCLUDED.story_id, document = EXCLUDED.document
+      WHERE articles.enrichment_version < EXCLUDED.enrichment_version
+      RETURNING id""";
+  private static final String[] CHILD_TABLES = {"article_entities", "mentions", "places", "article_topics", "quotes"};
+
+  private final String url;
+  private final Properties credentials = new Properties();
+  private Connection connection;
+
+  public PostgresStore(String url, String user, String password) {
+    this.url = url;
+    credentials.setProperty("user", user);
+    credentials.setProperty("password", password == null ? "" : password);
+    credentials.setProperty("ApplicationName", "newswire-sink");
+    credentials.setProperty("tcpKeepAlive", "true");
+  }
+
+  /** Brings the schema up to date; run once at start. */
+  public void migrate() {
+    try {
+      Flyway.configure()
+          .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("Could not migrate the database schema at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return url;
+  }
+
+  @Override
+  public void apply(List<ArticleChange> changes) {
+    List<ArticleChange> latest = Batches.latestPerArticle(changes);
+    try {
+      Connection c = connection();
+      try {
+        List<EnrichedArticle> upserts = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        for (ArticleChange change : latest) {
+          if (change instanceof ArticleChange.Upsert u) {
+            upserts.add(u.article());
+          } else {
+            deletes.add(change.id());
+          }
+        }
+        if (!deletes.isEmpty()) {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM articles WHERE id = ANY(?)")) {
+            delete.setArray(1, c.createArrayOf("text", deletes.toArray()));
+            delete.executeUpdate();
+          }
+        }
+        if (!upserts.isEmpty()) {
+          Set<String> changed = upsertArticles(c, upserts);
+          List<EnrichedArticle> rewritten = upserts.stream().filter(a -> changed.contains(a.getArticle().getId())).toList();
+          if (!rewritten.isEmpty()) {
+            replaceChildren(c, rewritten);
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw classify(e);
+    }
+  }
+
+  private Set<String> upsertArticles(Connection c, List<EnrichedArticle> articles) throws SQLException {
+    int n = articles.size();
+    Object[][] columns = new Object[17][n];
+    for (int i = 0; i < n; i++) {
+      EnrichedArticle a = articles.get(i);
+      RawArticle raw = a.getArticle();
+      columns[0][i] = raw.getId();
+      columns[1][i] = a.getEnrichmentVersion();
+      columns[2][i] = a.getTagger();
+      columns[3][i] = raw.getUrl();
+      columns[4][i] = raw.getSource();
+      columns[5][i] = raw.getFeed();
+      columns[6][i] = raw.getTitle();
+      columns[7][i] = raw.getBody();
+      columns[8][i] = a.getLanguage();
+      columns[9][i] = iso(raw.getPublishedAt());
+      columns[10][i] = iso(raw.getFetchedAt());
+      columns[11][i] = iso(a.getEnrichedAt());
+      columns[12][i] = raw.getContentType();
+      columns[13][i] = raw.getContentHash();
+      columns[14][i] = a.getDuplicateOf();
+      columns[15][i] = a.getStoryId();
+      columns[16][i] = ArticleDocument.json(a);
+    }
+    String[] types = {"text", "int4", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
+        "text", "text", "text", "text", "text"};
+    Set<String> changed = new HashSet<>();
+    try (PreparedStatement upsert = c.prepareStatement(UPSERT_ARTICLES)) {
+      for (int col = 0; col < columns.length; col++) {
+        upsert.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+      }
+      try (ResultSet rs = upsert.executeQuery()) {
+        while (rs.next()) {
+          changed.add(rs.getString(1));
+        }
+      }
+    }
+    return changed;
+  }
+
+  private void replaceChildren(Connection c, List<EnrichedArticle> articles) throws SQLException {
+    Array ids = c.createArrayOf("text", articles.stream().map(a -> a.getArticle().getId()).toArray());
+    for (String table : CHILD_TABLES) {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ANY(?)")) {
+        delete.setArray(1, ids);
+        delete.executeUpdate();
+      }
+    }
+    Rows entities = new Rows(3);
+    Rows articleEntities = new Rows(5);
+    Rows mentions = new Rows(5);
+    Rows places = new Rows(8);
+    Rows topics = new Rows(4);
+    Rows quotes = new Rows(6);
+    for (EnrichedArticle a : articles) {
+      String id = a.getArticle().getId();
+      for (Entity e : a.getEntities()) {
+        entities.add(e.getId(), e.getType().name(), e.getName());
+        articleEntities.add(id, e.getId(), e.getMentions().size(), e.getSalience(), e.getInTitle());
+        for (Mention m : e.getMentions()) {
+          mentions.add(id, e.getId(), m.getStart(), m.getEnd(), m.getText());
+        }
+      }
+      for (Place p : a.getPlaces()) {
+        places.add(id, p.getEntityId(), p.getName(), p.getLatitude(), p.getLongitude(), p.getCountryCode(),
+            p.getGazetteerId(), p.getFeatureKind());
+      }
+      for (MediaTopic t : a.getTopics()) {
+        topics.add(id, t.getCode(), t.getLabel(), t.getScore());
+      }
+      for (Quote q : a.getQuotes()) {
+        quotes.add(id, q.getStart(), q.getEnd(), q.getText(), q.getSpeaker(), q.getSpeakerEntityId());
+      }
+    }
+    insert(c, "INSERT INTO entities (id, type, name) SELECT * FROM unnest(?::text[], ?::text[], ?::text[])"
+        + " ON CONFLICT (id) DO NOTHING", entities, "text", "text", "text");
+    insert(c, "INSERT INTO article_entities SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::float8[], ?::bool[])"
+        + " ON CONFLICT DO NOTHING", articleEntities, "text", "text", "int4", "float8", "bool");
+    insert(c, "INSERT INTO mentions SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
+        + " ON CONFLICT DO NOTHING", mentions, "text", "text", "int4", "int4", "text");
+    insert(c, "INSERT INTO places SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[],"
+        + " ?::text[], ?::int8[], ?::text[]) ON CONFLICT DO NOTHING", places,
+        "text", "text", "text", "float8", "float8", "text", "int8", "text");
+    insert(c, "INSERT INTO article_topics SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[])"
+        + " ON CONFLICT DO NOTHING", topics, "text", "text", "text", "float8");
+    insert(c, "INSERT INTO quotes SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])"
+        + " ON CONFLICT DO NOTHING", quotes, "text", "int4", "int4", "text", "text", "text");
+  }
+
+  /** Column-wise rows for one unnest insert. */
+  private static final class Rows {
+    final List<List<Object>> columns = new ArrayList<>();
+
+    Rows(int width) {
+      for (int i = 0; i < width; i++) {
+        columns.add(new ArrayList<>());
+      }
+    }
+
+    void add(Object... values) {
+      for (int i = 0; i < values.length; i++) {
+        columns.get(i).add(values[i]);
+      }
+    }
+
+    boolean isEmpty() {
+      return columns.get(0).isEmpty();
+    }
+  }
+
+  private static void insert(Connection c, String sql, Rows rows, String... types) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = c.prepareStatement(sql)) {
+      for (int i = 0; i < types.length; i++) {
+        insert.setArray(i + 1, c.createArrayOf(types[i], rows.columns.get(i).toArray()));
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = DriverManager.getConnection(url, credentials);
+      connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is probably gone; it is replaced on the next batch
+    }
+  }
+
+  /** Connection trouble, shutdowns, deadlocks and serialization failures are worth retrying; the rest is data. */
+  private StoreException classify(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    boolean transientFailure = state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+        || state.equals("40001") || state.equals("40P01") || state.isEmpty();
+    if (transientFailure) {
+      closeQuietly();
+      return new StoreUnavailableException("PostgreSQL at " + url + " is unavailable (" + state + "): " + e.getMessage(), e);
+    }
+    return new StoreException("PostgreSQL at " + url + " refused the batch (" + state + "): " + e.getMessage(), e);
+  }
+
+  private void closeQuietly() {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException ignored) {
+      // already broken
+    }
+    connection = null;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+}

@@ -1,0 +1,105 @@
+package io.newswire.sink.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.sink.ArticleChange;
+import io.newswire.sink.Fixtures;
+import io.newswire.stack.LocalStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL store on a real server: idempotent, version-aware, and complete in its child rows. */
+class PostgresStoreIT {
+  static LocalStack stack;
+  static PostgresStore store;
+
+  @BeforeAll
+  static void migrate() {
+    stack = LocalStack.shared();
+    store = new PostgresStore(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+    store.migrate();
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  static String id() {
+    return "it-" + UUID.randomUUID();
+  }
+
+  static String query(String sql, String id) throws SQLException {
+    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        var ps = c.prepareStatement(sql)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        StringBuilder out = new StringBuilder();
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int i = 1; i <= columns; i++) {
+            out.append(rs.getString(i)).append(i < columns ? "|" : "\n");
+          }
+        }
+        return out.toString();
+      }
+    }
+  }
+
+  static String everything(String id) throws SQLException {
+    return query("SELECT id, enrichment_version, tagger, title, language, enriched_at, document->>'tagger' FROM articles WHERE id = ?", id)
+        + query("SELECT entity_id, mention_count, salience FROM article_entities WHERE article_id = ? ORDER BY 1", id)
+        + query("SELECT entity_id, start_offset, text FROM mentions WHERE article_id = ? ORDER BY 2", id)
+        + query("SELECT name, latitude, country_code, gazetteer_id FROM places WHERE article_id = ?", id)
+        + query("SELECT code, score FROM article_topics WHERE article_id = ?", id)
+        + query("SELECT speaker, text FROM quotes WHERE article_id = ?", id);
+  }
+
+  @Test
+  void writesTheArticleWithEverythingFoundInItAndTheSameAgainChangesNothing() throws SQLException {
+    String id = id();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Bridge opens"))));
+    String first = everything(id);
+
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Bridge opens"))));
+
+    assertThat(everything(id)).isEqualTo(first);
+    assertThat(first).contains("Bridge opens", "PER:ana ruiz|1|0.7", "Lisbon|38.72|PT|2267057", "medtop:11000000",
+        "Ana Ruiz|It joins two halves of the city,");
+  }
+
+  @Test
+  void aNewerVersionReplacesAndAnOlderOneNeverOverwrites() throws SQLException {
+    String id = id();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Old title"))));
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 3, "New title"))));
+    String afterNewer = everything(id);
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 2, "Stale title"))));
+
+    assertThat(everything(id)).isEqualTo(afterNewer).contains("New title", "test/3").doesNotContain("Old title");
+    assertThat(query("SELECT count(*) FROM mentions WHERE article_id = ?", id)).isEqualTo("2\n");
+  }
+
+  @Test
+  void aDeleteRemovesTheArticleAndItsRows() throws SQLException {
+    String id = id();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Retracted"))));
+    store.apply(List.of(new ArticleChange.Delete(id)));
+    assertThat(everything(id)).isEmpty();
+  }
+
+  @Test
+  void fullTextSearchFindsArticlesByWords() throws SQLException {
+    String id = id();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Suspension bridge opens"))));
+    assertThat(query("SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', 'bridges Lisbon')"
+        + " AND id = ?", id)).isEqualTo(id + "\n");
+  }
+}
