@@ -31,7 +31,7 @@ public final class RuleTagger implements Tagger {
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
       "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms",
       "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Read", "More", "Last", "Next", "One", "Two", "Three", "Such", "Under",
-      "Over", "During", "Despite", "Since", "Until", "Then", "Now", "Today", "Officials", "Police", "Earlier", "Later");
+      "Over", "During", "Despite", "Celsius", "Fahrenheit", "Since", "Until", "Then", "Now", "Today", "Officials", "Police", "Earlier", "Later");
   private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "warned", "insisted", "stated",
       "wrote", "declared", "explained", "according", "quoted", "asked", "replied", "announced");
   private static final Set<String> LOC_CUES = Set.of("in", "at", "near", "from", "to", "across", "outside", "around", "into", "towards");
@@ -120,11 +120,19 @@ public final class RuleTagger implements Tagger {
       for (int k = i; k < j; k++) {
         organisation |= orgWords.contains(possessiveless(tokens.get(k).text()));
       }
-      // "Ukraine's Colonel ..." is two things unless the whole is an organisation's name.
+      // "Ukraine's Colonel ..." or "Ankara and Istanbul" are two things unless the whole is an organisation's name.
       int segment = i;
       for (int k = i; k < j; k++) {
-        boolean possessive = !organisation && k + 1 < j && !possessiveless(tokens.get(k).text()).equals(tokens.get(k).text());
-        if (possessive || k == j - 1) {
+        String word = tokens.get(k).text();
+        boolean possessive = !organisation && k + 1 < j && !possessiveless(word).equals(word);
+        boolean conjunction = !organisation && (word.equals("and") || word.equals("of") || word.equals("for"));
+        boolean innerTitle = !organisation && k > segment && k + 1 < j && titles.contains(word);
+        if (conjunction || innerTitle) {
+          if (k > segment) {
+            emitBeforeTitle(text, tokens, segment, k, sentenceStart && segment == i, found, innerTitle);
+          }
+          segment = innerTitle ? k : k + 1;
+        } else if (possessive || k == j - 1) {
           emit(text, tokens, segment, k + 1, sentenceStart && segment == i, found);
           segment = k + 1;
         }
@@ -137,6 +145,21 @@ public final class RuleTagger implements Tagger {
   private boolean startsSentence(String text, List<Token> tokens, int i) {
     Token prev = tokens.get(i - 1);
     return prev.sentenceEnd() || prev.text().matches("[\"“‘'(—–-]") || text.substring(prev.end(), tokens.get(i).start()).contains("\n");
+  }
+
+  /** Words before an inner title ("Kharkiv Mayor ...") count only when they are a known place or nationality. */
+  private void emitBeforeTitle(String text, List<Token> tokens, int from, int to, boolean sentenceStart,
+      List<Found> found, boolean beforeTitle) {
+    if (!beforeTitle) {
+      emit(text, tokens, from, to, sentenceStart, found);
+      return;
+    }
+    String span = text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+    if (gazetteer.find(span) != null) {
+      found.add(new Found(EntityType.LOC, tokens.get(from).start(), tokens.get(to - 1).end(), span));
+    } else if (to - from == 1 && demonyms.contains(span)) {
+      found.add(new Found(EntityType.MISC, tokens.get(from).start(), tokens.get(to - 1).end(), span));
+    }
   }
 
   private void emit(String text, List<Token> tokens, int from, int to, boolean sentenceStart, List<Found> found) {
@@ -189,11 +212,11 @@ public final class RuleTagger implements Tagger {
     for (int k = from; k < to; k++) {
       hasOrgWord |= orgWords.contains(possessiveless(tokens.get(k).text()));
     }
-    if (hasOrgWord || acronyms.contains(span)) {
-      return new Found(EntityType.ORG, start, end, span);
-    }
     if (gazetteer.find(span) != null) {
       return new Found(EntityType.LOC, start, end, span);
+    }
+    if (hasOrgWord || acronyms.contains(span)) {
+      return new Found(EntityType.ORG, start, end, span);
     }
     if (size == 1 && (demonyms.contains(span) || span.endsWith("s") && demonyms.contains(span.substring(0, span.length() - 1)))) {
       return new Found(EntityType.MISC, start, end, span);
@@ -207,7 +230,7 @@ public final class RuleTagger implements Tagger {
     // One unknown capitalised word: judge by its neighbours.
     String before = from > 0 ? tokens.get(from - 1).text().toLowerCase(Locale.ROOT) : "";
     String after = to < tokens.size() ? tokens.get(to).text().toLowerCase(Locale.ROOT) : "";
-    if (SPEECH.contains(after)) {
+    if (SPEECH.contains(after) && !(sentenceStart && span.endsWith("s"))) {
       return new Found(EntityType.PER, start, end, span);
     }
     if (LOC_CUES.contains(before)) {

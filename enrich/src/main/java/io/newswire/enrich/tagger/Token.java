@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** A word or punctuation mark with its character offsets. */
 record Token(String text, int start, int end) {
   private static final Pattern TOKEN = Pattern.compile(
-      "\\p{L}[\\p{L}\\p{M}\\d]*(?:['’.-]\\p{L}[\\p{L}\\p{M}\\d]*)*\\.?|\\d+(?:[.,]\\d+)*|\\S");
+      "\\p{L}[\\p{L}\\p{M}\\d]*(?:['’.-]\\p{L}[\\p{L}\\p{M}\\d]*)*\\.?|\\d+(?:[.,]\\d+)*[\\p{L}%]*|\\S");
 
   static List<Token> of(String text) {
     List<Token> tokens = new ArrayList<>();

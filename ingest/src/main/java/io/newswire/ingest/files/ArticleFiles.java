@@ -127,7 +127,39 @@ public final class ArticleFiles {
   }
 
   static ArticleDraft plain(String origin, String text) {
-    return new ArticleDraft(origin, null, null, null, text, null, "text/plain", Map.of());
+    String normalised = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    int firstBreak = normalised.indexOf("\n\n");
+    String title = null;
+    String body = normalised;
+    if (firstBreak > 0 && firstBreak <= 150 && normalised.substring(0, firstBreak).indexOf('\n') < 0) {
+      title = normalised.substring(0, firstBreak);
+      body = normalised.substring(firstBreak + 2);
+    }
+    return new ArticleDraft(origin, null, null, title, unwrap(body), null, "text/plain", Map.of());
+  }
+
+  /**
+   * Joins lines wrapped inside a paragraph, as Markdown renders soft line breaks; blank lines still separate
+   * paragraphs, and list items, headings and quotes keep their own lines.
+   */
+  static String unwrap(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    String previous = "";
+    for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+      String trimmed = line.strip();
+      boolean block = trimmed.isEmpty() || MD_MARKERS.matcher(trimmed).lookingAt() || trimmed.startsWith("|");
+      if (out.length() == 0) {
+        out.append(trimmed);
+      } else if (trimmed.isEmpty()) {
+        out.append('\n');
+      } else if (block || previous.isEmpty()) {
+        out.append('\n').append(trimmed);
+      } else {
+        out.append(' ').append(trimmed);
+      }
+      previous = trimmed;
+    }
+    return out.toString();
   }
 
   static ArticleDraft markdown(String origin, String text) {
@@ -158,7 +190,7 @@ public final class ArticleFiles {
         break;
       }
     }
-    String body = String.join("\n", lines);
+    String body = unwrap(String.join("\n", lines));
     body = MD_LINK.matcher(body).replaceAll("$1");
     body = MD_EMPHASIS.matcher(body).replaceAll("$2");
     body = MD_MARKERS.matcher(body).replaceAll("");

@@ -128,4 +128,11 @@ class ArticleFilesTest {
     assertThat(FileIngest.expand(List.of(dir + "/x/**/*.txt")))
         .extracting(p -> p.getFileName().toString()).containsExactly("b.txt");
   }
+
+  @Test
+  void wrappedLinesJoinIntoParagraphs() throws IOException {
+    ArticleDraft d = only(files.read(write("w.txt", "Ferry strike ends\n\nThe strike ended on\nFriday after talks.\n\nBoats sail\nagain today.\n")));
+    assertThat(d.title()).isEqualTo("Ferry strike ends");
+    assertThat(d.body()).isEqualTo("The strike ended on Friday after talks.\n\nBoats sail again today.");
+  }
 }

@@ -1,0 +1,59 @@
+package io.newswire.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newswire} command. */
+@Command(
+    name = "newswire",
+    mixinStandardHelpOptions = true,
+    versionProvider = Newswire.Version.class,
+    description = {
+        "Streaming news ingestion on Apache Kafka: ingest -> newswire.articles.raw -> enrich ->"
+            + " newswire.articles.enriched -> sink (PostgreSQL).",
+        "",
+        "Start with 'newswire demo': it runs the whole pipeline on a local stack it starts itself."},
+    subcommands = {
+        DemoCommand.class,
+        IngestCommand.class,
+        EnrichCommand.class,
+        SinkCommand.class,
+        TopicsCommand.class,
+        StackCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Configuration: --config FILE, NEWSWIRE_* environment variables (NEWSWIRE_BOOTSTRAP_SERVERS=...),",
+        "and --set key=value, in increasing precedence. See docs/CONFIGURATION.md."})
+public final class Newswire implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Newswire())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println(cmd.getColorScheme().errorText("newswire: " + e.getMessage()));
+          if (System.getenv("NEWSWIRE_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          } else {
+            cmd.getErr().println("(set NEWSWIRE_DEBUG=1 for the stack trace)");
+          }
+          return 1;
+        });
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Newswire.class.getPackage().getImplementationVersion();
+      return new String[] {"newswire " + (version == null ? "development build" : version)};
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.newswire.cli;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.registry.SchemaRegistryClient;
+import io.newswire.registry.SchemaRegistryClients;
+import io.newswire.topics.Topic;
+import io.newswire.topics.Topics;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "topics", mixinStandardHelpOptions = true,
+    description = "Create Newswire's topics that do not exist yet (with their partitions, retention and"
+        + " compaction) and register the current schemas under BACKWARD compatibility. Safe to run again.")
+final class TopicsCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    NewswireConfig config = options.load();
+    Set<String> created = ensure(config);
+    Topics topics = Topics.create(config.serdes());
+    for (Topic<?, ?> topic : topics.all()) {
+      System.out.printf("%-30s %s (%d partitions, %s)%n", topic.name(), created.contains(topic.name()) ? "created" : "exists",
+          topic.partitions(), topic.configs());
+    }
+    System.out.println("Schemas registered at " + config.get(NewswireConfig.SCHEMA_REGISTRY_URL) + ": "
+        + String.join(", ", Topics.valueSchemas().keySet()));
+    return 0;
+  }
+
+  /** Creates missing topics and registers schemas; returns the topics created. */
+  static Set<String> ensure(NewswireConfig config) throws Exception {
+    short rf = config.getShort(NewswireConfig.REPLICATION_FACTOR);
+    Set<String> created;
+    try (Admin admin = Admin.create(config.kafkaClients())) {
+      created = Topics.create(config.serdes()).createMissing(admin, rf < 0 ? Optional.empty() : Optional.of(rf));
+    }
+    try (SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdes())) {
+      Topics.registerSchemas(registry);
+    }
+    return created;
+  }
+}

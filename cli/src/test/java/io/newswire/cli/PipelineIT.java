@@ -1,0 +1,160 @@
+package io.newswire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.EnrichApplication;
+import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.ingest.IngestSummary;
+import io.newswire.schema.DeadLetter;
+import io.newswire.sink.SinkLoop;
+import io.newswire.sink.postgres.PostgresStore;
+import io.newswire.stack.LocalStack;
+import io.newswire.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton on the real stack: files → ingest → raw topic → enrich (exactly once) → enriched
+ * topic → sink → PostgreSQL, with bad input dead-lettered at each stage and a second run changing nothing.
+ */
+class PipelineIT {
+  static LocalStack stack;
+  static NewswireConfig config;
+  static EnrichApplication enrich;
+  static PostgresStore store;
+  static SinkLoop sink;
+  static Thread sinkThread;
+
+  @BeforeAll
+  static void startPipeline() throws Exception {
+    stack = LocalStack.shared();
+    config = NewswireConfig.of(Map.of(
+        NewswireConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+        NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
+        NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
+        NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
+        NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword(),
+        NewswireConfig.REPLICATION_FACTOR, "1",
+        NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("pipeline-it-streams").toString()));
+    TopicsCommand.ensure(config);
+    enrich = new EnrichApplication(config, new RuleTagger());
+    enrich.start();
+    store = SinkCommand.store(config);
+    sink = new SinkLoop(config, store);
+    sinkThread = new Thread(sink, "sink");
+    sinkThread.start();
+  }
+
+  @AfterAll
+  static void stopPipeline() throws InterruptedException {
+    sink.close();
+    sinkThread.join(20_000);
+    store.close();
+    enrich.close();
+  }
+
+  static long count(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static String snapshot() throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword())) {
+      for (String sql : List.of("SELECT id, enrichment_version, title, enriched_at FROM articles ORDER BY id",
+          "SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY 1, 2",
+          "SELECT article_id, code FROM article_topics ORDER BY 1, 2",
+          "SELECT article_id, start_offset, speaker FROM quotes ORDER BY 1, 2")) {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+          while (rs.next()) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              out.append(rs.getString(i)).append('|');
+            }
+            out.append('\n');
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  @Test
+  void samplesFlowIntoPostgresOnceAndBadInputIsDeadLettered(@TempDir Path dir) throws Exception {
+    Path samples = DemoCommand.extractSamples(dir.resolve("samples"));
+    Files.writeString(dir.resolve("broken.json"), "{\"title\": \"cut off");
+
+    IngestSummary first = IngestCommand.ingest(config, List.of(samples.toString(), dir.resolve("broken.json").toString()),
+        new ProgressBar(System.err, "ingest"));
+    assertThat(first.publishedCount()).isEqualTo(8);
+    assertThat(first.deadLetteredCount()).isEqualTo(1);
+
+    // foreign bytes on the raw topic: enrich dead-letters them and carries on
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, "junk", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> count("SELECT count(*) FROM articles") == 8);
+    assertThat(count("SELECT count(*) FROM places WHERE name = 'Kharkiv' AND country_code = 'UA'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM quotes WHERE speaker = 'Taras Hrytsenko'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM article_topics WHERE code = 'medtop:16000000'")).isGreaterThanOrEqualTo(1);
+
+    List<DeadLetter> letters = deadLetters(2);
+    assertThat(letters).extracting(DeadLetter::getStage).containsExactlyInAnyOrder("ingest", "enrich");
+    assertThat(letters).filteredOn(l -> l.getStage().equals("ingest")).singleElement()
+        .satisfies(l -> assertThat(l.getOrigin()).endsWith("broken.json"))
+        .satisfies(l -> assertThat(l.getErrorMessage()).contains("Not valid JSON"));
+    assertThat(letters).filteredOn(l -> l.getStage().equals("enrich")).singleElement()
+        .satisfies(l -> assertThat(l.getTopic()).isEqualTo(Topics.RAW_ARTICLES))
+        .satisfies(l -> assertThat(StandardCharsets.UTF_8.decode(l.getValue()).toString()).isEqualTo("not avro"));
+
+    // Ingesting the same files again republishes the same ids; the sink's rows do not change.
+    String before = snapshot();
+    IngestCommand.ingest(config, List.of(samples.toString()), new ProgressBar(System.err, "ingest"));
+    long enrichedRecords = 16;
+    await().atMost(Duration.ofSeconds(60)).until(() -> sink.writtenCount() >= enrichedRecords);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(count("SELECT count(*) FROM articles")).isEqualTo(8);
+  }
+
+  static List<DeadLetter> deadLetters(int expected) {
+    Topics topics = Topics.create(config.serdes());
+    List<DeadLetter> letters = new ArrayList<>();
+    try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+        stack.bootstrapServers(), "group.id", "pipeline-it", "auto.offset.reset", "earliest",
+        "isolation.level", "read_committed"), new StringDeserializer(), topics.deadLetters.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (letters.size() < expected && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, DeadLetter> r : consumer.poll(Duration.ofMillis(500))) {
+          letters.add(r.value());
+        }
+      }
+    }
+    return letters;
+  }
+}
