@@ -1,0 +1,89 @@
+package io.newswire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.config.NewswireConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked as a file: its structure, its
+ * health-check wiring and its Newswire settings; and with Compose's own validator when docker-compose is
+ * installed (.ci/run installs Debian's).
+ */
+class DockerComposeTest {
+  static final Path COMPOSE = Path.of("..", "docker-compose.yml");
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> services() throws IOException {
+    try (Reader in = Files.newBufferedReader(COMPOSE, StandardCharsets.UTF_8)) {
+      Map<String, Object> root = new Yaml().load(in);
+      return (Map<String, Map<String, Object>>) root.get("services");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void runsTheWholeStack() throws IOException {
+    assertThat(services()).containsKeys("kafka", "schema-registry", "postgres", "topics", "ingest", "enrich", "sink",
+        "kafka-ui");
+    assertThat(services().get("kafka").get("image").toString()).startsWith("apache/kafka:");
+    assertThat(services().get("schema-registry").get("image").toString()).startsWith("confluentinc/cp-schema-registry:");
+    assertThat((Map<String, Object>) services().get("kafka-ui").get("environment"))
+        .containsEntry("KAFKA_CLUSTERS_0_SCHEMAREGISTRY", "http://schema-registry:8081");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void dependenciesWaitForHealthOrCompletion() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    services.forEach((name, service) -> {
+      Object dependsOn = service.get("depends_on");
+      if (dependsOn instanceof Map<?, ?> deps) {
+        deps.forEach((target, spec) -> {
+          assertThat(services).as(name + " depends on " + target).containsKey((String) target);
+          String condition = (String) ((Map<String, Object>) spec).get("condition");
+          if ("service_healthy".equals(condition)) {
+            assertThat(services.get(target)).as(target + " needs a healthcheck").containsKey("healthcheck");
+          } else {
+            assertThat(condition).isEqualTo("service_completed_successfully");
+            assertThat(services.get(target).get("restart")).isEqualTo("no");
+          }
+        });
+      }
+    });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyNewswireSettingIsADeclaredKey() throws IOException {
+    for (String stage : List.of("topics", "ingest", "enrich", "sink")) {
+      Map<String, Object> env = (Map<String, Object>) services().get(stage).get("environment");
+      assertThat(env).as(stage).isNotEmpty();
+      env.keySet().forEach(variable -> {
+        String key = variable.substring(NewswireConfig.ENV_PREFIX.length()).toLowerCase().replace('_', '.');
+        assertThat(NewswireConfig.CONFIG.names()).as(variable).contains(key);
+      });
+    }
+  }
+
+  @Test
+  void composeItselfAcceptsTheFileWhenInstalled() throws Exception {
+    Path binary = java.util.Arrays.stream(System.getenv("PATH").split(":")).map(p -> Path.of(p, "docker-compose"))
+        .filter(Files::isExecutable).findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(binary != null, "docker-compose is not installed");
+    Process p = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config", "-q")
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+  }
+}
