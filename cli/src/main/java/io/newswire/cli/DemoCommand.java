@@ -4,8 +4,6 @@ import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichApplication;
 import io.newswire.enrich.tagger.RuleTagger;
 import io.newswire.ingest.IngestSummary;
-import io.newswire.sink.SinkLoop;
-import io.newswire.sink.postgres.PostgresStore;
 import io.newswire.stack.LocalStack;
 import io.newswire.topics.Topics;
 import java.io.IOException;
@@ -51,15 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     say("Starting the local stack in " + dir.toAbsolutePath() + " ...");
     LocalStack stack = LocalStack.start(dir, line -> say("  " + line));
-    NewswireConfig config = NewswireConfig.of(Map.of(
-        NewswireConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-        NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
-        NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
-        NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
-        NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword(),
-        NewswireConfig.REPLICATION_FACTOR, "1",
-        NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
-        NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString()));
+    NewswireConfig config = settingsFor(stack);
 
     say("Creating topics and registering schemas ...");
     TopicsCommand.ensure(config);
@@ -78,18 +68,9 @@ final class DemoCommand implements Callable<Integer> {
     say("Starting enrich (Kafka Streams, exactly once) and the PostgreSQL sink ...");
     EnrichApplication enrich = new EnrichApplication(config, new RuleTagger());
     enrich.start();
-    PostgresStore store = SinkCommand.store(config);
-    SinkLoop sink = new SinkLoop(config, store);
-    Thread sinkThread = new Thread(sink, "sink");
-    sinkThread.start();
+    RunningSink sink = new RunningSink(config);
     Runnable stopPipeline = () -> {
       sink.close();
-      try {
-        sinkThread.join(15_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      store.close();
       enrich.close();
     };
 
@@ -100,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println(whereThingsLive(stack));
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%nDemo: %d articles ingested, %d in PostgreSQL, %d dead-lettered, in %.1f s (stack start %.1f s).%n",
-        expected, stored, summary.failedCount() + sink.deadLetteredCount(), seconds, stack.startMillis() / 1000.0);
+        expected, stored, summary.failedCount() + sink.loop().deadLetteredCount(), seconds, stack.startMillis() / 1000.0);
     if (stored < expected) {
       System.err.println("Not every article reached PostgreSQL within " + timeoutSeconds + " s; logs are in "
           + stack.dir());
@@ -114,6 +95,19 @@ final class DemoCommand implements Callable<Integer> {
     stopPipeline.run();
     stack.close();
     return stored >= expected ? 0 : 1;
+  }
+
+  /** Settings that point every stage at the local stack. */
+  static NewswireConfig settingsFor(LocalStack stack) {
+    return NewswireConfig.of(Map.of(
+        NewswireConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+        NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
+        NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
+        NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
+        NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword(),
+        NewswireConfig.REPLICATION_FACTOR, "1",
+        NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
+        NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString()));
   }
 
   private static void say(String line) {

@@ -8,8 +8,6 @@ import io.newswire.enrich.EnrichApplication;
 import io.newswire.enrich.tagger.RuleTagger;
 import io.newswire.ingest.IngestSummary;
 import io.newswire.schema.DeadLetter;
-import io.newswire.sink.SinkLoop;
-import io.newswire.sink.postgres.PostgresStore;
 import io.newswire.stack.LocalStack;
 import io.newswire.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -42,35 +40,21 @@ class PipelineIT {
   static LocalStack stack;
   static NewswireConfig config;
   static EnrichApplication enrich;
-  static PostgresStore store;
-  static SinkLoop sink;
-  static Thread sinkThread;
+  static RunningSink sink;
 
   @BeforeAll
   static void startPipeline() throws Exception {
     stack = LocalStack.shared();
-    config = NewswireConfig.of(Map.of(
-        NewswireConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-        NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
-        NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
-        NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
-        NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword(),
-        NewswireConfig.REPLICATION_FACTOR, "1",
-        NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("pipeline-it-streams").toString()));
+    config = DemoCommand.settingsFor(stack);
     TopicsCommand.ensure(config);
     enrich = new EnrichApplication(config, new RuleTagger());
     enrich.start();
-    store = SinkCommand.store(config);
-    sink = new SinkLoop(config, store);
-    sinkThread = new Thread(sink, "sink");
-    sinkThread.start();
+    sink = new RunningSink(config);
   }
 
   @AfterAll
   static void stopPipeline() throws InterruptedException {
     sink.close();
-    sinkThread.join(20_000);
-    store.close();
     enrich.close();
   }
 
@@ -136,7 +120,7 @@ class PipelineIT {
     String before = snapshot();
     IngestCommand.ingest(config, List.of(samples.toString()), new ProgressBar(System.err, "ingest"));
     long enrichedRecords = 16;
-    await().atMost(Duration.ofSeconds(60)).until(() -> sink.writtenCount() >= enrichedRecords);
+    await().atMost(Duration.ofSeconds(60)).until(() -> sink.loop().writtenCount() >= enrichedRecords);
     assertThat(snapshot()).isEqualTo(before);
     assertThat(count("SELECT count(*) FROM articles")).isEqualTo(8);
   }

@@ -43,6 +43,8 @@ public final class LocalStack implements AutoCloseable {
    */
   public static LocalStack start(Path dir, Set<Component> components, Consumer<String> progress) {
     long t0 = System.nanoTime();
+    // Initialise logging before the parallel starts, so no thread logs through a half-made logger factory.
+    org.slf4j.LoggerFactory.getILoggerFactory();
     Path root = dir.toAbsolutePath();
     try {
       stopLeftovers(root);
