@@ -107,7 +107,8 @@ final class DemoCommand implements Callable<Integer> {
         NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword(),
         NewswireConfig.REPLICATION_FACTOR, "1",
         NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
-        NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString()));
+        NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString(),
+        NewswireConfig.INGEST_STATE_DIR, stack.dir().resolve("ingest").toString()));
   }
 
   private static void say(String line) {

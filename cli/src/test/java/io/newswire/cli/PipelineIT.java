@@ -116,11 +116,17 @@ class PipelineIT {
         .satisfies(l -> assertThat(l.getTopic()).isEqualTo(Topics.RAW_ARTICLES))
         .satisfies(l -> assertThat(StandardCharsets.UTF_8.decode(l.getValue()).toString()).isEqualTo("not avro"));
 
-    // Ingesting the same files again republishes the same ids; the sink's rows do not change.
+    // The same files again: ingest remembers what it published and skips them.
     String before = snapshot();
-    IngestCommand.ingest(config, List.of(samples.toString()), new ProgressBar(System.err, "ingest"));
-    long enrichedRecords = 16;
-    await().atMost(Duration.ofSeconds(60)).until(() -> sink.loop().writtenCount() >= enrichedRecords);
+    IngestSummary again = IngestCommand.ingest(config, List.of(samples.toString()), new ProgressBar(System.err, "ingest"));
+    assertThat(again.skippedCount()).isEqualTo(8);
+    assertThat(again.publishedCount()).isZero();
+
+    // With its memory lost, ingest republishes the same ids; the sink's rows do not change.
+    NewswireConfig forgetful = config.with(Map.of(NewswireConfig.INGEST_STATE_DIR, dir.resolve("fresh-state").toString()));
+    assertThat(IngestCommand.ingest(forgetful, List.of(samples.toString()), new ProgressBar(System.err, "ingest"))
+        .publishedCount()).isEqualTo(8);
+    await().atMost(Duration.ofSeconds(60)).until(() -> sink.loop().writtenCount() >= 16);
     assertThat(snapshot()).isEqualTo(before);
     assertThat(count("SELECT count(*) FROM articles")).isEqualTo(8);
   }

@@ -21,7 +21,7 @@ public final class HtmlArticle {
 
   public static ArticleDraft extract(String origin, Document doc) {
     Map<String, String> meta = new HashMap<>();
-    String title = firstNonBlank(attr(doc, "meta[property=og:title]", "content"), text(doc.selectFirst("h1")), doc.title());
+    String title = firstNonBlank(attr(doc, "meta[property=og:title]", "content"), textOf(doc.selectFirst("h1")), doc.title());
     String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), attr(doc, "meta[property=og:url]", "content"));
     String published = firstNonBlank(attr(doc, "meta[property=article:published_time]", "content"),
         attr(doc, "meta[name=date]", "content"), attr(doc, "meta[itemprop=datePublished]", "content"),
@@ -40,7 +40,7 @@ public final class HtmlArticle {
         h1.remove();
       }
     }
-    String body = main == null ? "" : blocksText(main);
+    String body = main == null ? "" : text(main);
     return new ArticleDraft(origin, url, site, title, body, Dates.parse(published), "text/html", meta);
   }
 
@@ -68,7 +68,7 @@ public final class HtmlArticle {
   }
 
   /** Paragraph-level blocks on their own lines, so sentences of different paragraphs never run together. */
-  private static String blocksText(Element root) {
+  public static String text(Element root) {
     StringBuilder out = new StringBuilder();
     Elements blocks = root.select("p, h2, h3, h4, li, blockquote, pre");
     if (blocks.isEmpty()) {
@@ -91,7 +91,7 @@ public final class HtmlArticle {
     return e == null ? null : e.attr(attribute);
   }
 
-  private static String text(Element e) {
+  private static String textOf(Element e) {
     return e == null ? null : e.text();
   }
 

@@ -35,6 +35,17 @@ public final class NewswireConfig {
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String INGEST_QUARANTINE_DIR = "ingest.quarantine.dir";
   public static final String INGEST_MAX_IN_FLIGHT = "ingest.max.in.flight";
+  public static final String INGEST_STATE_DIR = "ingest.state.dir";
+  public static final String INGEST_SEEN_MAX = "ingest.seen.max";
+  public static final String INGEST_MAX_BYTES = "ingest.max.bytes";
+  public static final String INGEST_USER_AGENT = "ingest.user.agent";
+  public static final String INGEST_FETCH_TIMEOUT_MS = "ingest.fetch.timeout.ms";
+  public static final String INGEST_FEED_INTERVAL_SECONDS = "ingest.feed.interval.seconds";
+  public static final String INGEST_HOST_CONCURRENCY = "ingest.host.concurrency";
+  public static final String INGEST_HOST_DELAY_MS = "ingest.host.delay.ms";
+  public static final String INGEST_FOLLOW_INTERVAL_SECONDS = "ingest.follow.interval.seconds";
+  public static final String INGEST_HTTP_PORT = "ingest.http.port";
+  public static final String INGEST_HTTP_TOKEN = "ingest.http.token";
 
   public static final String ENV_PREFIX = "NEWSWIRE_";
 
@@ -63,7 +74,29 @@ public final class NewswireConfig {
       .define(INGEST_QUARANTINE_DIR, Type.STRING, "quarantine", Importance.MEDIUM,
           "Folder for input that could not even be sent to the dead-letter topic.")
       .define(INGEST_MAX_IN_FLIGHT, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.LOW,
-          "Most articles ingest has sent but Kafka has not acknowledged yet; bounds memory.");
+          "Most articles ingest has sent but Kafka has not acknowledged yet; bounds memory.")
+      .define(INGEST_STATE_DIR, Type.STRING, ".newswire/ingest", Importance.MEDIUM,
+          "Where ingest remembers the articles it published and each feed's ETag and Last-Modified, across restarts.")
+      .define(INGEST_SEEN_MAX, Type.INT, 1_000_000, ConfigDef.Range.atLeast(1000), Importance.LOW,
+          "How many published article ids ingest remembers (the oldest are forgotten first).")
+      .define(INGEST_MAX_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
+          "Largest file, feed, page or HTTP request ingest reads; larger input is refused with a clear error.")
+      .define(INGEST_USER_AGENT, Type.STRING, "Newswire/0.1 (feed reader)", Importance.MEDIUM,
+          "User-Agent of feed and page requests; put a contact address in it for publishers.")
+      .define(INGEST_FETCH_TIMEOUT_MS, Type.INT, 15_000, ConfigDef.Range.atLeast(100), Importance.LOW,
+          "Connect and read timeout of feed and page requests.")
+      .define(INGEST_FEED_INTERVAL_SECONDS, Type.INT, 300, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+          "How often a feed is polled unless the feeds file says otherwise.")
+      .define(INGEST_HOST_CONCURRENCY, Type.INT, 2, ConfigDef.Range.atLeast(1), Importance.LOW,
+          "Most requests at once to one host.")
+      .define(INGEST_HOST_DELAY_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+          "Least time between two requests to one host.")
+      .define(INGEST_FOLLOW_INTERVAL_SECONDS, Type.INT, 2, ConfigDef.Range.atLeast(1), Importance.LOW,
+          "How often 'ingest files --follow' looks for new files.")
+      .define(INGEST_HTTP_PORT, Type.INT, 8090, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
+          "Port of 'ingest serve', the HTTP push endpoint.")
+      .define(INGEST_HTTP_TOKEN, Type.PASSWORD, "", Importance.HIGH,
+          "Bearer token clients of 'ingest serve' must send; empty disables authentication (local use only).");
 
   private final Map<String, String> values;
 
@@ -117,6 +150,10 @@ public final class NewswireConfig {
 
   public int getInt(String key) {
     return Integer.parseInt(get(key));
+  }
+
+  public long getLong(String key) {
+    return Long.parseLong(get(key));
   }
 
   public short getShort(String key) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -27,16 +28,24 @@ public final class ArticlePublisher implements AutoCloseable {
   public static final String HEADER_CONTENT_TYPE = "newswire.content.type";
 
   private final Topics topics;
-  private final KafkaProducer<String, RawArticle> articles;
-  private final KafkaProducer<String, DeadLetter> deadLetters;
+  private final Producer<String, RawArticle> articles;
+  private final Producer<String, DeadLetter> deadLetters;
   private final Semaphore inFlight;
 
   public ArticlePublisher(Map<String, Object> kafkaClients, Topics topics, int maxInFlight) {
+    this(new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest"),
+            topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer()),
+        new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest-deadletters"),
+            topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer()),
+        topics, maxInFlight);
+  }
+
+  /** With producers given, e.g. Kafka's MockProducer in unit tests. */
+  public ArticlePublisher(Producer<String, RawArticle> articles, Producer<String, DeadLetter> deadLetters,
+      Topics topics, int maxInFlight) {
     this.topics = topics;
-    this.articles = new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest"),
-        topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer());
-    this.deadLetters = new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest-deadletters"),
-        topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer());
+    this.articles = articles;
+    this.deadLetters = deadLetters;
     this.inFlight = new Semaphore(maxInFlight);
   }
 
