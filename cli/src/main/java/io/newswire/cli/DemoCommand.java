@@ -99,16 +99,20 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Settings that point every stage at the local stack. */
   static NewswireConfig settingsFor(LocalStack stack) {
-    return NewswireConfig.of(Map.of(
+    java.util.Map<String, String> settings = new java.util.HashMap<>(Map.of(
         NewswireConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
         NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
-        NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
-        NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
-        NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword(),
         NewswireConfig.REPLICATION_FACTOR, "1",
         NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
         NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString(),
         NewswireConfig.INGEST_STATE_DIR, stack.dir().resolve("ingest").toString()));
+    if (stack.hasPostgres()) {
+      settings.putAll(Map.of(
+          NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
+          NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
+          NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword()));
+    }
+    return NewswireConfig.of(settings);
   }
 
   private static void say(String line) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         SinkCommand.class,
         TopicsCommand.class,
         StackCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Configuration: --config FILE, NEWSWIRE_* environment variables (NEWSWIRE_BOOTSTRAP_SERVERS=...),",
         "and --set key=value, in increasing precedence. See docs/CONFIGURATION.md."})

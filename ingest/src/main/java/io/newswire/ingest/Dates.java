@@ -47,7 +47,15 @@ public final class Dates {
     if (text == null || text.isBlank()) {
       return null;
     }
-    String s = text.trim().replaceAll("\\s+", " ");
+    String s = text.trim();
+    if (s.length() >= 20 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
+      try {
+        return OffsetDateTime.parse(s).toInstant(); // the common ISO 8601 form, without trying the others
+      } catch (DateTimeParseException notPlainIso) {
+        // fall through to the lenient forms
+      }
+    }
+    s = s.replaceAll("\\s+", " ");
     if (s.matches("\\d{10}")) {
       return Instant.ofEpochSecond(Long.parseLong(s));
     }

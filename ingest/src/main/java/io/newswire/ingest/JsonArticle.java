@@ -45,10 +45,11 @@ public final class JsonArticle {
     if (body == null || body.isBlank()) {
       throw new InvalidArticleException("The JSON article has no \"body\" (or \"text\", \"content\", \"html\") field");
     }
-    if (published != null && Dates.parse(published) == null) {
+    java.time.Instant publishedAt = Dates.parse(published);
+    if (published != null && publishedAt == null) {
       metadata.put("unparsedDate", published);
     }
-    return new ArticleDraft(origin, url, feed, title, body, Dates.parse(published), "application/json", metadata);
+    return new ArticleDraft(origin, url, feed, title, body, publishedAt, "application/json", metadata);
   }
 
   private static String first(JsonNode node, String... names) {

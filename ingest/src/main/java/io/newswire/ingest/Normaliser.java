@@ -18,9 +18,6 @@ import org.jsoup.parser.Parser;
  * from the canonical URL or, without one, from the content.
  */
 public final class Normaliser {
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
-  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F\\u200B\\uFEFF]");
-  private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n(\\s*\\n)+");
   private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.{10,200}?[.!?])(\\s|$)", Pattern.DOTALL);
 
   private final Clock clock;
@@ -57,39 +54,105 @@ public final class Normaliser {
         }
       });
     }
-    return RawArticle.newBuilder()
-        .setId(id)
-        .setUrl(url)
-        .setSource(draft.origin())
-        .setFeed(draft.feed())
-        .setTitle(title)
-        .setBody(body)
-        .setPublishedAt(draft.publishedAt())
-        .setFetchedAt(clock.instant())
-        .setContentType(draft.contentType())
-        .setContentHash(contentHash)
-        .setMetadata(new java.util.HashMap<>(metadata))
-        .build();
+    // The all-arguments constructor: Avro's builders validate and deep-copy defaults, which costs more than
+    // the rest of normalisation on the ingest hot path.
+    return new RawArticle(id, url, draft.origin(), draft.feed(), title, body, draft.publishedAt(), clock.instant(),
+        draft.contentType(), contentHash, new java.util.HashMap<>(metadata));
   }
 
-  /** Entities decoded, control characters removed, runs of spaces and of blank lines collapsed. */
+  /**
+   * Entities decoded, control characters removed, spaces trimmed at line ends and runs of spaces and of
+   * blank lines collapsed. One pass over the text: this runs on every article, so no regular expressions.
+   */
   public static String cleanBody(String text) {
+    return clean(text, false);
+  }
+
+  /** As {@link #cleanBody}, on one line: line breaks become spaces. */
+  public static String cleanLine(String text) {
+    return clean(text, true);
+  }
+
+  private static String clean(String text, boolean oneLine) {
     if (text == null) {
       return "";
     }
     String s = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
-    s = s.replace("\r\n", "\n").replace('\r', '\n');
-    s = CONTROL.matcher(s).replaceAll("");
-    s = SPACES.matcher(s).replaceAll(" ");
-    StringBuilder lines = new StringBuilder(s.length());
-    for (String line : s.split("\n", -1)) {
-      lines.append(line.strip()).append('\n');
+    if (alreadyClean(s, oneLine)) {
+      return s; // most text arrives clean; checking is much cheaper than rebuilding it
     }
-    return BLANK_LINES.matcher(lines.toString().strip()).replaceAll("\n\n");
+    StringBuilder out = new StringBuilder(s.length());
+    int newlines = 0;
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+          continue;
+        }
+        c = '\n';
+      }
+      if (c == '\n') {
+        if (oneLine) {
+          space = true;
+        } else {
+          newlines++;
+          space = false;
+        }
+      } else if (horizontalSpace(c)) {
+        space = true;
+      } else if (!invisible(c)) {
+        if (out.length() > 0) {
+          if (newlines > 0) {
+            out.append(newlines >= 2 ? "\n\n" : "\n");
+          } else if (space) {
+            out.append(' ');
+          }
+        }
+        newlines = 0;
+        space = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
-  public static String cleanLine(String text) {
-    return cleanBody(text).replace('\n', ' ').replaceAll(" {2,}", " ");
+  /** Whether {@link #clean} would return the text unchanged. */
+  private static boolean alreadyClean(String s, boolean oneLine) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    char previous = '\n'; // so leading spaces or newlines count as unclean
+    int newlines = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        if (oneLine || previous == ' ' || ++newlines > 2) {
+          return false;
+        }
+      } else if (c == ' ') {
+        if (previous == ' ' || previous == '\n') {
+          return false;
+        }
+        newlines = 0;
+      } else if (horizontalSpace(c) || invisible(c) || c == '\r') {
+        return false;
+      } else {
+        newlines = 0;
+      }
+      previous = c;
+    }
+    return previous != ' ' && previous != '\n';
+  }
+
+  private static boolean horizontalSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c >= '\u2000' && c <= '\u200A'
+        || c == '\u202F' || c == '\u205F' || c == '\u3000';
+  }
+
+  private static boolean invisible(char c) {
+    return c < 0x20 && c != '\t' || c == 0x7F || c == '\u200B' || c == '\uFEFF';
   }
 
   /** Text without a title: its first line if short, else its first sentence, else its first words. */
@@ -113,11 +176,17 @@ public final class Normaliser {
     return s.substring(0, cut > 40 ? cut : 100) + "…";
   }
 
-  public static String sha256(String text) {
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+
+  public static String sha256(String text) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

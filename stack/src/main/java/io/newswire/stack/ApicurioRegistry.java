@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -150,7 +149,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     try {
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException anotherProcessWon) {
-      deleteTree(partial);
+      Folders.deleteTree(partial);
     }
     if (!Files.exists(runner)) {
       throw new StackException("Unpacked " + archive + " but found no " + runner.getFileName());
@@ -160,16 +159,5 @@ public final class ApicurioRegistry implements AutoCloseable {
 
   private static String firstNonBlank(String a, String b) {
     return a != null && !a.isBlank() ? a : b;
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

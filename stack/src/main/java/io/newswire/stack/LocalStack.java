@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     Path root = dir.toAbsolutePath();
     try {
       stopLeftovers(root);
-      ApicurioRegistry.deleteTree(root);
+      Folders.deleteTree(root);
       Files.createDirectories(root);
     } catch (IOException e) {
       throw new StackException("Cannot prepare " + root + ": " + e.getMessage(), e);
@@ -120,6 +120,10 @@ public final class LocalStack implements AutoCloseable {
 
   public String jdbcPassword() {
     return require(postgres, "PostgreSQL").password();
+  }
+
+  public boolean hasPostgres() {
+    return postgres != null;
   }
 
   public KafkaBroker kafka() {

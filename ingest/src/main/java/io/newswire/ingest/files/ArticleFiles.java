@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.function.Consumer;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,9 +75,29 @@ public final class ArticleFiles {
     };
   }
 
+  /** Reads a file into a list of items; see {@link #read(Path, Consumer)}. */
   public List<SourceItem> read(Path file) {
+    List<SourceItem> items = new ArrayList<>();
+    read(file, items::add);
+    return items;
+  }
+
+  /**
+   * Reads a file and hands each item to {@code sink} as it is read: a JSON Lines file of any size streams
+   * line by line (the size limit applies to each line), other files are read whole (the limit applies to
+   * the file).
+   */
+  public void read(Path file, Consumer<SourceItem> sink) {
     String origin = file.toString();
     String format = format(file);
+    if ("application/x-ndjson".equals(format)) {
+      jsonLines(file, sink);
+      return;
+    }
+    read(file, origin, format).forEach(sink);
+  }
+
+  private List<SourceItem> read(Path file, String origin, String format) {
     byte[] bytes;
     try {
       long size = Files.size(file);
@@ -95,7 +117,6 @@ public final class ArticleFiles {
     }
     try {
       return switch (format) {
-        case "application/x-ndjson" -> jsonLines(origin, bytes);
         case "application/json" -> json(origin, bytes);
         case "text/html" -> List.of(new SourceItem.Draft(html(origin, bytes)));
         case "text/markdown" -> List.of(new SourceItem.Draft(markdown(origin, text(bytes, null))));
@@ -228,7 +249,7 @@ public final class ArticleFiles {
       int i = 0;
       for (JsonNode node : root) {
         String where = origin + "[" + i++ + "]";
-        items.add(itemOf(where, node, node.toString().getBytes(StandardCharsets.UTF_8)));
+        items.add(itemOf(where, node, node));
       }
     } else {
       items.add(itemOf(origin, root, bytes));
@@ -236,34 +257,73 @@ public final class ArticleFiles {
     return items;
   }
 
-  private List<SourceItem> jsonLines(String origin, byte[] bytes) {
-    List<SourceItem> items = new ArrayList<>();
-    String text = text(bytes, null);
-    Iterator<String> lines = text.lines().iterator();
-    int number = 0;
-    while (lines.hasNext()) {
-      String line = lines.next();
-      number++;
-      if (line.isBlank()) {
-        continue;
+  /**
+   * JSON Lines, streamed: lines are split as bytes and parsed from UTF-8 bytes directly, without decoding
+   * each line to a String first (JSON is UTF-8 by its specification).
+   */
+  private void jsonLines(Path file, Consumer<SourceItem> sink) {
+    String origin = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+      byte[] chunk = new byte[1 << 16];
+      int number = 0;
+      int n;
+      while ((n = in.read(chunk)) >= 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] == '\n') {
+            appendCapped(line, chunk, start, i - start);
+            jsonLine(origin, ++number, line, sink);
+            start = i + 1;
+          }
+        }
+        appendCapped(line, chunk, start, n - start);
       }
-      String where = origin + ":" + number;
-      byte[] raw = line.getBytes(StandardCharsets.UTF_8);
-      try {
-        items.add(itemOf(where, JSON.readTree(line), raw));
-      } catch (JsonProcessingException e) {
-        items.add(new SourceItem.Unreadable(where, raw,
-            new InvalidArticleException("Line " + number + " is not valid JSON: " + e.getOriginalMessage(), e)));
+      if (line.size() > 0) {
+        jsonLine(origin, ++number, line, sink);
       }
+    } catch (IOException e) {
+      sink.accept(new SourceItem.Unreadable(origin, new byte[0],
+          new InvalidArticleException("Cannot read " + origin + ": " + e.getMessage(), e)));
     }
-    return items;
   }
 
-  private static SourceItem itemOf(String origin, JsonNode node, byte[] raw) {
+  private void appendCapped(ByteArrayOutputStream line, byte[] chunk, int from, int length) {
+    line.write(chunk, from, (int) Math.max(0, Math.min(length, maxBytes + 1 - line.size())));
+  }
+
+  private void jsonLine(String origin, int number, ByteArrayOutputStream line, Consumer<SourceItem> sink) {
+    if (line.size() == 0) {
+      return;
+    }
+    byte[] bytes = line.toByteArray();
+    line.reset();
+    String where = origin + ":" + number;
+    if (bytes.length > maxBytes) {
+      sink.accept(new SourceItem.Unreadable(where, java.util.Arrays.copyOf(bytes, 64 * 1024),
+          new InvalidArticleException("Line " + number + " is over the " + maxBytes + "-byte limit (ingest.max.bytes)")));
+      return;
+    }
+    try {
+      JsonNode node = JSON.readTree(bytes);
+      if (node == null || node.isMissingNode()) {
+        return; // a blank line
+      }
+      sink.accept(itemOf(where, node, bytes));
+    } catch (IOException e) {
+      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      sink.accept(new SourceItem.Unreadable(where, bytes,
+          new InvalidArticleException("Line " + number + " is not valid JSON: " + message, e)));
+    }
+  }
+
+  /** @param raw what to keep if the item is unreadable: bytes, or anything whose text is the input (made only then) */
+  private static SourceItem itemOf(String origin, JsonNode node, Object raw) {
     try {
       return new SourceItem.Draft(JsonArticle.draft(origin, node));
     } catch (InvalidArticleException e) {
-      return new SourceItem.Unreadable(origin, raw, e);
+      byte[] payload = raw instanceof byte[] b ? b : raw.toString().getBytes(StandardCharsets.UTF_8);
+      return new SourceItem.Unreadable(origin, payload, e);
     }
   }
 

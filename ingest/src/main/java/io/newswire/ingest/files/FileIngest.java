@@ -16,7 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -28,10 +31,20 @@ import java.util.stream.Stream;
 public final class FileIngest {
   private final ArticleFiles files;
   private final Intake intake;
+  private final int threads;
 
-  public FileIngest(ArticleFiles files, Intake intake) {
+  /**
+   * @param threads how many threads normalise and publish; the producer compresses in the thread that sends,
+   *     so more than one lets compression use more than one core
+   */
+  public FileIngest(ArticleFiles files, Intake intake, int threads) {
     this.files = files;
     this.intake = intake;
+    this.threads = threads;
+  }
+
+  public FileIngest(ArticleFiles files, Intake intake) {
+    this(files, intake, Runtime.getRuntime().availableProcessors());
   }
 
   /** Ingests the files once and reports progress as (files done, files in all). */
@@ -70,17 +83,29 @@ public final class FileIngest {
   }
 
   private void ingest(List<Path> all, IngestSummary summary, BiConsumer<Integer, Integer> progress) {
-    List<CompletableFuture<Intake.Result>> pending = new ArrayList<>();
-    int done = 0;
-    for (Path file : all) {
-      for (SourceItem item : files.read(file)) {
-        pending.add(intake.accept(item, summary));
+    // A bounded queue whose overflow runs in the reading thread: reading never gets far ahead of publishing.
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(threads * 64), r -> {
+          Thread t = new Thread(r, "ingest-worker");
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    Phaser outstanding = new Phaser(1);
+    try {
+      int done = 0;
+      for (Path file : all) {
+        files.read(file, item -> {
+          outstanding.register();
+          workers.execute(() -> intake.accept(item, summary).whenComplete((r, e) -> outstanding.arriveAndDeregister()));
+        });
+        progress.accept(++done, all.size());
       }
-      progress.accept(++done, all.size());
+      intake.flush();
+      outstanding.arriveAndAwaitAdvance();
+      intake.flush();
+    } finally {
+      workers.shutdown();
     }
-    intake.flush();
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    intake.flush();
   }
 
   /** Files, folders (recursively) and globs such as {@code news/**}{@code /*.md}, in a stable order. */

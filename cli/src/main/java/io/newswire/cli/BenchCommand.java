@@ -1,0 +1,90 @@
+package io.newswire.cli;
+
+import io.newswire.cli.bench.Corpus;
+import io.newswire.cli.bench.IngestBenchmark;
+import io.newswire.config.NewswireConfig;
+import io.newswire.stack.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
+    subcommands = BenchCommand.Ingest.class)
+final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = {"Ingest throughput from a large JSON Lines file, against Kafka's ProducerPerformance on",
+          "the same broker with the same record count, sizes and producer settings. Runs alternate; medians."})
+  static final class Ingest implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article. Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir.resolve("stack"),
+          EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.REGISTRY), line -> System.err.println("  " + line))) {
+        NewswireConfig config = DemoCommand.settingsFor(stack);
+        TopicsCommand.ensure(config);
+        Path corpus = dir.resolve("corpus.jsonl");
+        long bytes = new Corpus(42).writeJsonLines(corpus, articles, bodyBytes);
+        System.err.printf("Corpus: %d articles, %.1f MB, %s%n", articles, bytes / 1e6, corpus);
+        List<IngestBenchmark.Result> ingest = new ArrayList<>();
+        List<IngestBenchmark.Result> baseline = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+          baseline.add(IngestBenchmark.producerPerformance(stack.bootstrapServers(), corpus, articles,
+              "bench.producer-performance", 6));
+          System.err.println("  run " + run + ": " + baseline.get(baseline.size() - 1));
+          Path state = dir.resolve("state-" + run);
+          io.newswire.stack.Folders.deleteTree(state);
+          ingest.add(IngestBenchmark.ingest(config, corpus, state));
+          System.err.println("  run " + run + ": " + ingest.get(ingest.size() - 1));
+        }
+        IngestBenchmark.Result i = median(ingest);
+        IngestBenchmark.Result b = median(baseline);
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench ingest --articles %d --body-bytes %d --runs %d`%n%n",
+            LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            articles, bodyBytes, runs);
+        System.out.println("| producer | records | articles/s (median of " + runs + ") | MB/s | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.printf("| %s | %d | %.0f | %.1f | 1.00 |%n", b.what(), b.records(), b.recordsPerSecond(), b.mbPerSecond());
+        System.out.printf("| %s | %d | %.0f | %.1f | %.2f |%n", i.what(), i.records(), i.recordsPerSecond(),
+            i.mbPerSecond(), i.recordsPerSecond() / b.recordsPerSecond());
+        System.out.println("\nAll runs: ProducerPerformance " + rates(baseline) + "; ingest " + rates(ingest));
+      }
+      return 0;
+    }
+
+    private static IngestBenchmark.Result median(List<IngestBenchmark.Result> results) {
+      List<IngestBenchmark.Result> sorted = new ArrayList<>(results);
+      sorted.sort(Comparator.comparingDouble(IngestBenchmark.Result::recordsPerSecond));
+      return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rates(List<IngestBenchmark.Result> results) {
+      return results.stream().map(r -> String.format("%.0f", r.recordsPerSecond())).toList().toString();
+    }
+  }
+}

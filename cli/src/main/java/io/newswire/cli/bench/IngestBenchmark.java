@@ -1,0 +1,95 @@
+package io.newswire.cli.bench;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.ingest.IngestContext;
+import io.newswire.ingest.IngestSummary;
+import io.newswire.ingest.files.ArticleFiles;
+import io.newswire.ingest.files.FileIngest;
+import io.newswire.ingest.publish.ArticlePublisher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Ingest throughput from a large JSON Lines file against Kafka's own ProducerPerformance on the same broker,
+ * with the same number of records of the same size, the same producer settings (acks=all, idempotent, zstd,
+ * linger.ms=20, batch.size=256 KB) and topics with the same partition count. ProducerPerformance runs in a
+ * child JVM like a user would run kafka-producer-perf-test; ingest runs in this one.
+ */
+public final class IngestBenchmark {
+  public record Result(String what, long records, double seconds, double recordsPerSecond, double mbPerSecond) {}
+
+  private static final Pattern PERF_LINE = Pattern.compile(
+      "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
+
+  private IngestBenchmark() {}
+
+  /** Runs ingest once on a fresh state and returns its figures. */
+  public static Result ingest(NewswireConfig config, Path jsonl, Path stateDir) {
+    NewswireConfig fresh = config.with(Map.of(NewswireConfig.INGEST_STATE_DIR, stateDir.toString(),
+        NewswireConfig.INGEST_MAX_BYTES, String.valueOf(Long.MAX_VALUE / 2)));
+    long bytes;
+    try {
+      bytes = Files.size(jsonl);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    long t0 = System.nanoTime();
+    IngestSummary summary;
+    try (IngestContext context = new IngestContext(fresh)) {
+      summary = new FileIngest(new ArticleFiles(Long.MAX_VALUE / 2), context.intake())
+          .run(List.of(jsonl.toString()), (d, t) -> { });
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long n = summary.publishedCount();
+    if (summary.failedCount() > 0) {
+      throw new IllegalStateException("Benchmark ingest had failures: " + summary.failures());
+    }
+    return new Result("newswire ingest files", n, seconds, n / seconds, bytes / seconds / 1e6);
+  }
+
+  /** Runs Kafka's ProducerPerformance with each line of {@code payloads} as a record value. */
+  public static Result producerPerformance(String bootstrap, Path payloads, long records, String topic, int partitions)
+      throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        admin.createTopics(Set.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+      }
+    }
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+        System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+        "--topic", topic, "--num-records", Long.toString(records), "--throughput", "-1",
+        "--payload-file", payloads.toString(), "--producer-props", "bootstrap.servers=" + bootstrap));
+    ArticlePublisher.producerConfig(Map.of(), "producer-performance").forEach((k, v) -> {
+      if (!k.equals("client.id")) {
+        command.add(k + "=" + v);
+      }
+    });
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    String[] last = null;
+    Matcher m = PERF_LINE.matcher(output);
+    while (m.find()) {
+      last = new String[] {m.group(1), m.group(2), m.group(3)}; // the final line is the whole run's figure
+    }
+    if (last == null) {
+      throw new IllegalStateException("ProducerPerformance printed no result:\n" + output);
+    }
+    long sent = Long.parseLong(last[0]);
+    double rate = Double.parseDouble(last[1]);
+    double mb = Double.parseDouble(last[2]);
+    return new Result("Kafka ProducerPerformance", sent, sent / rate, rate, mb * 1.048576);
+  }
+}
