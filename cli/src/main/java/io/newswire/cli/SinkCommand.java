@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "sink", mixinStandardHelpOptions = true,
-    description = {"Write " + Topics.ENRICHED_ARTICLES + " to PostgreSQL until stopped (Ctrl-C stops cleanly).",
-        "The schema is migrated on start; writes are idempotent, so replays never duplicate rows."})
+    description = {"Write " + Topics.ENRICHED_ARTICLES + " to PostgreSQL (or JSON Lines files) until stopped.",
+        "The schema is migrated on start; writes are idempotent, so replays never duplicate rows.",
+        "Ctrl-C stops after the current batch. sink.store=jsonl writes date-partitioned files instead."})
 final class SinkCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 

@@ -33,6 +33,8 @@ public final class NewswireConfig {
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
+  public static final String SINK_STORE = "sink.store";
+  public static final String SINK_JSONL_DIR = "sink.jsonl.dir";
   public static final String INGEST_QUARANTINE_DIR = "ingest.quarantine.dir";
   public static final String INGEST_MAX_IN_FLIGHT = "ingest.max.in.flight";
   public static final String INGEST_STATE_DIR = "ingest.state.dir";
@@ -71,6 +73,10 @@ public final class NewswireConfig {
       .define(SINK_GROUP_ID, Type.STRING, "newswire-sink", Importance.MEDIUM, "Consumer group of the sink.")
       .define(SINK_BATCH_SIZE, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "Most records the sink writes in one database transaction.")
+      .define(SINK_STORE, Type.STRING, "postgres", ConfigDef.ValidString.in("postgres", "jsonl"), Importance.HIGH,
+          "Where the sink writes: postgres, or jsonl (JSON Lines files partitioned by date, in sink.jsonl.dir).")
+      .define(SINK_JSONL_DIR, Type.STRING, "lake/articles", Importance.MEDIUM,
+          "Folder of the jsonl store: date=YYYY-MM-DD/articles.jsonl.")
       .define(INGEST_QUARANTINE_DIR, Type.STRING, "quarantine", Importance.MEDIUM,
           "Folder for input that could not even be sent to the dead-letter topic.")
       .define(INGEST_MAX_IN_FLIGHT, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.LOW,

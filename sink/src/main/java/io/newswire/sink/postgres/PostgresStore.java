@@ -50,6 +50,22 @@ public final class PostgresStore implements Store {
           story_id = EXCLUDED.story_id, document = EXCLUDED.document
       WHERE articles.enrichment_version < EXCLUDED.enrichment_version
       RETURNING id""";
+  /** Recomputes the given stories from their articles; a story left without articles is removed. */
+  private static final String REFRESH_STORIES = """
+      WITH touched AS (SELECT unnest(?::text[]) AS id),
+      counted AS (
+          SELECT story_id AS id,
+                 (array_agg(a.id ORDER BY coalesce(published_at, fetched_at), a.id))[1] AS first_article_id,
+                 min(coalesce(published_at, fetched_at)) AS first_seen_at,
+                 max(coalesce(published_at, fetched_at)) AS last_seen_at,
+                 count(*) AS article_count
+          FROM articles a JOIN touched t ON a.story_id = t.id GROUP BY story_id),
+      removed AS (DELETE FROM stories s USING touched t WHERE s.id = t.id
+                  AND NOT EXISTS (SELECT 1 FROM counted c WHERE c.id = s.id))
+      INSERT INTO stories SELECT * FROM counted
+      ON CONFLICT (id) DO UPDATE SET first_article_id = EXCLUDED.first_article_id,
+          first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at,
+          article_count = EXCLUDED.article_count""";
   private static final String[] CHILD_TABLES = {"article_entities", "mentions", "places", "article_topics", "quotes"};
 
   private final String url;
@@ -97,17 +113,32 @@ public final class PostgresStore implements Store {
             deletes.add(change.id());
           }
         }
+        Set<String> stories = new HashSet<>();
         if (!deletes.isEmpty()) {
-          try (PreparedStatement delete = c.prepareStatement("DELETE FROM articles WHERE id = ANY(?)")) {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM articles WHERE id = ANY(?) RETURNING story_id")) {
             delete.setArray(1, c.createArrayOf("text", deletes.toArray()));
-            delete.executeUpdate();
+            try (ResultSet rs = delete.executeQuery()) {
+              while (rs.next()) {
+                if (rs.getString(1) != null) {
+                  stories.add(rs.getString(1));
+                }
+              }
+            }
           }
         }
         if (!upserts.isEmpty()) {
+          stories.addAll(currentStories(c, upserts)); // an article may leave its story
           Set<String> changed = upsertArticles(c, upserts);
           List<EnrichedArticle> rewritten = upserts.stream().filter(a -> changed.contains(a.getArticle().getId())).toList();
           if (!rewritten.isEmpty()) {
             replaceChildren(c, rewritten);
+            rewritten.stream().map(EnrichedArticle::getStoryId).filter(java.util.Objects::nonNull).forEach(stories::add);
+          }
+        }
+        if (!stories.isEmpty()) {
+          try (PreparedStatement refresh = c.prepareStatement(REFRESH_STORIES)) {
+            refresh.setArray(1, c.createArrayOf("text", stories.toArray()));
+            refresh.executeUpdate();
           }
         }
         c.commit();
@@ -118,6 +149,20 @@ public final class PostgresStore implements Store {
     } catch (SQLException e) {
       throw classify(e);
     }
+  }
+
+  private static Set<String> currentStories(Connection c, List<EnrichedArticle> articles) throws SQLException {
+    Set<String> stories = new HashSet<>();
+    try (PreparedStatement select = c.prepareStatement(
+        "SELECT DISTINCT story_id FROM articles WHERE id = ANY(?) AND story_id IS NOT NULL")) {
+      select.setArray(1, c.createArrayOf("text", articles.stream().map(a -> a.getArticle().getId()).toArray()));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          stories.add(rs.getString(1));
+        }
+      }
+    }
+    return stories;
   }
 
   private Set<String> upsertArticles(Connection c, List<EnrichedArticle> articles) throws SQLException {
