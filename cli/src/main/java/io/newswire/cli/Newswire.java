@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         EnrichCommand.class,
         SinkCommand.class,
         TopicsCommand.class,
+        QueryCommand.class,
         StackCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class},

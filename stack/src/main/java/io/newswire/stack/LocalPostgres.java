@@ -82,10 +82,13 @@ public final class LocalPostgres implements AutoCloseable {
       Files.createDirectories(binaries);
       Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxrwxrwx"));
       stopLeftover(data);
+      if (fresh) {
+        Folders.deleteTree(data);
+      }
       server = EmbeddedPostgres.builder()
           .setPort(port)
           .setDataDirectory(data)
-          .setCleanDataDirectory(fresh)
+          .setCleanDataDirectory(false) // true would also delete the data on close, and so on restart
           .setOverrideWorkingDirectory(binaries.toFile())
           .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()))
           .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()))

@@ -307,12 +307,16 @@ public final class PostgresStore implements Store {
     }
   }
 
-  /** Connection trouble, shutdowns, deadlocks and serialization failures are worth retrying; the rest is data. */
+  /**
+   * Only errors about the data itself (SQLSTATE classes 22: data exception, 23: integrity constraint, 54:
+   * program limit) mean a record is bad and should be set aside. Everything else (connections, shutdowns,
+   * deadlocks, a missing database or table, refused credentials) is about the environment: the batch is
+   * retried until it is fixed, so nothing is dead-lettered for a reason that is not the record's fault.
+   */
   private StoreException classify(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    boolean transientFailure = state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-        || state.equals("40001") || state.equals("40P01") || state.isEmpty();
-    if (transientFailure) {
+    boolean dataError = state.startsWith("22") || state.startsWith("23") || state.startsWith("54");
+    if (!dataError) {
       closeQuietly();
       return new StoreUnavailableException("PostgreSQL at " + url + " is unavailable (" + state + "): " + e.getMessage(), e);
     }

@@ -1,0 +1,120 @@
+package io.newswire.cli;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.sink.postgres.ArticleQueries;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+    description = "Ask PostgreSQL about the stored articles; docs/QUERYING.md shows the SQL behind each.",
+    subcommands = {QueryCommand.Search.class, QueryCommand.Entity.class, QueryCommand.Topic.class,
+        QueryCommand.Range.class, QueryCommand.Trending.class})
+final class QueryCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Options every query takes. */
+  static class Common {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--from", description = "From this date or instant (2025-03-01 or 2025-03-01T12:00:00Z). Default: the beginning.")
+    String from;
+
+    @Option(names = "--to", description = "Up to (not including) this date or instant. Default: now.")
+    String to;
+
+    @Option(names = "--limit", defaultValue = "20", description = "Most rows. Default: ${DEFAULT-VALUE}")
+    int limit;
+
+    ArticleQueries queries() {
+      NewswireConfig config = options.load();
+      return new ArticleQueries(config.get(NewswireConfig.POSTGRES_URL), config.get(NewswireConfig.POSTGRES_USER),
+          config.get(NewswireConfig.POSTGRES_PASSWORD));
+    }
+
+    Instant from() {
+      return from == null ? Instant.EPOCH : instant(from);
+    }
+
+    Instant to() {
+      return to == null ? Instant.now().plus(Duration.ofDays(1)) : instant(to);
+    }
+
+    static Instant instant(String text) {
+      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(text);
+    }
+
+    static Integer print(List<ArticleQueries.Hit> hits) {
+      for (ArticleQueries.Hit h : hits) {
+        System.out.printf("%-20s  %-70s  %s%n", h.published() == null ? "" : h.published().toString().substring(0, 16),
+            h.title().length() > 70 ? h.title().substring(0, 67) + "..." : h.title(), h.url() == null ? h.id() : h.url());
+      }
+      System.err.println(hits.size() + " articles");
+      return 0;
+    }
+  }
+
+  @Command(name = "search", description = "Full-text search over titles and bodies (web search syntax: words, \"phrases\", -not, or).")
+  static final class Search extends Common implements Callable<Integer> {
+    @Parameters(paramLabel = "WORDS") String words;
+
+    @Override
+    public Integer call() throws Exception {
+      return print(queries().search(words, from(), to(), limit));
+    }
+  }
+
+  @Command(name = "entity", description = "Articles that mention an entity, by name (SQL ILIKE pattern) or id (PER:vladimir putin).")
+  static final class Entity extends Common implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() throws Exception {
+      return print(queries().byEntity(name, from(), to(), limit));
+    }
+  }
+
+  @Command(name = "topic", description = "Articles with a topic, by IPTC code (medtop:11000000) or label pattern (politics%).")
+  static final class Topic extends Common implements Callable<Integer> {
+    @Parameters(paramLabel = "TOPIC") String topic;
+
+    @Override
+    public Integer call() throws Exception {
+      return print(queries().byTopic(topic, from(), to(), limit));
+    }
+  }
+
+  @Command(name = "range", description = "Articles published in a time range (--from, --to), newest first.")
+  static final class Range extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      return print(queries().inRange(from(), to(), limit));
+    }
+  }
+
+  @Command(name = "trending", description = "Entities in the most articles in a time range (default: the last 24 hours).")
+  static final class Trending extends Common implements Callable<Integer> {
+    @Option(names = "--type", description = "PER, ORG, LOC or MISC.") String type;
+
+    @Override
+    public Integer call() throws Exception {
+      Instant start = from == null ? Instant.now().minus(Duration.ofHours(24)) : from();
+      for (ArticleQueries.Trend t : queries().trending(type, start, to(), limit)) {
+        System.out.printf("%-5s %-40s %5d articles %6d mentions%n", t.type(), t.name(), t.articles(), t.mentions());
+      }
+      return 0;
+    }
+  }
+}

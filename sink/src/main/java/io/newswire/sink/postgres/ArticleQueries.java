@@ -1,0 +1,126 @@
+package io.newswire.sink.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The questions users ask of the stored articles, as SQL. docs/QUERYING.md shows the same statements, so
+ * users can run them from psql or a BI tool. Every query takes a time range on publication (or fetch) time.
+ */
+public final class ArticleQueries {
+  /** One article in a result. */
+  public record Hit(String id, Instant published, String title, String url, double rank) {}
+
+  /** One entity in the trending list. */
+  public record Trend(String entityId, String type, String name, long articles, long mentions) {}
+
+  public static final String WHEN = "coalesce(a.published_at, a.fetched_at)";
+
+  public static final String SEARCH = """
+      SELECT a.id, %1$s AS published, a.title, a.url,
+             ts_rank(a.search, websearch_to_tsquery('english', ?)) AS rank
+      FROM articles a
+      WHERE a.search @@ websearch_to_tsquery('english', ?) AND %1$s >= ? AND %1$s < ?
+      ORDER BY rank DESC, published DESC LIMIT ?""".formatted(WHEN);
+
+  public static final String BY_ENTITY = """
+      SELECT a.id, %1$s AS published, a.title, a.url, ae.salience AS rank
+      FROM articles a
+      JOIN article_entities ae ON ae.article_id = a.id
+      JOIN entities e ON e.id = ae.entity_id
+      WHERE (e.name ILIKE ? OR e.id = ?) AND %1$s >= ? AND %1$s < ?
+      ORDER BY published DESC LIMIT ?""".formatted(WHEN);
+
+  public static final String BY_TOPIC = """
+      SELECT a.id, %1$s AS published, a.title, a.url, t.score AS rank
+      FROM articles a
+      JOIN article_topics t ON t.article_id = a.id
+      WHERE (t.code = ? OR t.label ILIKE ?) AND %1$s >= ? AND %1$s < ?
+      ORDER BY published DESC LIMIT ?""".formatted(WHEN);
+
+  public static final String IN_RANGE = """
+      SELECT a.id, %1$s AS published, a.title, a.url, 0.0 AS rank
+      FROM articles a
+      WHERE %1$s >= ? AND %1$s < ?
+      ORDER BY published DESC LIMIT ?""".formatted(WHEN);
+
+  public static final String TRENDING = """
+      SELECT e.id, e.type, e.name, count(DISTINCT a.id) AS articles, sum(ae.mention_count) AS mentions
+      FROM articles a
+      JOIN article_entities ae ON ae.article_id = a.id
+      JOIN entities e ON e.id = ae.entity_id
+      WHERE %1$s >= ? AND %1$s < ? AND (? IS NULL OR e.type = ?)
+      GROUP BY e.id, e.type, e.name
+      ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""".formatted(WHEN);
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  public ArticleQueries(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  public List<Hit> search(String words, Instant from, Instant to, int limit) throws SQLException {
+    return hits(SEARCH, words, words, ts(from), ts(to), limit);
+  }
+
+  public List<Hit> byEntity(String name, Instant from, Instant to, int limit) throws SQLException {
+    return hits(BY_ENTITY, name, name, ts(from), ts(to), limit);
+  }
+
+  public List<Hit> byTopic(String codeOrLabel, Instant from, Instant to, int limit) throws SQLException {
+    return hits(BY_TOPIC, codeOrLabel, codeOrLabel, ts(from), ts(to), limit);
+  }
+
+  public List<Hit> inRange(Instant from, Instant to, int limit) throws SQLException {
+    return hits(IN_RANGE, ts(from), ts(to), limit);
+  }
+
+  public List<Trend> trending(String type, Instant from, Instant to, int limit) throws SQLException {
+    List<Trend> trends = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        PreparedStatement ps = prepare(c, TRENDING, ts(from), ts(to), type, type, limit);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        trends.add(new Trend(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+      }
+    }
+    return trends;
+  }
+
+  private List<Hit> hits(String sql, Object... params) throws SQLException {
+    List<Hit> hits = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        PreparedStatement ps = prepare(c, sql, params);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Timestamp published = rs.getTimestamp(2);
+        hits.add(new Hit(rs.getString(1), published == null ? null : published.toInstant(), rs.getString(3),
+            rs.getString(4), rs.getDouble(5)));
+      }
+    }
+    return hits;
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+    return ps;
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return Timestamp.from(instant);
+  }
+}
