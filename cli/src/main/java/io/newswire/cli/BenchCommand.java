@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = BenchCommand.Ingest.class)
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +85,67 @@ final class BenchCommand implements Runnable {
 
     private static String rates(List<IngestBenchmark.Result> results) {
       return results.stream().map(r -> String.format("%.0f", r.recordsPerSecond())).toList().toString();
+    }
+  }
+
+  @Command(name = "sink", mixinStandardHelpOptions = true,
+      description = {"PostgreSQL store throughput and batch latency, against a raw COPY of the same article",
+          "rows into the same server. Each run writes into a fresh database."})
+  static final class Sink implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Articles per transaction. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench-sink", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir, EnumSet.of(LocalStack.Component.POSTGRES),
+          line -> System.err.println("  " + line))) {
+        System.err.println("Tagging " + articles + " corpus articles ...");
+        var enriched = io.newswire.cli.bench.SinkBenchmark.articles(articles, 3000,
+            new io.newswire.enrich.tagger.RuleTagger());
+        List<io.newswire.cli.bench.SinkBenchmark.Result> stores = new ArrayList<>();
+        List<io.newswire.cli.bench.SinkBenchmark.Result> copies = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+          copies.add(io.newswire.cli.bench.SinkBenchmark.copy(database(stack, "copy_" + run), stack.jdbcUser(), enriched));
+          System.err.println("  run " + run + ": " + copies.get(copies.size() - 1));
+          stores.add(io.newswire.cli.bench.SinkBenchmark.store(database(stack, "store_" + run), stack.jdbcUser(),
+              enriched, batch));
+          System.err.println("  run " + run + ": " + stores.get(stores.size() - 1));
+        }
+        var s = stores.stream().sorted(java.util.Comparator.comparingDouble(
+            io.newswire.cli.bench.SinkBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+        var c = copies.stream().sorted(java.util.Comparator.comparingDouble(
+            io.newswire.cli.bench.SinkBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench sink --articles %d --batch %d --runs %d`%n%n",
+            LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            articles, batch, runs);
+        System.out.println("| writer | articles/s (median of " + runs + ") | rows written | batch p50 / p99 | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.printf("| %s | %.0f | %d | | 1.00 |%n", c.what(), c.articlesPerSecond(), c.rows());
+        System.out.printf("| %s | %.0f | %d | %.0f / %.0f ms | %.2f |%n", s.what(), s.articlesPerSecond(), s.rows(),
+            s.p50Ms(), s.p99Ms(), s.articlesPerSecond() / c.articlesPerSecond());
+        System.out.println("\nAll runs (articles/s): COPY " + copies.stream().map(r -> String.format("%.0f",
+            r.articlesPerSecond())).toList() + "; store " + stores.stream().map(r -> String.format("%.0f",
+            r.articlesPerSecond())).toList() + ". Heap in use after the runs: "
+            + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB.");
+      }
+      return 0;
+    }
+
+    private static String database(LocalStack stack, String name) throws Exception {
+      try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), "");
+          var st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + name);
+      }
+      return stack.jdbcUrl().replaceAll("/[^/]+$", "/" + name);
     }
   }
 }
