@@ -135,7 +135,9 @@ final class BenchCommand implements Runnable {
         System.out.println("\nAll runs (articles/s): COPY " + copies.stream().map(r -> String.format("%.0f",
             r.articlesPerSecond())).toList() + "; store " + stores.stream().map(r -> String.format("%.0f",
             r.articlesPerSecond())).toList() + ". Heap in use after the runs: "
-            + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB.");
+            + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB; heap the"
+            + " store's runs added at their peak: " + stores.stream().map(r -> String.format("%.0f MB", r.extraHeapMb()))
+                .toList() + ".");
       }
       return 0;
     }

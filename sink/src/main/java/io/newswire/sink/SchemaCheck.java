@@ -16,6 +16,24 @@ import org.apache.avro.SchemaCompatibility;
 public final class SchemaCheck {
   private SchemaCheck() {}
 
+  /** "/fields/8/type" as the field names it points at, e.g. "tagger". */
+  static String fieldPath(Schema schema, String location) {
+    StringBuilder path = new StringBuilder();
+    String[] parts = location.split("/");
+    Schema current = schema;
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].equals("fields") && i + 1 < parts.length && current != null
+          && current.getType() == Schema.Type.RECORD) {
+        Schema.Field field = current.getFields().get(Integer.parseInt(parts[++i]));
+        path.append(path.length() == 0 ? "" : ".").append(field.name());
+        current = field.schema();
+      } else if (current != null && current.getType() == Schema.Type.ARRAY && parts[i].equals("items")) {
+        current = current.getElementType();
+      }
+    }
+    return path.length() == 0 ? location : path.toString();
+  }
+
   /** @throws IllegalStateException naming the versions and the incompatibilities */
   public static void verify(SchemaRegistryClient registry) {
     String subject = Topics.ENRICHED_ARTICLES + "-value";
@@ -33,9 +51,9 @@ public final class SchemaCheck {
     if (result.getCompatibility() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
       throw new IllegalStateException("This sink cannot read " + Topics.ENRICHED_ARTICLES + ": its latest schema"
           + " (subject " + subject + ", version " + latest.version() + ", id " + latest.id() + ") is not readable"
-          + " with the schema this sink was built with (" + result.getIncompatibilities().stream()
-              .map(i -> i.getType() + " at " + i.getLocation()).toList()
-          + "). Upgrade the sink to the release that writes that schema.");
+          + " with the schema this sink was built with: " + result.getIncompatibilities().stream()
+              .map(i -> "field " + fieldPath(reader, i.getLocation()) + ": " + i.getMessage()).toList()
+          + ". Upgrade the sink to the release that writes that schema.");
     }
   }
 }

@@ -24,7 +24,8 @@ import org.postgresql.PGConnection;
  * transaction. The store writes them as upserts, one transaction per batch.
  */
 public final class SinkBenchmark {
-  public record Result(String what, int articles, long rows, double seconds, double p50Ms, double p99Ms) {
+  public record Result(String what, int articles, long rows, double seconds, double p50Ms, double p99Ms,
+      double extraHeapMb) {
     public double articlesPerSecond() {
       return articles / seconds;
     }
@@ -53,6 +54,9 @@ public final class SinkBenchmark {
     try (PostgresStore store = new PostgresStore(url, user, "")) {
       store.migrate();
       List<Double> latencies = new ArrayList<>();
+      System.gc();
+      long before = usedHeap();
+      java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
       long t0 = System.nanoTime();
       for (int from = 0; from < articles.size(); from += batchSize) {
         List<ArticleChange> batch = new ArrayList<>();
@@ -65,7 +69,8 @@ public final class SinkBenchmark {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       return new Result("newswire sink (PostgresStore, " + batchSize + " per batch)", articles.size(),
-          count(url, user), seconds, percentile(latencies, 50), percentile(latencies, 99));
+          count(url, user), seconds, percentile(latencies, 50), percentile(latencies, 99),
+          (peakHeap() - before) / 1048576.0);
     }
   }
 
@@ -138,7 +143,7 @@ public final class SinkBenchmark {
       for (var file : files.values()) {
         java.nio.file.Files.delete(file);
       }
-      return new Result("raw COPY of the same rows", articles.size(), rows, seconds, Double.NaN, Double.NaN);
+      return new Result("raw COPY of the same rows", articles.size(), rows, seconds, Double.NaN, Double.NaN, Double.NaN);
     }
   }
 
@@ -154,6 +159,21 @@ public final class SinkBenchmark {
       }
     }
     csv.write('\n');
+  }
+
+  private static long usedHeap() {
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The sum of the heap pools' peaks since they were reset: the most the store's work added at once. */
+  private static long peakHeap() {
+    long peak = 0;
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
   }
 
   private static long count(String url, String user) throws Exception {
