@@ -67,6 +67,9 @@ public final class Corpus {
         body.append("\u201c").append(pick(SENTENCES)).append("\u201d ").append(person.split(" ")[1])
             .append(" told reporters. ");
       } else if (kind == 1) {
+        if (body.charAt(body.length() - 1) == '\n') {
+          continue; // one paragraph break at a time
+        }
         body.setLength(body.length() - (body.charAt(body.length() - 1) == ' ' ? 1 : 0));
         body.append("\n\n");
       } else if (kind == 2) {
