@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         SinkCommand.class,
         TopicsCommand.class,
         QueryCommand.class,
+        DlqCommand.class,
         StackCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class},

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The walking skeleton on the real stack: files → ingest → raw topic → enrich (exactly once) → enriched
  * topic → sink → PostgreSQL, with bad input dead-lettered at each stage and a second run changing nothing.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
   static LocalStack stack;
   static NewswireConfig config;
@@ -87,6 +88,7 @@ class PipelineIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void samplesFlowIntoPostgresOnceAndBadInputIsDeadLettered(@TempDir Path dir) throws Exception {
     Path samples = DemoCommand.extractSamples(dir.resolve("samples"));
     Files.writeString(dir.resolve("broken.json"), "{\"title\": \"cut off");
@@ -131,11 +133,57 @@ class PipelineIT {
     assertThat(count("SELECT count(*) FROM articles")).isEqualTo(8);
   }
 
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void deadLettersCanBeListedExportedAndRedriven(@TempDir Path dir) throws Exception {
+    String[] settings = {"--set", "bootstrap.servers=" + stack.bootstrapServers(),
+        "--set", "schema.registry.url=" + stack.registryUrl()};
+    java.io.ByteArrayOutputStream listed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(listed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Newswire.commandLine().execute(concat(new String[] {"dlq", "list"}, settings))).isZero();
+      assertThat(Newswire.commandLine().execute(concat(new String[] {"dlq", "redrive", "--stage", "enrich"}, settings)))
+          .isZero();
+      assertThat(Newswire.commandLine().execute(concat(new String[] {"dlq", "export", "--stage", "ingest",
+          dir.toString()}, settings))).isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(listed.toString(StandardCharsets.UTF_8)).contains("enrich", "ingest", "broken.json",
+        "sending 0@");
+    assertThat(Files.readString(dir.resolve("letter-0-0.json"))).isEqualTo("{\"title\": \"cut off");
+    assertThat(Files.readString(dir.resolve("letter-0-0.reason"))).contains("Not valid JSON");
+
+    // the re-driven junk is back on the raw topic, marked, and enrich dead-letters it again
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+        stack.bootstrapServers(), "group.id", "pipeline-it-redrive", "auto.offset.reset", "earliest"),
+        new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.RAW_ARTICLES));
+      boolean found = false;
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (!found && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          found |= r.headers().lastHeader(DlqCommand.REDRIVEN_FROM) != null
+              && new String(r.value(), StandardCharsets.UTF_8).equals("not avro");
+        }
+      }
+      assertThat(found).isTrue();
+    }
+    assertThat(deadLetters(3)).hasSize(3);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   static List<DeadLetter> deadLetters(int expected) {
     Topics topics = Topics.create(config.serdes());
     List<DeadLetter> letters = new ArrayList<>();
     try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-        stack.bootstrapServers(), "group.id", "pipeline-it", "auto.offset.reset", "earliest",
+        stack.bootstrapServers(), "group.id", "pipeline-it-" + System.nanoTime(), "auto.offset.reset", "earliest",
         "isolation.level", "read_committed"), new StringDeserializer(), topics.deadLetters.valueSerde().deserializer())) {
       consumer.subscribe(List.of(Topics.DEAD_LETTERS));
       long deadline = System.currentTimeMillis() + 60_000;
