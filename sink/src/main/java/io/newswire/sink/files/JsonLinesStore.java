@@ -36,7 +36,12 @@ public final class JsonLinesStore implements Store {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILE = "articles.jsonl";
 
-  private record Located(String date, int version) {}
+  private record Located(String date, int version, Instant fetchedAt) {
+    boolean atLeast(EnrichedArticle a) {
+      int byVersion = Integer.compare(version, a.getEnrichmentVersion());
+      return byVersion > 0 || byVersion == 0 && !fetchedAt.isBefore(a.getArticle().getFetchedAt());
+    }
+  }
 
   private final Path dir;
   private final Map<String, Located> index = new HashMap<>();
@@ -49,7 +54,8 @@ public final class JsonLinesStore implements Store {
         for (Path partition : partitions.filter(p -> p.getFileName().toString().startsWith("date=")).toList()) {
           String date = partition.getFileName().toString().substring(5);
           read(partition.resolve(FILE)).forEach((id, node) ->
-              index.put(id, new Located(date, node.path("enrichmentVersion").asInt())));
+              index.put(id, new Located(date, node.path("enrichmentVersion").asInt(),
+                  Instant.parse(node.path("article").path("fetchedAt").asText()))));
         }
       }
     } catch (IOException e) {
@@ -65,7 +71,7 @@ public final class JsonLinesStore implements Store {
         Located existing = index.get(change.id());
         if (change instanceof ArticleChange.Upsert u) {
           EnrichedArticle article = u.article();
-          if (existing != null && existing.version() >= article.getEnrichmentVersion()) {
+          if (existing != null && existing.atLeast(article)) {
             continue;
           }
           String date = dateOf(article);
@@ -73,7 +79,7 @@ public final class JsonLinesStore implements Store {
             partition(partitions, existing.date()).remove(change.id());
           }
           partition(partitions, date).put(change.id(), ArticleDocument.json(article));
-          index.put(change.id(), new Located(date, article.getEnrichmentVersion()));
+          index.put(change.id(), new Located(date, article.getEnrichmentVersion(), article.getArticle().getFetchedAt()));
         } else if (existing != null) {
           partition(partitions, existing.date()).remove(change.id());
           index.remove(change.id());

@@ -30,7 +30,8 @@ import org.flywaydb.core.Flyway;
 /**
  * PostgreSQL behind {@link Store}. Each batch is one transaction of a few set-based statements (rows passed
  * as arrays and expanded with {@code unnest}), so a batch of 500 articles costs a handful of round trips.
- * The article upsert only replaces a row when the incoming enrichment version is newer, and returns the ids
+ * The article upsert only replaces a row with a newer state (a higher enrichment version, or the same version
+ * of a later fetch: see {@link Batches#compare}), and returns the ids
  * it changed; only those articles get their child rows (entities, mentions, places, topics, quotes)
  * replaced. Flyway migrates the schema on start.
  */
@@ -48,7 +49,7 @@ public final class PostgresStore implements Store {
           enriched_at = EXCLUDED.enriched_at, content_type = EXCLUDED.content_type,
           content_hash = EXCLUDED.content_hash, duplicate_of = EXCLUDED.duplicate_of,
           story_id = EXCLUDED.story_id, document = EXCLUDED.document
-      WHERE articles.enrichment_version < EXCLUDED.enrichment_version
+      WHERE (articles.enrichment_version, articles.fetched_at) < (EXCLUDED.enrichment_version, EXCLUDED.fetched_at)
       RETURNING id""";
   /** Recomputes the given stories from their articles; a story left without articles is removed. */
   private static final String REFRESH_STORIES = """

@@ -88,6 +88,17 @@ class PostgresStoreIT {
   }
 
   @Test
+  void anUpdatedArticleOfTheSameVersionReplacesTheOlderFetch() throws SQLException {
+    String id = id();
+    var first = Fixtures.article(id, 1, "Early headline");
+    var updated = Fixtures.article(id, 1, "Corrected headline");
+    updated.getArticle().setFetchedAt(first.getArticle().getFetchedAt().plusSeconds(600));
+    store.apply(List.of(new ArticleChange.Upsert(updated)));
+    store.apply(List.of(new ArticleChange.Upsert(first))); // arriving late changes nothing
+    assertThat(everything(id)).contains("Corrected headline").doesNotContain("Early headline");
+  }
+
+  @Test
   void aDeleteRemovesTheArticleAndItsRows() throws SQLException {
     String id = id();
     store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Retracted"))));
