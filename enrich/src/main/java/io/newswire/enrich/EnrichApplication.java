@@ -24,7 +24,8 @@ public final class EnrichApplication implements AutoCloseable {
   public EnrichApplication(NewswireConfig config, Tagger tagger) {
     Properties props = EnrichTopology.streamsConfig(config);
     Topics topics = Topics.create(config.serdes());
-    this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, Clock.systemUTC()), props);
+    this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, Clock.systemUTC(),
+        Duration.ofHours(config.getInt(NewswireConfig.ENRICH_DUPLICATE_RETENTION_HOURS))), props);
     streams.setUncaughtExceptionHandler(error -> {
       log.error("Stream thread failed; replacing it", error);
       return StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -12,26 +12,44 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import io.newswire.enrich.duplicates.ExactDuplicates;
+import io.newswire.enrich.trends.Trending;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * The enrich topology: {@value Topics#RAW_ARTICLES} → tag → {@value Topics#ENRICHED_ARTICLES}. A raw tombstone
- * (an article retracted) passes through as an enriched tombstone, so the sink deletes it. Records that fail
- * go to {@value Topics#DEAD_LETTERS} via {@link DeadLetterHandler}.
+ * The enrich topology: {@value Topics#RAW_ARTICLES} → exact duplicates dropped → tag → {@value
+ * Topics#ENRICHED_ARTICLES}, and trending counts to {@value Topics#TRENDS}. A raw tombstone (an article
+ * retracted) passes through as an enriched tombstone, so the sink deletes it. Records that fail go to
+ * {@value Topics#DEAD_LETTERS} via {@link DeadLetterHandler}.
  */
 public final class EnrichTopology {
   private EnrichTopology() {}
 
   public static Topology build(Topics topics, Tagger tagger, Clock clock) {
+    return build(topics, tagger, clock, Duration.ofDays(7));
+  }
+
+  /** raw articles → exact duplicates dropped → tagged → enriched articles, and → windowed trending counts. */
+  public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(topics.rawArticles.name(),
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
+        Serdes.String(), Serdes.String()));
+    KStream<String, EnrichedArticle> enriched = builder
+        .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
-        .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"))
-        .to(topics.enrichedArticles.name(),
-            Produced.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde())
-                .withName("enriched-articles"));
+        .process(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
+        .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"));
+    enriched.to(topics.enrichedArticles.name(),
+        Produced.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde())
+            .withName("enriched-articles"));
+    Trending.build(enriched, topics);
     return builder.build();
   }
 
@@ -64,6 +82,7 @@ public final class EnrichTopology {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(NewswireConfig.ENRICH_STANDBY_REPLICAS));
     return props;
   }
 }

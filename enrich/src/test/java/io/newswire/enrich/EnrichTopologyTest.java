@@ -36,6 +36,7 @@ class EnrichTopologyTest {
   TestInputTopic<String, RawArticle> raw;
   TestOutputTopic<String, EnrichedArticle> enriched;
   TestOutputTopic<String, DeadLetter> deadLetters;
+  TestOutputTopic<String, io.newswire.schema.TrendCount> trends;
 
   void start(Tagger tagger) {
     NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
@@ -49,6 +50,8 @@ class EnrichTopologyTest {
         topics.enrichedArticles.valueSerde().deserializer());
     deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, topics.deadLetters.keySerde().deserializer(),
         topics.deadLetters.valueSerde().deserializer());
+    trends = driver.createOutputTopic(Topics.TRENDS, topics.trends.keySerde().deserializer(),
+        topics.trends.valueSerde().deserializer());
   }
 
   @BeforeEach
@@ -137,5 +140,65 @@ class EnrichTopologyTest {
     assertThat(letter.getErrorClass()).isEqualTo(IllegalStateException.class.getName());
     assertThat(enriched.readKeyValue().key).isEqualTo("good");
     assertThatThrownBy(() -> enriched.readKeyValue()).isInstanceOf(java.util.NoSuchElementException.class);
+  }
+
+  static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
+
+  double duplicatesTotal() {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("duplicates-total"))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+  }
+
+  @Test
+  void theSameArticleAgainIsDroppedAndCountedButAnUpdateGoesOn() {
+    RawArticle first = article("d1", "Port strike ends", "Dock workers in Rotterdam ended their strike.");
+    raw.pipeInput("d1", first, T0);
+    raw.pipeInput("d1", first, T0.plusSeconds(60)); // sent again
+    RawArticle updated = article("d1", "Port strike ends", "Dock workers in Rotterdam ended their strike on Friday.");
+    updated.setContentHash("h-d1-updated");
+    raw.pipeInput("d1", updated, T0.plusSeconds(120));
+
+    assertThat(enriched.readValuesToList()).extracting(a -> a.getArticle().getBody()).containsExactly(
+        "Dock workers in Rotterdam ended their strike.", "Dock workers in Rotterdam ended their strike on Friday.");
+    assertThat(duplicatesTotal()).isEqualTo(1.0);
+  }
+
+  @Test
+  void afterTheRetentionTheSameContentCountsAsNew() {
+    driver.close();
+    NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
+        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/enrich-topology-test-2"));
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, new RuleTagger(), CLOCK, java.time.Duration.ofHours(1)),
+        EnrichTopology.streamsConfig(config));
+    raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
+        topics.rawArticles.valueSerde().serializer());
+    enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
+        topics.enrichedArticles.valueSerde().deserializer());
+    RawArticle a = article("d2", "Title", "Body.");
+    raw.pipeInput("d2", a, T0);
+    raw.pipeInput("d2", a, T0.plus(java.time.Duration.ofHours(3)));
+    assertThat(enriched.readValuesToList()).hasSize(2);
+  }
+
+  @Test
+  void entitiesAndTopicsAreCountedPerWindowAndUpdatesAreRateLimited() {
+    raw.pipeInput("t1", article("t1", "Storm hits Lagos", "A storm hit Lagos on Monday, officials said."), T0);
+    raw.pipeInput("t2", article("t2", "Lagos cleans up", "Lagos began to clean up after the storm."),
+        T0.plusSeconds(30));
+    assertThat(trends.isEmpty()).isTrue(); // suppressed: not a minute of stream time yet
+
+    raw.pipeInput("t3", article("t3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
+    var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+
+    String key = "1h|LOC:lagos|" + T0.toEpochMilli();
+    assertThat(latest).containsKey(key);
+    assertThat(latest.get(key).getArticles()).isEqualTo(2);
+    assertThat(latest.get(key).getName()).isEqualTo("Lagos");
+    assertThat(latest.get(key).getEntityType()).isEqualTo("LOC");
+    assertThat(latest.get(key).getWindowEnd()).isEqualTo(T0.plus(java.time.Duration.ofHours(1)));
+    assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
+    assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
   }
 }

@@ -31,6 +31,8 @@ public final class NewswireConfig {
   public static final String REPLICATION_FACTOR = "topics.replication.factor";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
+  public static final String ENRICH_DUPLICATE_RETENTION_HOURS = "enrich.duplicate.retention.hours";
+  public static final String ENRICH_STANDBY_REPLICAS = "enrich.standby.replicas";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_STORE = "sink.store";
@@ -70,6 +72,10 @@ public final class NewswireConfig {
           "Kafka Streams application.id of enrich: its consumer group and the prefix of its internal topics.")
       .define(ENRICH_STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newswire-streams",
           Importance.MEDIUM, "Where enrich keeps its local state stores.")
+      .define(ENRICH_DUPLICATE_RETENTION_HOURS, Type.INT, 168, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+          "How long enrich remembers content hashes: the same content again within it is an exact duplicate.")
+      .define(ENRICH_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+          "Standby replicas of enrich's state stores (num.standby.replicas), for fast fail-over.")
       .define(SINK_GROUP_ID, Type.STRING, "newswire-sink", Importance.MEDIUM, "Consumer group of the sink.")
       .define(SINK_BATCH_SIZE, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "Most records the sink writes in one database transaction.")

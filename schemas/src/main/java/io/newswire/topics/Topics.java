@@ -5,6 +5,7 @@ import io.newswire.registry.SchemaRegistryClient;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.RawArticle;
+import io.newswire.schema.TrendCount;
 import io.newswire.serde.SpecificAvroSerde;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Topics {
   public static final String RAW_ARTICLES = "newswire.articles.raw";
   public static final String ENRICHED_ARTICLES = "newswire.articles.enriched";
   public static final String DEAD_LETTERS = "newswire.deadletters";
+  public static final String TRENDS = "newswire.trends";
 
   /** Newswire's own subjects evolve under BACKWARD: a new schema must read everything written before it. */
   public static final CompatibilityLevel COMPATIBILITY = CompatibilityLevel.BACKWARD;
@@ -37,6 +39,7 @@ public final class Topics {
   public final Topic<String, RawArticle> rawArticles;
   public final Topic<String, EnrichedArticle> enrichedArticles;
   public final Topic<String, DeadLetter> deadLetters;
+  public final Topic<String, TrendCount> trends;
 
   private Topics(Map<String, ?> serdeConfig) {
     // Raw articles are kept forever: replaying them through a better tagger is how enrichment improves.
@@ -49,6 +52,9 @@ public final class Topics {
         TopicConfig.COMPRESSION_TYPE_CONFIG, "producer"));
     deadLetters = new Topic<>(DEAD_LETTERS, Serdes.String(), specific(serdeConfig), 1, Map.of(
         TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS));
+    // Compacted: the latest count of each entity or topic in each window.
+    trends = new Topic<>(TRENDS, Serdes.String(), specific(serdeConfig), 3, Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
   /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
@@ -57,7 +63,7 @@ public final class Topics {
   }
 
   public List<Topic<?, ?>> all() {
-    return List.of(rawArticles, enrichedArticles, deadLetters);
+    return List.of(rawArticles, enrichedArticles, deadLetters, trends);
   }
 
   /** Value schemas by subject, for registering them up front. */
@@ -66,6 +72,7 @@ public final class Topics {
     schemas.put(RAW_ARTICLES + "-value", RawArticle.getClassSchema());
     schemas.put(ENRICHED_ARTICLES + "-value", EnrichedArticle.getClassSchema());
     schemas.put(DEAD_LETTERS + "-value", DeadLetter.getClassSchema());
+    schemas.put(TRENDS + "-value", TrendCount.getClassSchema());
     return schemas;
   }
 

@@ -1,0 +1,59 @@
+package io.newswire.enrich.duplicates;
+
+import io.newswire.schema.RawArticle;
+import java.time.Duration;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Drops exact duplicates of an article: the same id with the same content hash within the retention
+ * window (a source sent it again, a poller lost its memory, a producer retried after a crash). The same id
+ * with new content is an update and goes on. Records stay keyed by article id, so each article's records
+ * keep their order and a retraction never overtakes the article it retracts. Duplicates are counted in the
+ * {@code duplicates-total} metric (group stream-newswire-metrics).
+ */
+public final class ExactDuplicates implements Processor<String, RawArticle, String, RawArticle> {
+  public static final String STORE = "article-contents";
+
+  private final Duration retention;
+  private ProcessorContext<String, RawArticle> context;
+  private WindowStore<String, String> seen;
+  private Sensor duplicates;
+
+  public ExactDuplicates(Duration retention) {
+    this.retention = retention;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, RawArticle> context) {
+    this.context = context;
+    this.seen = context.getStateStore(STORE);
+    this.duplicates = context.metrics().addRateTotalSensor("newswire", "enrich", "duplicates",
+        Sensor.RecordingLevel.INFO);
+  }
+
+  @Override
+  public void process(Record<String, RawArticle> record) {
+    RawArticle article = record.value();
+    if (article == null) {
+      context.forward(record); // a retraction
+      return;
+    }
+    long time = record.timestamp();
+    try (WindowStoreIterator<String> earlier = seen.fetch(record.key(), time - retention.toMillis(),
+        time + retention.toMillis())) {
+      while (earlier.hasNext()) {
+        if (article.getContentHash().equals(earlier.next().value)) {
+          duplicates.record();
+          return;
+        }
+      }
+    }
+    seen.put(record.key(), article.getContentHash(), time);
+    context.forward(record);
+  }
+}
