@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 
@@ -42,10 +43,12 @@ public final class Trending {
     // One record per (article, entity or topic): the subject's key, carrying a template count of 1.
     KStream<String, TrendCount> subjects = articles
         .filter((id, article) -> article != null, Named.as("trend-articles"))
-        .flatMap((id, article) -> subjectsOf(article), Named.as("trend-subjects"));
+        .flatMap((id, article) -> subjectsOf(article), Named.as("trend-subjects"))
+        // one repartition by subject serves both window sizes
+        .repartition(Repartitioned.with(Serdes.String(), topics.trends.valueSerde()).withName("trend-subjects"));
     for (Window window : WINDOWS) {
       subjects
-          .groupByKey(Grouped.with("trend-" + window.name(), Serdes.String(), topics.trends.valueSerde()))
+          .groupByKey(Grouped.with(Serdes.String(), topics.trends.valueSerde()))
           .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), GRACE).advanceBy(window.advance()))
           .reduce((total, one) -> TrendCount.newBuilder(total).setArticles(total.getArticles() + one.getArticles()).build(),
               Named.as("trend-count-" + window.name()),
