@@ -18,13 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
     subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class})
-final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+final class BenchCommand extends CommandGroup {
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = {"Ingest throughput from a large JSON Lines file, against Kafka's ProducerPerformance on",

@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run the whole pipeline on a local stack it starts itself (a Kafka broker, a Schema",
-        "Registry and PostgreSQL; nothing to install): ingest the sample articles Newswire ships plus any",
-        "FILES given, enrich them, write them to PostgreSQL, print what was found in each, and stop."})
+    description = {"Run the whole pipeline on a local stack it starts itself; nothing to install.",
+        "Starts a Kafka broker, a Schema Registry and PostgreSQL, ingests the sample articles Newswire ships",
+        "plus any FILES given, enriches them, writes them to PostgreSQL, prints what was found in each,",
+        "and stops."})
 final class DemoCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILES", description = "More articles to ingest: files, folders or globs.")
   List<String> files = new ArrayList<>();

@@ -33,16 +33,10 @@ import picocli.CommandLine.Parameters;
     description = "List, show, export and re-drive the records in " + Topics.DEAD_LETTERS + ".",
     subcommands = {DlqCommand.ListLetters.class, DlqCommand.Show.class, DlqCommand.Redrive.class,
         DlqCommand.Export.class})
-final class DlqCommand implements Runnable {
+final class DlqCommand extends CommandGroup {
   /** The header a re-driven record carries: the dead-letter offset it came from. */
   static final String REDRIVEN_FROM = "newswire.redriven.from";
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
 
   /** Options shared by the subcommands. */
   static class Common {

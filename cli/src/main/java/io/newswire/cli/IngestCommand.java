@@ -30,13 +30,7 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Each article is published once, keyed by its id (from its canonical URL, or its content): ids are",
         "remembered in ingest.state.dir across restarts. Unreadable input goes to " + Topics.DEAD_LETTERS,
         "with the reason, or to ingest.quarantine.dir if Kafka cannot take it either."})
-final class IngestCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+final class IngestCommand extends CommandGroup {
 
   @Command(name = "files", mixinStandardHelpOptions = true,
       description = {"Publish articles from files: .txt, .md, .html, .json, .jsonl.",

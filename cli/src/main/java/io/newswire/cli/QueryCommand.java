@@ -17,13 +17,7 @@ import picocli.CommandLine.Parameters;
     description = "Ask PostgreSQL about the stored articles; docs/QUERYING.md shows the SQL behind each.",
     subcommands = {QueryCommand.Search.class, QueryCommand.Entity.class, QueryCommand.Topic.class,
         QueryCommand.Range.class, QueryCommand.Trending.class})
-final class QueryCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+final class QueryCommand extends CommandGroup {
 
   /** Options every query takes. */
   static class Common {
@@ -86,7 +80,7 @@ final class QueryCommand implements Runnable {
     }
   }
 
-  @Command(name = "topic", description = "Articles with a topic, by IPTC code (medtop:11000000) or label pattern (politics%).")
+  @Command(name = "topic", description = "Articles with a topic, by IPTC code (medtop:11000000) or label pattern (politics%%).")
   static final class Topic extends Common implements Callable<Integer> {
     @Parameters(paramLabel = "TOPIC") String topic;
 

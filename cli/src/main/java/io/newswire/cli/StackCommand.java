@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "stack", mixinStandardHelpOptions = true,
-    description = {"Start the local stack (Kafka broker, Schema Registry, PostgreSQL) and keep it running",
-        "until Ctrl-C, printing the settings that point the other commands at it."})
+    description = {"Run the local stack (Kafka broker, Schema Registry, PostgreSQL) until Ctrl-C.",
+        "Prints the settings that point the other commands at it."})
 final class StackCommand implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = ".newswire/stack", description = "Where the servers keep their data and logs (emptied on start). Default: ${DEFAULT-VALUE}")
   Path dir;
