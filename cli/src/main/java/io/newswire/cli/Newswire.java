@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         "Start with 'newswire demo': it runs the whole pipeline on a local stack it starts itself."},
     subcommands = {
         DemoCommand.class,
+        TagCommand.class,
         IngestCommand.class,
         EnrichCommand.class,
         SinkCommand.class,

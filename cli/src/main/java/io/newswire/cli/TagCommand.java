@@ -1,0 +1,90 @@
+package io.newswire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswire.enrich.tagger.Conll;
+import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.Tagger;
+import io.newswire.enrich.tagger.TaggingJson;
+import io.newswire.ingest.ArticleDraft;
+import io.newswire.ingest.SourceItem;
+import io.newswire.ingest.files.ArticleFiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "tag", mixinStandardHelpOptions = true,
+    description = {"Tag one article and print its entities, places, topics, quotes and language as JSON.",
+        "FILE is read like 'ingest files' reads it (.txt .md .html .json); without FILE, plain text on stdin",
+        "(the first line is the title). --jsonl and --conll read stdin and write stdout, for batches and scoring."})
+final class TagCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "An article file; stdin if absent.")
+  Path file;
+
+  @Option(names = "--jsonl", description = "JSON Lines in (title, body, optional id), one JSON result per line out, in order.")
+  boolean jsonl;
+
+  @Option(names = "--conll", description = "CoNLL in (token first on each line), each token and its IOB tag out.")
+  boolean conll;
+
+  @Override
+  public Integer call() throws Exception {
+    Tagger tagger = new RuleTagger();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+    if (conll) {
+      Conll.tag(in, out, tagger);
+      return 0;
+    }
+    if (jsonl) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode article = JSON.readTree(line);
+        var result = TaggingJson.of(tagger.tag(article.path("title").asText(""), article.path("body").asText("")),
+            tagger.name());
+        if (article.has("id")) {
+          result.set("id", article.get("id"));
+        }
+        result.put("line", number);
+        out.println(JSON.writeValueAsString(result));
+      }
+      out.flush();
+      return 0;
+    }
+    String title;
+    String body;
+    if (file != null) {
+      List<SourceItem> items = new ArticleFiles().read(file);
+      if (items.isEmpty() || items.get(0) instanceof SourceItem.Unreadable) {
+        throw new IllegalArgumentException("Cannot read " + file + (items.isEmpty() ? ""
+            : ": " + ((SourceItem.Unreadable) items.get(0)).reason().getMessage()));
+      }
+      ArticleDraft draft = ((SourceItem.Draft) items.get(0)).draft();
+      title = draft.title() == null ? "" : draft.title();
+      body = draft.body();
+    } else {
+      String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      int newline = text.indexOf('\n');
+      title = newline < 0 ? "" : text.substring(0, newline).strip();
+      body = newline < 0 ? text : text.substring(newline + 1).strip();
+    }
+    out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+        TaggingJson.of(tagger.tag(title, body), tagger.name())));
+    out.flush();
+    return 0;
+  }
+}
