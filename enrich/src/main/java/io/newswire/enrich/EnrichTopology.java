@@ -83,6 +83,8 @@ public final class EnrichTopology {
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(NewswireConfig.ENRICH_STANDBY_REPLICAS));
+    // enrich.streams.* passes any Kafka Streams setting through, e.g. enrich.streams.num.stream.threads=2
+    props.putAll(config.withPrefix(NewswireConfig.ENRICH_STREAMS_PREFIX));
     return props;
   }
 }

@@ -52,6 +52,8 @@ public final class NewswireConfig {
   public static final String INGEST_HTTP_TOKEN = "ingest.http.token";
 
   public static final String ENV_PREFIX = "NEWSWIRE_";
+  /** Settings under this prefix go to Kafka Streams unchanged, the prefix removed. */
+  public static final String ENRICH_STREAMS_PREFIX = "enrich.streams.";
 
   private static final String[] KAFKA_PASSTHROUGH = {"security.protocol", "sasl.", "ssl.", "client.dns.lookup"};
   private static final String[] REGISTRY_PASSTHROUGH = {"schema.registry.", "basic.auth.", "bearer.auth.",
@@ -170,6 +172,17 @@ public final class NewswireConfig {
 
   public short getShort(String key) {
     return Short.parseShort(get(key));
+  }
+
+  /** The settings under a prefix, with the prefix removed. */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(prefix) && k.length() > prefix.length()) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
   }
 
   /** Settings for every Kafka client: bootstrap servers plus security settings passed through. */
