@@ -104,7 +104,7 @@ final class BenchCommand extends CommandGroup {
           line -> System.err.println("  " + line))) {
         System.err.println("Tagging " + articles + " corpus articles ...");
         var enriched = io.newswire.cli.bench.SinkBenchmark.articles(articles, 3000,
-            new io.newswire.enrich.tagger.RuleTagger());
+            new io.newswire.enrich.tagger.NewswireTagger());
         List<io.newswire.cli.bench.SinkBenchmark.Result> stores = new ArrayList<>();
         List<io.newswire.cli.bench.SinkBenchmark.Result> copies = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {

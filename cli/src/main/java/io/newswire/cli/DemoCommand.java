@@ -2,7 +2,7 @@ package io.newswire.cli;
 
 import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichApplication;
-import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.ingest.IngestSummary;
 import io.newswire.stack.LocalStack;
 import io.newswire.topics.Topics;
@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     say("  " + summary.describe(Topics.DEAD_LETTERS, config.get(NewswireConfig.INGEST_QUARANTINE_DIR)).replace("\n", "\n  "));
 
     say("Starting enrich (Kafka Streams, exactly once) and the PostgreSQL sink ...");
-    EnrichApplication enrich = new EnrichApplication(config, new RuleTagger());
+    EnrichApplication enrich = new EnrichApplication(config, new NewswireTagger());
     enrich.start();
     RunningSink sink = new RunningSink(config);
     Runnable stopPipeline = () -> {

@@ -1,7 +1,7 @@
 package io.newswire.cli;
 
 import io.newswire.enrich.EnrichApplication;
-import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.topics.Topics;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +16,7 @@ final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    EnrichApplication app = new EnrichApplication(options.load(), new RuleTagger());
+    EnrichApplication app = new EnrichApplication(options.load(), new NewswireTagger());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close();

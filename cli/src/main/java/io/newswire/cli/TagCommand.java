@@ -3,7 +3,7 @@ package io.newswire.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswire.enrich.tagger.Conll;
-import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.enrich.tagger.Tagger;
 import io.newswire.enrich.tagger.TaggingJson;
 import io.newswire.ingest.ArticleDraft;
@@ -20,10 +20,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "tag", mixinStandardHelpOptions = true,
+@Command(name = "tag", mixinStandardHelpOptions = true, subcommands = {TagEvalCommand.class, TagTrainCommand.class},
     description = {"Tag one article and print its entities, places, topics, quotes and language as JSON.",
         "FILE is read like 'ingest files' reads it (.txt .md .html .json); without FILE, plain text on stdin",
-        "(the first line is the title). --jsonl and --conll read stdin and write stdout, for batches and scoring."})
+        "(the first line is the title). --jsonl and --conll read stdin and write stdout, for batches and scoring.",
+        "'tag eval' measures the tagger on the held-out corpus; 'tag train' rebuilds its entity model."})
 final class TagCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,9 +37,13 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--conll", description = "CoNLL in (token first on each line), each token and its IOB tag out.")
   boolean conll;
 
+  @Option(names = "--topic-rules", paramLabel = "FILE",
+      description = "Your own topics: a TSV file of code, label, parent, keywords (see docs/TAGGER.md).")
+  Path topicRules;
+
   @Override
   public Integer call() throws Exception {
-    Tagger tagger = new RuleTagger();
+    Tagger tagger = new NewswireTagger(topicRules);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     if (conll) {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichApplication;
-import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.ingest.IngestSummary;
 import io.newswire.schema.DeadLetter;
 import io.newswire.stack.LocalStack;
@@ -48,7 +48,7 @@ class PipelineIT {
     stack = LocalStack.shared();
     config = DemoCommand.settingsFor(stack);
     TopicsCommand.ensure(config);
-    enrich = new EnrichApplication(config, new RuleTagger());
+    enrich = new EnrichApplication(config, new NewswireTagger());
     enrich.start();
     sink = new RunningSink(config);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.config.NewswireConfig;
-import io.newswire.enrich.tagger.RuleTagger;
+import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.enrich.tagger.Tagger;
 import io.newswire.enrich.tagger.Tagging;
 import io.newswire.registry.InMemorySchemaRegistry;
@@ -56,7 +56,7 @@ class EnrichTopologyTest {
 
   @BeforeEach
   void startWithRules() {
-    start(new RuleTagger());
+    start(new NewswireTagger());
   }
 
   @AfterEach
@@ -83,8 +83,8 @@ class EnrichTopologyTest {
     assertThat(a.getEntities()).extracting(e -> e.getName()).contains("Lagos");
     assertThat(a.getPlaces()).extracting(p -> p.getCountryCode()).contains("NG");
     assertThat(a.getTopics()).isNotEmpty();
-    assertThat(a.getTagger()).isEqualTo("newswire-rules/0.1");
-    assertThat(a.getEnrichmentVersion()).isEqualTo(1);
+    assertThat(a.getTagger()).isEqualTo("newswire-perceptron/1.0");
+    assertThat(a.getEnrichmentVersion()).isEqualTo(2);
     assertThat(a.getEnrichedAt()).isEqualTo(CLOCK.instant());
     assertThat(deadLetters.isEmpty()).isTrue();
   }
@@ -112,7 +112,7 @@ class EnrichTopologyTest {
   void aTaggerFailureDeadLettersThatArticleOnly() {
     driver.close();
     start(new Tagger() {
-      final RuleTagger rules = new RuleTagger();
+      final NewswireTagger rules = new NewswireTagger();
 
       @Override
       public Tagging tag(String title, String body) {
@@ -169,7 +169,7 @@ class EnrichTopologyTest {
     driver.close();
     NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
         NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/enrich-topology-test-2"));
-    driver = new TopologyTestDriver(EnrichTopology.build(topics, new RuleTagger(), CLOCK, java.time.Duration.ofHours(1)),
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, new NewswireTagger(), CLOCK, java.time.Duration.ofHours(1)),
         EnrichTopology.streamsConfig(config));
     raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
         topics.rawArticles.valueSerde().serializer());

@@ -40,6 +40,32 @@ public final class Conll {
     if (document.isEmpty()) {
       return;
     }
+    if (tagger instanceof NewswireTagger model) {
+      // Tag the given tokens as they are, so scoring sees exactly the tokens it was given.
+      List<String> words = new ArrayList<>();
+      List<Boolean> starts = new ArrayList<>();
+      boolean start = true;
+      for (Line l : document) {
+        if (l.token() == null) {
+          start = true;
+        } else {
+          words.add(l.token());
+          starts.add(start);
+          start = false;
+        }
+      }
+      boolean[] s = new boolean[starts.size()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = starts.get(i);
+      }
+      String[] predicted = model.tagTokens(words.toArray(String[]::new), s);
+      int k = 0;
+      for (Line l : document) {
+        out.println(l.token() == null ? l.raw() : l.token() + " " + predicted[k++]);
+      }
+      document.clear();
+      return;
+    }
     // The document's text: tokens joined by spaces, sentences by newlines; remember each token's offsets.
     StringBuilder text = new StringBuilder();
     int[] starts = new int[document.size()];

@@ -10,7 +10,7 @@ public interface Tagger {
   /** Tags an article. Offsets in the result index into {@link Tagging#text(String, String)}. */
   Tagging tag(String title, String body);
 
-  /** Name and version, recorded in every EnrichedArticle, e.g. {@code newswire-rules/0.1}. */
+  /** Name and version, recorded in every EnrichedArticle, e.g. {@code newswire-perceptron/1.0}. */
   String name();
 
   /**

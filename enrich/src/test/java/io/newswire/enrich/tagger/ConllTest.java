@@ -36,7 +36,7 @@ class ConllTest {
   @Test
   void tokensBlankLinesAndDocumentsAreKeptAndEveryTokenGetsAnIobTag() throws Exception {
     StringWriter out = new StringWriter();
-    Conll.tag(new BufferedReader(new StringReader(INPUT)), new PrintWriter(out), new RuleTagger());
+    Conll.tag(new BufferedReader(new StringReader(INPUT)), new PrintWriter(out), new NewswireTagger());
     List<String> in = INPUT.lines().toList();
     List<String> result = out.toString().lines().toList();
 

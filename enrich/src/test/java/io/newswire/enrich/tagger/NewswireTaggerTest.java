@@ -9,8 +9,8 @@ import io.newswire.schema.Place;
 import io.newswire.schema.Quote;
 import org.junit.jupiter.api.Test;
 
-class RuleTaggerTest {
-  static final RuleTagger TAGGER = new RuleTagger();
+class NewswireTaggerTest {
+  static final NewswireTagger TAGGER = new NewswireTagger();
 
   static final String TITLE = "Polish president travels to Kyiv as shelling hits Kharkiv";
   static final String BODY = """

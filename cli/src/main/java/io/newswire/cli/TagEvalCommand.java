@@ -1,0 +1,57 @@
+package io.newswire.cli;
+
+import io.newswire.enrich.tagger.EntityScores;
+import io.newswire.enrich.tagger.NewswireTagger;
+import io.newswire.enrich.tagger.TaggerEvaluation;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Measure the tagger on text it was never trained on: the held-out part of the project's own",
+        "annotated articles (entities, top-level IPTC topic, quote speakers) and wikigold's held-out documents.",
+        "Entity scores are exact-span precision/recall/F1 per type, counted as conlleval counts them."})
+final class TagEvalCommand implements Callable<Integer> {
+  @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: enrich/corpus in the repository).")
+  Path corpus = TagTrainCommand.defaultCorpus();
+
+  @Option(names = "--model", paramLabel = "FILE", description = "Evaluate this model file instead of the shipped one.")
+  Path model;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also list every topic and quote-speaker mistake.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    NewswireTagger tagger = model == null ? new NewswireTagger() : NewswireTagger.withModel(model, null);
+    TaggerEvaluation.Report r = TaggerEvaluation.run(tagger, corpus, m -> {
+      if (verbose) {
+        System.out.println("  " + m);
+      }
+    });
+    System.out.println("Tagger " + tagger.name() + ", corpus " + corpus);
+    print("Own held-out articles (" + r.articles() + ")", r.news());
+    print("wikigold held-out documents (" + r.wikigoldDocs() + ")", r.wikigold());
+    System.out.printf(Locale.ROOT, "Topic accuracy (top-level, first topic among the gold ones): %.3f (%d/%d)%n",
+        r.topicAccuracy(), r.topicCorrect(), r.topicTotal());
+    System.out.printf(Locale.ROOT, "Quote speaker accuracy: %.3f (%d/%d)%n", r.speakerAccuracy(), r.speakerCorrect(),
+        r.speakerTotal());
+    return 0;
+  }
+
+  private static void print(String title, EntityScores scores) {
+    System.out.println(title);
+    System.out.println("  type   precision  recall     F1   gold");
+    for (Map.Entry<String, EntityScores.Score> e : scores.byType().entrySet()) {
+      line(e.getKey(), e.getValue());
+    }
+    line("all", scores.overall());
+  }
+
+  private static void line(String type, EntityScores.Score s) {
+    System.out.printf(Locale.ROOT, "  %-5s  %9.3f  %6.3f  %5.3f  %5d%n", type, s.precision(), s.recall(), s.f1(), s.gold());
+  }
+}

@@ -1,0 +1,148 @@
+package io.newswire.enrich.tagger;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists the entity model uses as features (never as the answer): place names from the gazetteer,
+ * given and family names, demonyms, titles, organisation words and known acronyms. Per document it marks
+ * each token with bit flags, longest gazetteer match first.
+ */
+final class Lexicon {
+  static final int PLACE_B = 1;
+  static final int PLACE_I = 1 << 1;
+  static final int COUNTRY = 1 << 2;
+  static final int CITY = 1 << 3;
+  static final int REGION = 1 << 4;
+  static final int PERSON_NAME = 1 << 5;
+  static final int DEMONYM = 1 << 6;
+  static final int TITLE = 1 << 7;
+  static final int ORG_WORD = 1 << 8;
+  static final int ACRONYM = 1 << 9;
+  static final int ORG_AHEAD = 1 << 10;
+  static final int BIG_PLACE = 1 << 11;
+  static final int FLAGS = 12;
+
+  private static final String DATA = "/io/newswire/enrich/tagger/";
+  private static final int MAX_PLACE_TOKENS = 5;
+
+  private final Map<String, Integer> places = new HashMap<>();
+  private final Set<String> names = new HashSet<>();
+  private final Set<String> demonyms = new HashSet<>();
+  private final Set<String> titles = new HashSet<>();
+  private final Set<String> orgWords = new HashSet<>();
+  private final Set<String> acronyms = new HashSet<>();
+
+  Lexicon(Gazetteer gazetteer) {
+    gazetteer.forEachName((name, entry) -> {
+      int kind = switch (entry.kind()) {
+        case "country" -> COUNTRY;
+        case "region", "continent" -> REGION;
+        default -> CITY;
+      };
+      if (entry.population() >= 1_000_000 || kind == COUNTRY) {
+        kind |= BIG_PLACE;
+      }
+      places.merge(name, kind, (a, b) -> a | b);
+    });
+    for (String[] row : Resources.tsv(DATA + "person-names.txt")) {
+      names.add(row[0].trim());
+    }
+    for (String[] row : Resources.tsv(DATA + "demonyms.tsv")) {
+      demonyms.add(row[0].trim());
+    }
+    for (String[] row : Resources.tsv(DATA + "lexicon.tsv")) {
+      String word = row[1].trim();
+      switch (row[0]) {
+        case "title" -> titles.addAll(List.of(word.split(" ")));
+        case "orgword" -> orgWords.add(word);
+        case "acronym" -> acronyms.add(word);
+        case "demonym" -> demonyms.add(word);
+        default -> throw new IllegalStateException("Unknown lexicon kind " + row[0] + " in lexicon.tsv");
+      }
+    }
+  }
+
+  boolean isTitle(String word) {
+    return titles.contains(word);
+  }
+
+  boolean isDemonym(String word) {
+    return demonyms.contains(word);
+  }
+
+  /** Flags for every token of a document. */
+  int[] flags(String[] words) {
+    int n = words.length;
+    int[] flags = new int[n];
+    for (int i = 0; i < n; i++) {
+      String w = words[i];
+      String bare = w.endsWith("'s") || w.endsWith("’s") ? w.substring(0, w.length() - 2) : w;
+      if (names.contains(w)) {
+        flags[i] |= PERSON_NAME;
+      }
+      if (demonyms.contains(w) || w.endsWith("s") && demonyms.contains(w.substring(0, w.length() - 1))) {
+        flags[i] |= DEMONYM;
+      }
+      if (titles.contains(w)) {
+        flags[i] |= TITLE;
+      }
+      if (orgWords.contains(bare)) {
+        flags[i] |= ORG_WORD;
+      }
+      if (acronyms.contains(bare)) {
+        flags[i] |= ACRONYM;
+      }
+    }
+    // An organisation word later in the same run of capitalised words ("Bank of England", "Leeds United").
+    boolean ahead = false;
+    for (int i = n - 1; i >= 0; i--) {
+      String w = words[i];
+      boolean capital = !w.isEmpty() && Character.isUpperCase(w.charAt(0));
+      boolean connector = w.equals("of") || w.equals("for") || w.equals("and") || w.equals("&");
+      if ((flags[i] & ORG_WORD) != 0) {
+        ahead = true;
+      } else if (!capital && !connector) {
+        ahead = false;
+      } else if (ahead) {
+        flags[i] |= ORG_AHEAD;
+      }
+    }
+    // Longest place-name match starting at each capitalised token.
+    for (int i = 0; i < n; i++) {
+      if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+        continue;
+      }
+      StringBuilder key = new StringBuilder();
+      int best = -1;
+      int bestKind = 0;
+      for (int j = i; j < Math.min(n, i + MAX_PLACE_TOKENS); j++) {
+        String w = words[j];
+        if (j > i) {
+          key.append(' ');
+        }
+        key.append(w.toLowerCase(Locale.ROOT));
+        Integer kind = places.get(key.toString());
+        if (kind == null && (w.endsWith("'s") || w.endsWith("’s"))) {
+          kind = places.get(key.substring(0, key.length() - 2));
+        }
+        if (kind != null) {
+          best = j;
+          bestKind = kind;
+        }
+      }
+      if (best >= 0) {
+        flags[i] |= PLACE_B | bestKind;
+        for (int j = i + 1; j <= best; j++) {
+          flags[j] |= PLACE_I | bestKind;
+        }
+        i = best;
+      }
+    }
+    return flags;
+  }
+}

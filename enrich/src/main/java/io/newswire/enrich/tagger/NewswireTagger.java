@@ -1,0 +1,281 @@
+package io.newswire.enrich.tagger;
+
+import io.newswire.schema.Entity;
+import io.newswire.schema.EntityType;
+import io.newswire.schema.Place;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Newswire's own tagger: entities from a trained averaged-perceptron model over word, shape, context and
+ * gazetteer features, made consistent across the document; places geocoded with context; IPTC topics and the
+ * user's topics by keyword rules; quotes with speakers; the language. Offline, and all its data is built from
+ * permissively licensed sources (see NOTICE and docs/TAGGER.md).
+ */
+public final class NewswireTagger implements Tagger {
+  public static final String MODEL = "/io/newswire/enrich/tagger/entities.model";
+  private static volatile Gazetteer gazetteer;
+  private static volatile Lexicon lexicon;
+
+  private final EntityModel model;
+  private final Topics topics;
+  private final LanguageGuesser languages = new LanguageGuesser();
+
+  /** The shipped model and no user topic rules. */
+  public NewswireTagger() {
+    this(null);
+  }
+
+  /** The shipped model, with the user's topic rules (null for none). */
+  public NewswireTagger(Path topicRules) {
+    this(shippedModel(), topicRules);
+  }
+
+  /** A model file of your own (from {@code newswire tag train --out}), with optional topic rules. */
+  public static NewswireTagger withModel(Path modelFile, Path topicRules) {
+    try (InputStream in = java.nio.file.Files.newInputStream(modelFile)) {
+      return new NewswireTagger(EntityModel.read(in), topicRules);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read the entity model " + modelFile, e);
+    }
+  }
+
+  NewswireTagger(EntityModel model, Path topicRules) {
+    this.model = model;
+    this.topics = new Topics(topicRules);
+    lexicon();
+  }
+
+  private static EntityModel shippedModel() {
+    try (InputStream in = NewswireTagger.class.getResourceAsStream(MODEL)) {
+      if (in == null) {
+        throw new IllegalStateException("The entity model " + MODEL + " is missing from the classpath; build it with"
+            + " `./newswire tag train` (see docs/TAGGER.md)");
+      }
+      return EntityModel.read(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Gazetteer gazetteer() {
+    if (gazetteer == null) {
+      synchronized (NewswireTagger.class) {
+        if (gazetteer == null) {
+          gazetteer = new Gazetteer();
+        }
+      }
+    }
+    return gazetteer;
+  }
+
+  static Lexicon lexicon() {
+    if (lexicon == null) {
+      synchronized (NewswireTagger.class) {
+        if (lexicon == null) {
+          lexicon = new Lexicon(gazetteer());
+        }
+      }
+    }
+    return lexicon;
+  }
+
+  @Override
+  public String name() {
+    return "newswire-perceptron/1.0";
+  }
+
+  @Override
+  public int enrichmentVersion() {
+    return 2;
+  }
+
+  @Override
+  public Tagging tag(String title, String body) {
+    String text = Tagging.text(title, body);
+    String language = languages.guess(text);
+    if (language != null && !"en".equals(language)) {
+      // The entity model and topic rules are English: other languages pass through with their language only;
+      // text too short to tell is tagged as English.
+      return new Tagging(language, List.of(), List.of(), List.of(), Quotes.find(text, List.of()));
+    }
+    List<Token> tokens = Token.of(text);
+    int n = tokens.size();
+    String[] words = new String[n];
+    boolean[] starts = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      words[i] = tokens.get(i).text();
+      starts[i] = i == 0 || tokens.get(i - 1).sentenceEnd() || tokens.get(i - 1).text().matches("[\"“‘(]")
+          || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('\n') >= 0;
+    }
+    int[] labels = labels(words, starts);
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = i + 1;
+        while (j < n && labels[j] == labels[i] + 1) {
+          j++;
+        }
+        int start = tokens.get(i).start();
+        int end = tokens.get(j - 1).end();
+        String last = tokens.get(j - 1).text();
+        if (last.length() > 2 && (last.endsWith("'s") || last.endsWith("’s"))) {
+          end -= 2;
+        }
+        spans.add(new Span(type(labels[i]), start, end, text.substring(start, end)));
+        i = j - 1;
+      }
+    }
+    List<Entity> entities = Entities.group(spans, title.length());
+    return new Tagging(language, entities, places(entities), topics.find(title, body), Quotes.find(text, entities));
+  }
+
+  /** IOB tags for pre-tokenised text (CoNLL evaluation), with the same model and document consistency. */
+  public String[] tagTokens(String[] words, boolean[] sentenceStart) {
+    int[] labels = labels(words, sentenceStart);
+    String[] tags = new String[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      tags[i] = EntityModel.LABELS[labels[i]];
+    }
+    return tags;
+  }
+
+  int[] labels(String[] words, boolean[] starts) {
+    int[] labels = model.predict(new EntityFeatures.Doc(words, starts, lexicon));
+    consistent(words, labels);
+    return labels;
+  }
+
+  private static EntityType type(int label) {
+    return switch (label) {
+      case 1 -> EntityType.PER;
+      case 3 -> EntityType.ORG;
+      case 5 -> EntityType.LOC;
+      default -> EntityType.MISC;
+    };
+  }
+
+  /**
+   * A name tagged once is the same name elsewhere in the document: untagged repeats of a tagged name take its
+   * type, and a lone first or last name of a person named in full is that person.
+   */
+  static void consistent(String[] words, int[] labels) {
+    int n = words.length;
+    // One type per name: where the model gave the same name different types, the most frequent one wins.
+    Map<String, int[]> votes = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        votes.computeIfAbsent(String.join(" ", java.util.Arrays.copyOfRange(words, i, j)), k -> new int[EntityModel.L])[labels[i]]++;
+        i = j - 1;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        int[] v = votes.get(String.join(" ", java.util.Arrays.copyOfRange(words, i, j)));
+        int best = labels[i];
+        for (int k = 1; k < EntityModel.L; k += 2) {
+          if (v[k] > v[best]) {
+            best = k;
+          }
+        }
+        for (int k = i; k < j; k++) {
+          labels[k] = k == i ? best : best + 1;
+        }
+        i = j - 1;
+      }
+    }
+    Map<String, Integer> known = new HashMap<>();
+    Map<String, Integer> personParts = new HashMap<>();
+    int longest = 1;
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = i + 1;
+        while (j < n && labels[j] == labels[i] + 1) {
+          j++;
+        }
+        String key = String.join(" ", java.util.Arrays.copyOfRange(words, i, j));
+        known.putIfAbsent(key, labels[i]);
+        longest = Math.max(longest, Math.min(j - i, 4));
+        if (labels[i] == 1 && j - i >= 2) {
+          personParts.putIfAbsent(strip(words[j - 1]), 1);
+          personParts.putIfAbsent(words[i], 1);
+        }
+        i = j - 1;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      // "Lund" alone, after "Mette Lund", is the person even where the model guessed otherwise.
+      if (labels[i] % 2 == 1 && labels[i] != 1 && (i + 1 == n || labels[i + 1] % 2 == 1 || labels[i + 1] == 0)
+          && personParts.containsKey(strip(words[i]))) {
+        labels[i] = 1;
+      }
+      if (labels[i] != 0 || words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+        continue;
+      }
+      for (int len = Math.min(longest, n - i); len >= 1; len--) {
+        boolean free = true;
+        for (int k = i; k < i + len && free; k++) {
+          free = labels[k] == 0;
+        }
+        if (!free || i + len < n && labels[i + len] % 2 == 0 && labels[i + len] != 0) {
+          continue;
+        }
+        Integer label = known.get(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + len)));
+        if (label == null && len == 1) {
+          label = personParts.containsKey(strip(words[i])) ? Integer.valueOf(1) : null;
+        }
+        if (label != null) {
+          labels[i] = label;
+          for (int k = i + 1; k < i + len; k++) {
+            labels[k] = label + 1;
+          }
+          i += len - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private static int end(int[] labels, int i) {
+    int j = i + 1;
+    while (j < labels.length && labels[j] == labels[i] + 1) {
+      j++;
+    }
+    return j;
+  }
+
+  private static String strip(String w) {
+    return w.endsWith("'s") || w.endsWith("’s") ? w.substring(0, w.length() - 2) : w;
+  }
+
+  private List<Place> places(List<Entity> entities) {
+    Gazetteer g = gazetteer();
+    Set<String> countries = new LinkedHashSet<>();
+    for (Entity e : entities) {
+      if (e.getType() == EntityType.LOC) {
+        Gazetteer.Entry entry = g.find(e.getName());
+        if (entry != null && !"city".equals(entry.kind()) && !"capital".equals(entry.kind()) && entry.country() != null) {
+          countries.add(entry.country()); // countries and regions name the article's geography
+        }
+      }
+    }
+    List<Place> places = new ArrayList<>();
+    for (Entity e : entities) {
+      if (e.getType() == EntityType.LOC) {
+        Gazetteer.Entry entry = g.resolve(e.getName(), countries);
+        if (entry != null) {
+          places.add(g.place(e.getId(), entry));
+        }
+      }
+    }
+    return places;
+  }
+}

@@ -1,0 +1,92 @@
+package io.newswire.enrich.tagger;
+
+import io.newswire.schema.MediaTopic;
+import io.newswire.schema.Quote;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Measures a tagger on text it was not trained on: the held-out part of the project's own articles (entities,
+ * top-level topic, quote speakers) and the held-out documents of wikigold (entities). See docs/TAGGER.md.
+ */
+public final class TaggerEvaluation {
+  /** The first wikigold documents are for training; the rest are never trained or tuned on. */
+  public static final int WIKIGOLD_TRAIN_DOCS = 100;
+  /** Quotes shorter than this many words are titles or scare quotes, not speech: not scored. */
+  private static final int MIN_QUOTE_WORDS = 4;
+
+  public record Report(EntityScores news, EntityScores wikigold, int topicCorrect, int topicTotal, int speakerCorrect,
+      int speakerTotal, int articles, int wikigoldDocs) {
+    public double topicAccuracy() {
+      return topicTotal == 0 ? 0 : (double) topicCorrect / topicTotal;
+    }
+
+    public double speakerAccuracy() {
+      return speakerTotal == 0 ? 0 : (double) speakerCorrect / speakerTotal;
+    }
+  }
+
+  private TaggerEvaluation() {}
+
+  public static Report run(NewswireTagger tagger, Path corpus, Consumer<String> mistakes) throws IOException {
+    EntityScores news = new EntityScores();
+    int topicCorrect = 0;
+    int speakerCorrect = 0;
+    int speakerTotal = 0;
+    List<AnnotatedCorpus.Article> articles = AnnotatedCorpus.readNews(corpus.resolve("news-heldout.txt"));
+    for (AnnotatedCorpus.Article a : articles) {
+      EntityTrainer.Example gold = AnnotatedCorpus.example(a);
+      Tagging t = tagger.tag(a.title(), a.body());
+      String[] predicted = new String[gold.words().length];
+      java.util.Arrays.fill(predicted, "O");
+      List<Token> tokens = Token.of(a.text());
+      for (var e : t.entities()) {
+        for (var m : e.getMentions()) {
+          boolean first = true;
+          for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).start() >= m.getStart() && tokens.get(i).start() < m.getEnd()) {
+              predicted[i] = (first ? "B-" : "I-") + e.getType();
+              first = false;
+            }
+          }
+        }
+      }
+      news.add(gold.tags(), predicted);
+      for (String diff : EntityScores.differences(gold.words(), gold.tags(), predicted)) {
+        mistakes.accept(a.id() + " entity: " + diff);
+      }
+      String top = t.topics().stream().map(MediaTopic::getCode).filter(c -> c.endsWith("000000")).findFirst().orElse("none");
+      if (a.topics().contains(top)) {
+        topicCorrect++;
+      } else {
+        mistakes.accept(a.id() + " topic: expected " + a.topics() + ", got " + top);
+      }
+      List<Quote> quotes = new ArrayList<>();
+      for (Quote q : t.quotes()) {
+        if (q.getText().strip().split("\\s+").length >= MIN_QUOTE_WORDS) {
+          quotes.add(q);
+        }
+      }
+      for (int i = 0; i < a.speakers().size(); i++) {
+        speakerTotal++;
+        String expected = a.speakers().get(i);
+        String got = i < quotes.size() ? quotes.get(i).getSpeaker() : null;
+        if (expected.equals(got)) {
+          speakerCorrect++;
+        } else {
+          mistakes.accept(a.id() + " quote " + (i + 1) + ": expected " + expected + ", got " + got);
+        }
+      }
+    }
+    EntityScores wiki = new EntityScores();
+    List<EntityTrainer.Example> docs = AnnotatedCorpus.readConll(corpus.resolve("wikigold.conll.txt"));
+    List<EntityTrainer.Example> heldOut = docs.subList(WIKIGOLD_TRAIN_DOCS, docs.size());
+    for (EntityTrainer.Example d : heldOut) {
+      wiki.add(d.tags(), tagger.tagTokens(d.words(), d.sentenceStart()));
+    }
+    return new Report(news, wiki, topicCorrect, articles.size(), speakerCorrect, speakerTotal, articles.size(), heldOut.size());
+  }
+}

@@ -1,0 +1,90 @@
+package io.newswire.enrich.tagger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the shipped entity model from the committed corpus, reproducibly (fixed seed, fixed order): the
+ * project's own training articles, the training part of wikigold and generated sentences. The held-out
+ * articles and wikigold's held-out documents are never read here.
+ */
+public final class TaggerTraining {
+  public static final int BITS = 20;
+  public static final int EPOCHS = Integer.getInteger("newswire.train.epochs", 12);
+  public static final long SEED = 20261127L;
+  public static final int SYNTHETIC_DOCS = Integer.getInteger("newswire.train.synthetic", 500);
+  private static final Pattern MARKED = Pattern.compile("\\[(PER|ORG|LOC|MISC) ([^\\]]+)\\]|\\S+");
+
+  private TaggerTraining() {}
+
+  public record Summary(int documents, int tokens, long millis) {}
+
+  public static Summary train(Path corpus, Path model, Consumer<String> progress) throws IOException {
+    long started = System.currentTimeMillis();
+    List<EntityTrainer.Example> examples = examples(corpus);
+    int tokens = examples.stream().mapToInt(e -> e.words().length).sum();
+    progress.accept(examples.size() + " training documents, " + tokens + " tokens");
+    EntityModel trained = new EntityTrainer(BITS).train(examples, EPOCHS, SEED,
+        epoch -> progress.accept("epoch " + epoch + "/" + EPOCHS));
+    Files.createDirectories(model.toAbsolutePath().getParent());
+    try (OutputStream out = Files.newOutputStream(model)) {
+      trained.write(out);
+    }
+    return new Summary(examples.size(), tokens, System.currentTimeMillis() - started);
+  }
+
+  static List<EntityTrainer.Example> examples(Path corpus) throws IOException {
+    List<EntityTrainer.Example> examples = new ArrayList<>();
+    for (AnnotatedCorpus.Article a : AnnotatedCorpus.readNews(corpus.resolve("news-train.txt"))) {
+      examples.add(AnnotatedCorpus.example(a));
+    }
+    List<EntityTrainer.Example> wiki = AnnotatedCorpus.readConll(corpus.resolve("wikigold.conll.txt"));
+    if (!Boolean.getBoolean("newswire.train.nowiki")) {
+      examples.addAll(wiki.subList(0, TaggerEvaluation.WIKIGOLD_TRAIN_DOCS));
+    }
+    SyntheticNews synthetic = new SyntheticNews(SEED);
+    for (int d = 0; d < SYNTHETIC_DOCS; d++) {
+      examples.add(spaced(synthetic.document(4)));
+    }
+    return examples;
+  }
+
+  /** Space-tokenised sentences with inline marks (CoNLL-style tokens) to an example. */
+  static EntityTrainer.Example spaced(List<String> sentences) {
+    List<String> words = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    List<Boolean> starts = new ArrayList<>();
+    for (String sentence : sentences) {
+      boolean start = true;
+      Matcher m = MARKED.matcher(sentence);
+      while (m.find()) {
+        if (m.group(1) != null) {
+          String[] parts = m.group(2).split(" ");
+          for (int k = 0; k < parts.length; k++) {
+            words.add(parts[k]);
+            tags.add((k == 0 ? "B-" : "I-") + m.group(1));
+            starts.add(start);
+            start = false;
+          }
+        } else {
+          words.add(m.group());
+          tags.add("O");
+          starts.add(start);
+          start = false;
+        }
+      }
+    }
+    boolean[] s = new boolean[starts.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = starts.get(i);
+    }
+    return new EntityTrainer.Example(words.toArray(String[]::new), s, tags.toArray(String[]::new));
+  }
+}
