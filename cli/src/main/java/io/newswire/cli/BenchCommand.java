@@ -17,8 +17,72 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class})
 final class BenchCommand extends CommandGroup {
+
+  @Command(name = "tag", mixinStandardHelpOptions = true,
+      description = {"JMH benchmark of the full tagging of one article (entities, places, topics, quotes, language)",
+          "on the project's own annotated news articles, one thread; plus start-up time and the heap the tagger's",
+          "models and gazetteers take. No stack needed."})
+  static final class Tag implements Callable<Integer> {
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: enrich/corpus in the repository).")
+    Path corpus = TagTrainCommand.defaultCorpus();
+
+    @Option(names = "--quick", description = "Shorter warm-up and measurement (for a smoke run).")
+    boolean quick;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder. Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      Runtime rt = Runtime.getRuntime();
+      System.gc();
+      long heapBefore = rt.totalMemory() - rt.freeMemory();
+      long started = System.nanoTime();
+      io.newswire.enrich.tagger.NewswireTagger tagger = new io.newswire.enrich.tagger.NewswireTagger();
+      tagger.tag("Warm", "A first article in Paris.");
+      double startSeconds = (System.nanoTime() - started) / 1e9;
+      System.gc();
+      long heapAfter = rt.totalMemory() - rt.freeMemory();
+      List<io.newswire.enrich.tagger.AnnotatedCorpus.Article> articles = new ArrayList<>();
+      articles.addAll(io.newswire.enrich.tagger.AnnotatedCorpus.readNews(corpus.resolve("news-train.txt")));
+      articles.addAll(io.newswire.enrich.tagger.AnnotatedCorpus.readNews(corpus.resolve("news-heldout.txt")));
+      Files.createDirectories(dir);
+      Path file = dir.resolve("tagger-articles.tsv");
+      long tokens = 0;
+      long chars = 0;
+      List<String> lines = new ArrayList<>();
+      for (var a : articles) {
+        lines.add(a.title().replace('\t', ' ') + "\t" + a.body().replace("\n", "\\n"));
+        tokens += io.newswire.enrich.tagger.NewswireTagger.tokenCount(a.text());
+        chars += a.text().length();
+      }
+      Files.write(file, lines);
+      double tokensPerArticle = (double) tokens / articles.size();
+      var options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+          .include(io.newswire.cli.bench.TaggerBenchmark.class.getName())
+          .forks(1).threads(1)
+          .warmupIterations(quick ? 1 : 3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(quick ? 2 : 5))
+          .measurementIterations(quick ? 2 : 5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(quick ? 2 : 5))
+          .jvmArgsAppend("-Dnewswire.bench.articles=" + file.toAbsolutePath(), "-Xmx1g", "-XX:+UseSerialGC")
+          .build();
+      var results = new org.openjdk.jmh.runner.Runner(options).run();
+      var score = results.iterator().next().getPrimaryResult();
+      double perSecond = score.getScore();
+      System.out.println();
+      System.out.println("| measure | value |");
+      System.out.println("|---|---|");
+      System.out.printf("| articles tagged per second (1 thread, %d articles of %.0f tokens / %.0f chars on average) | %,.0f ± %,.0f |%n",
+          articles.size(), tokensPerArticle, (double) chars / articles.size(), perSecond, score.getScoreError());
+      System.out.printf("| tokens per second per core | %,.0f |%n", perSecond * tokensPerArticle);
+      System.out.printf("| start-up: first tagger built and first article tagged | %.2f s |%n", startSeconds);
+      System.out.printf("| heap held by the tagger's model, gazetteer and lists (after GC) | %.0f MB |%n", (heapAfter - heapBefore) / 1e6);
+      System.out.printf("%nMachine: %d cores, Java %s; %s; command: newswire bench tag%s%n", rt.availableProcessors(),
+          System.getProperty("java.version"), LocalDate.now(), quick ? " --quick" : "");
+      return 0;
+    }
+  }
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = {"Ingest throughput from a large JSON Lines file, against Kafka's ProducerPerformance on",

@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     say("  " + summary.describe(Topics.DEAD_LETTERS, config.get(NewswireConfig.INGEST_QUARANTINE_DIR)).replace("\n", "\n  "));
 
     say("Starting enrich (Kafka Streams, exactly once) and the PostgreSQL sink ...");
-    EnrichApplication enrich = new EnrichApplication(config, new NewswireTagger());
+    EnrichApplication enrich = new EnrichApplication(config, EnrichCommand.tagger(config));
     enrich.start();
     RunningSink sink = new RunningSink(config);
     Runnable stopPipeline = () -> {

@@ -1,5 +1,6 @@
 package io.newswire.cli;
 
+import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichApplication;
 import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.topics.Topics;
@@ -12,11 +13,18 @@ import picocli.CommandLine.Mixin;
     description = {"Run the enrich Kafka Streams application until stopped (Ctrl-C stops it cleanly).",
         "Reads " + Topics.RAW_ARTICLES + ", writes " + Topics.ENRICHED_ARTICLES + ", exactly once."})
 final class EnrichCommand implements Callable<Integer> {
+  /** The tagger the configuration asks for: the shipped model, with the user's topic rules if any. */
+  static NewswireTagger tagger(NewswireConfig config) {
+    String rules = config.get(NewswireConfig.ENRICH_TOPIC_RULES);
+    return new NewswireTagger(rules == null || rules.isBlank() ? null : java.nio.file.Path.of(rules));
+  }
+
   @Mixin ConfigOptions options;
 
   @Override
   public Integer call() throws InterruptedException {
-    EnrichApplication app = new EnrichApplication(options.load(), new NewswireTagger());
+    NewswireConfig config = options.load();
+    EnrichApplication app = new EnrichApplication(config, tagger(config));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close();

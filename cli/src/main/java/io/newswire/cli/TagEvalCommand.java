@@ -21,19 +21,23 @@ final class TagEvalCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", description = "Evaluate this model file instead of the shipped one.")
   Path model;
 
+  @Option(names = "--on", paramLabel = "heldout|train", description = "Which of the project's articles to score:"
+      + " heldout (the figures; default) or train (for tuning rules without touching the held-out part).")
+  String on = "heldout";
+
   @Option(names = {"-v", "--verbose"}, description = "Also list every topic and quote-speaker mistake.")
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
     NewswireTagger tagger = model == null ? new NewswireTagger() : NewswireTagger.withModel(model, null);
-    TaggerEvaluation.Report r = TaggerEvaluation.run(tagger, corpus, m -> {
+    TaggerEvaluation.Report r = TaggerEvaluation.run(tagger, corpus, "news-" + on + ".txt", m -> {
       if (verbose) {
         System.out.println("  " + m);
       }
     });
     System.out.println("Tagger " + tagger.name() + ", corpus " + corpus);
-    print("Own held-out articles (" + r.articles() + ")", r.news());
+    print("Own " + on + " articles (" + r.articles() + ")", r.news());
     print("wikigold held-out documents (" + r.wikigoldDocs() + ")", r.wikigold());
     System.out.printf(Locale.ROOT, "Topic accuracy (top-level, first topic among the gold ones): %.3f (%d/%d)%n",
         r.topicAccuracy(), r.topicCorrect(), r.topicTotal());

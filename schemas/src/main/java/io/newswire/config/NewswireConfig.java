@@ -32,6 +32,7 @@ public final class NewswireConfig {
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
   public static final String ENRICH_DUPLICATE_RETENTION_HOURS = "enrich.duplicate.retention.hours";
+  public static final String ENRICH_TOPIC_RULES = "enrich.tagger.topic.rules";
   public static final String ENRICH_STANDBY_REPLICAS = "enrich.standby.replicas";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
@@ -76,6 +77,9 @@ public final class NewswireConfig {
           Importance.MEDIUM, "Where enrich keeps its local state stores.")
       .define(ENRICH_DUPLICATE_RETENTION_HOURS, Type.INT, 168, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "How long enrich remembers content hashes: the same content again within it is an exact duplicate.")
+      .define(ENRICH_TOPIC_RULES, Type.STRING, "", Importance.LOW,
+          "A file of your own topics (tab-separated: code, label, parent, keywords; see docs/TAGGER.md), tagged"
+              + " beside the IPTC Media Topics. Empty: none.")
       .define(ENRICH_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
           "Standby replicas of enrich's state stores (num.standby.replicas), for fast fail-over.")
       .define(SINK_GROUP_ID, Type.STRING, "newswire-sink", Importance.MEDIUM, "Consumer group of the sink.")

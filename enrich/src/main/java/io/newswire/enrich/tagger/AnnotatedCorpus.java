@@ -109,8 +109,7 @@ public final class AnnotatedCorpus {
     java.util.Arrays.fill(tags, "O");
     for (int i = 0; i < tokens.size(); i++) {
       words[i] = tokens.get(i).text();
-      starts[i] = i == 0 || tokens.get(i - 1).sentenceEnd() || tokens.get(i - 1).text().matches("[\"“‘(]")
-          || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('\n') >= 0;
+      starts[i] = i == 0 || NewswireTagger.startsSentence(text, tokens.get(i - 1), tokens.get(i));
     }
     for (Span s : a.spans()) {
       boolean first = true;

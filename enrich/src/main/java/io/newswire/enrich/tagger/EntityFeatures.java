@@ -29,7 +29,8 @@ final class EntityFeatures {
       this.shapes = new String[n];
       for (int i = 0; i < n; i++) {
         // Curly and straight quotes are the same evidence.
-        lower[i] = words[i].toLowerCase(Locale.ROOT).replace('“', '"').replace('”', '"').replace('’', '\'').replace('‘', '\'');
+        String l = words[i].toLowerCase(Locale.ROOT);
+        lower[i] = l.length() == 1 ? QUOTES.getOrDefault(l, l) : l;
         shapes[i] = shape(words[i]);
       }
       this.flags = lexicon.flags(words);
@@ -56,6 +57,7 @@ final class EntityFeatures {
     }
   }
 
+  private static final java.util.Map<String, String> QUOTES = java.util.Map.of("“", "\"", "”", "\"", "‘", "'", "’", "'");
   private final int mask;
 
   EntityFeatures(int bits) {

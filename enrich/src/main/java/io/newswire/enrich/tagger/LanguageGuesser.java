@@ -7,6 +7,7 @@ import java.util.Set;
 
 /** ISO 639-1 language from the script and the most frequent function words; null when unsure. */
 final class LanguageGuesser {
+  private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
   private static final Map<String, Set<String>> FUNCTION_WORDS = new LinkedHashMap<>();
 
   static {
@@ -62,7 +63,7 @@ final class LanguageGuesser {
       return "zh";
     }
     Map<String, Integer> scores = new LinkedHashMap<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+    for (String word : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
       FUNCTION_WORDS.forEach((lang, words) -> {
         if (words.contains(word)) {
           scores.merge(lang, 1, Integer::sum);

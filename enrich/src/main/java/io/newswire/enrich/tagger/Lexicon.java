@@ -31,6 +31,8 @@ final class Lexicon {
   private static final int MAX_PLACE_TOKENS = 5;
 
   private final Map<String, Integer> places = new HashMap<>();
+  /** Every proper prefix of a multi-word place name ("new", "new york"), so a match stops as soon as it cannot grow. */
+  private final Set<String> placePrefixes = new HashSet<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> demonyms = new HashSet<>();
   private final Set<String> titles = new HashSet<>();
@@ -48,6 +50,9 @@ final class Lexicon {
         kind |= BIG_PLACE;
       }
       places.merge(name, kind, (a, b) -> a | b);
+      for (int space = name.indexOf(' '); space > 0; space = name.indexOf(' ', space + 1)) {
+        placePrefixes.add(name.substring(0, space));
+      }
     });
     for (String[] row : Resources.tsv(DATA + "person-names.txt")) {
       names.add(row[0].trim());
@@ -133,6 +138,9 @@ final class Lexicon {
         if (kind != null) {
           best = j;
           bestKind = kind;
+        }
+        if (!placePrefixes.contains(key.toString())) {
+          break;
         }
       }
       if (best >= 0) {

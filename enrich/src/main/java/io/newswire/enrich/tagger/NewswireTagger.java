@@ -111,8 +111,7 @@ public final class NewswireTagger implements Tagger {
     boolean[] starts = new boolean[n];
     for (int i = 0; i < n; i++) {
       words[i] = tokens.get(i).text();
-      starts[i] = i == 0 || tokens.get(i - 1).sentenceEnd() || tokens.get(i - 1).text().matches("[\"“‘(]")
-          || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('\n') >= 0;
+      starts[i] = i == 0 || startsSentence(text, tokens.get(i - 1), tokens.get(i));
     }
     int[] labels = labels(words, starts);
     List<Span> spans = new ArrayList<>();
@@ -134,6 +133,28 @@ public final class NewswireTagger implements Tagger {
     }
     List<Entity> entities = Entities.group(spans, title.length());
     return new Tagging(language, entities, places(entities), topics.find(title, body), Quotes.find(text, entities));
+  }
+
+  /** After a full stop, an opening quote or bracket, or a line break. */
+  static boolean startsSentence(String text, Token previous, Token token) {
+    if (previous.sentenceEnd()) {
+      return true;
+    }
+    String p = previous.text();
+    if (p.length() == 1 && "\"“‘(".indexOf(p.charAt(0)) >= 0) {
+      return true;
+    }
+    for (int k = previous.end(); k < token.start(); k++) {
+      if (text.charAt(k) == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many tokens the tagger sees in a text: for throughput figures in tokens per second. */
+  public static int tokenCount(String text) {
+    return Token.of(text).size();
   }
 
   /** IOB tags for pre-tokenised text (CoNLL evaluation), with the same model and document consistency. */

@@ -23,6 +23,9 @@ final class Quotes {
       "posted", "argued", "noted", "continued", "recalled", "admitted", "claimed", "cautioned", "stressed", "urged");
   private static final Pattern PRONOUN = Pattern.compile("(?s)^\\W*(?:\\p{L}+\\s+){0,2}?(he|she)\\b.*");
 
+  private static final Pattern HE_OR_SHE = Pattern.compile("\\b(he|she)\\b");
+  private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
+
   private Quotes() {}
 
   static List<Quote> find(String text, List<Entity> entities) {
@@ -64,13 +67,33 @@ final class Quotes {
     if (PRONOUN.matcher(window).matches() && window.indexOf("he") < firstMention(mentions, end, stop, text)) {
       return lastBefore(end, mentions, EntityType.PER);
     }
+    // "…," Real Sociedad coach Luis Ortega said: the person, not the organisation that describes them.
+    Entity first = null;
     for (Object[] m : mentions) {
       if ((int) m[0] >= end && (int) m[0] < stop) {
-        return (Entity) m[2];
+        Entity e = (Entity) m[2];
+        if (e.getType() == EntityType.PER) {
+          return e;
+        }
+        first = first == null ? e : first;
       }
+    }
+    if (first != null) {
+      return first;
+    }
+    // "…," the company said / "…," the 49-year-old said: the last organisation or person named before.
+    java.util.regex.Matcher described = DESCRIBED.matcher(window);
+    if (described.lookingAt()) {
+      // The head noun decides: "the union" is an organisation, "the union leader" a person.
+      String description = described.group(1).strip();
+      String head = description.substring(description.lastIndexOf(' ') + 1);
+      return lastBefore(end, mentions, ORGANISATIONS.matcher(head).find() ? EntityType.ORG : EntityType.PER);
     }
     return null;
   }
+
+  private static final Pattern DESCRIBED = Pattern.compile("\\W*(?:the|a|an)\\s+([\\p{L}\\d' -]{1,40}?)\\s+(?:said|says|added|told|wrote|warned|insisted|stated|declared|explained|announced|replied|argued|noted)\\b");
+  private static final Pattern ORGANISATIONS = Pattern.compile("\\b(company|group|firm|ministry|agency|bank|union|club|team|party|government|army|military|court|police|committee|council|department|organisation|organization|carmaker|airline|institute|university|regulator|spokes\\w+ for)\\b");
 
   private static int firstMention(List<Object[]> mentions, int from, int stop, String text) {
     for (Object[] m : mentions) {
@@ -93,7 +116,7 @@ final class Quotes {
         last = (Entity) m[2];
       }
     }
-    if (last == null && window.matches("(?s).*\\b(he|she)\\b.*")) {
+    if (last == null && HE_OR_SHE.matcher(window).find()) {
       return lastBefore(start, mentions, EntityType.PER);
     }
     return last;
@@ -110,7 +133,7 @@ final class Quotes {
   }
 
   private static boolean containsSpeech(String window) {
-    for (String w : window.split("[^a-z]+")) {
+    for (String w : NON_LETTERS.split(window)) {
       if (SPEECH.contains(w)) {
         return true;
       }
@@ -118,10 +141,13 @@ final class Quotes {
     return false;
   }
 
+  /** The end of the sentence that starts at {@code from}: a full stop that ends a word, not one inside "U.S.". */
   private static int sentenceEnd(String text, int from) {
     for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' || (c == '.' && i > from + 2) || c == '“' || c == '"') {
+      boolean fullStop = c == '.' && i > from + 2 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
+          && !(i >= 2 && Character.isUpperCase(text.charAt(i - 1)) && !Character.isLetter(text.charAt(i - 2)));
+      if (c == '\n' || fullStop || c == '“' || c == '"') {
         return i;
       }
     }

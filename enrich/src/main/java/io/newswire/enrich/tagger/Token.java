@@ -10,6 +10,8 @@ record Token(String text, int start, int end) {
   private static final Pattern TOKEN = Pattern.compile(
       "\\p{L}[\\p{L}\\p{M}\\d]*(?:['’.-]\\p{L}[\\p{L}\\p{M}\\d]*)*\\.?|\\d+(?:[.,]\\d+)*[\\p{L}%]*|\\S");
 
+  private static final Pattern ABBREVIATION = Pattern.compile("(?:\\p{L}\\.)+|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|St\\.|Jr\\.|Gen\\.|Col\\.");
+
   static List<Token> of(String text) {
     List<Token> tokens = new ArrayList<>();
     Matcher m = TOKEN.matcher(text);
@@ -17,7 +19,7 @@ record Token(String text, int start, int end) {
       String t = m.group();
       int end = m.end();
       // keep a trailing period only on abbreviations such as "Dr." or "U.S."
-      if (t.length() > 1 && t.endsWith(".") && !t.matches("(?:\\p{L}\\.)+|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|St\\.|Jr\\.|Gen\\.|Col\\.")) {
+      if (t.length() > 1 && t.endsWith(".") && !ABBREVIATION.matcher(t).matches()) {
         t = t.substring(0, t.length() - 1);
         end--;
         tokens.add(new Token(t, m.start(), end));

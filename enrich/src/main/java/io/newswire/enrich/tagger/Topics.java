@@ -19,14 +19,43 @@ import java.util.Map;
  * once, so matching costs a few map lookups per word whatever the number of rules.
  */
 final class Topics {
-  private record Rule(String code, String label, String parent, boolean user) {}
+  private record Rule(String code, String label, String parent, boolean user) {
+    /** Politics words (president, minister, government) appear in stories of every kind: they count less. */
+    double weight() {
+      return code.equals("medtop:11000000") ? POLITICS_WEIGHT : 1.0;
+    }
+  }
+
+  private static final double POLITICS_WEIGHT = 0.6;
 
   private final List<Rule> rules = new ArrayList<>();
   private final Map<String, List<Integer>> exact = new HashMap<>();
-  private final Map<String, List<Integer>> prefixes = new HashMap<>();
+  /** Prefix keywords ("elect*") in a character trie: a word is matched in one walk, with no substrings. */
+  private static final class Node {
+    char[] keys = new char[0];
+    Node[] children = new Node[0];
+    List<Integer> rules;
+
+    Node child(char c, boolean create) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == c) {
+          return children[i];
+        }
+      }
+      if (!create) {
+        return null;
+      }
+      keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+      children = java.util.Arrays.copyOf(children, children.length + 1);
+      keys[keys.length - 1] = c;
+      return children[children.length - 1] = new Node();
+    }
+  }
+
+  private final Node prefixes = new Node();
   private final Map<String, List<String[]>> phrases = new HashMap<>();
   private final Map<String, List<Integer>> phraseRules = new HashMap<>();
-  private int longestPrefix;
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}-]+");
 
   Topics(Path userRules) {
     for (String[] row : Resources.tsv("/io/newswire/enrich/tagger/topics.tsv")) {
@@ -64,8 +93,14 @@ final class Topics {
         phraseRules.computeIfAbsent(keyword, x -> new ArrayList<>()).add(index);
       } else if (keyword.endsWith("*")) {
         String stem = keyword.substring(0, keyword.length() - 1);
-        prefixes.computeIfAbsent(stem, x -> new ArrayList<>()).add(index);
-        longestPrefix = Math.max(longestPrefix, stem.length());
+        Node node = prefixes;
+        for (int c = 0; c < stem.length(); c++) {
+          node = node.child(stem.charAt(c), true);
+        }
+        if (node.rules == null) {
+          node.rules = new ArrayList<>();
+        }
+        node.rules.add(index);
       } else {
         exact.computeIfAbsent(keyword, x -> new ArrayList<>()).add(index);
       }
@@ -76,6 +111,9 @@ final class Topics {
     double[] hits = new double[rules.size()];
     count(title, 2, hits);
     count(body, 1, hits);
+    for (int r = 0; r < rules.size(); r++) {
+      hits[r] *= rules.get(r).weight();
+    }
     double total = 0;
     for (int r = 0; r < rules.size(); r++) {
       if (rules.get(r).parent() == null && !rules.get(r).user()) {
@@ -114,22 +152,28 @@ final class Topics {
   }
 
   private void count(String text, double weight, double[] hits) {
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+");
+    String[] words = SEPARATORS.split(text.toLowerCase(Locale.ROOT));
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
       if (w.isEmpty()) {
         continue;
       }
       add(exact.get(w), weight, hits);
-      for (int len = 2; len <= Math.min(longestPrefix, w.length()); len++) {
-        add(prefixes.get(w.substring(0, len)), weight, hits);
+      Node node = prefixes;
+      for (int c = 0; c < w.length() && node != null; c++) {
+        node = node.child(w.charAt(c), false);
+        if (node != null && c >= 1) {
+          add(node.rules, weight, hits);
+        }
       }
       List<String[]> candidates = phrases.get(w);
       if (candidates != null) {
         for (String[] parts : candidates) {
           boolean match = i + parts.length <= words.length;
           for (int k = 1; k < parts.length && match; k++) {
-            match = words[i + k].equals(parts[k]);
+            String part = parts[k];
+            match = part.endsWith("*") ? words[i + k].startsWith(part.substring(0, part.length() - 1))
+                : words[i + k].equals(part);
           }
           if (match) {
             add(phraseRules.get(String.join(" ", parts)), weight, hits);

@@ -1,13 +1,17 @@
 package io.newswire.enrich.tagger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.schema.Entity;
 import io.newswire.schema.EntityType;
 import io.newswire.schema.MediaTopic;
 import io.newswire.schema.Place;
 import io.newswire.schema.Quote;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NewswireTaggerTest {
   static final NewswireTagger TAGGER = new NewswireTagger();
@@ -78,5 +82,71 @@ class NewswireTaggerTest {
         "Le conseil municipal de la ville a voté mardi le budget pour la nouvelle année, qui est en hausse.");
     assertThat(t.language()).isEqualTo("fr");
     assertThat(TAGGER.tag("Заголовок", "Київ і Харків готуються до зими.").language()).isEqualTo("uk");
+  }
+
+  Place place(Tagging t, String name) {
+    return t.places().stream().filter(p -> p.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no place " + name + " in " + t.places()));
+  }
+
+  @Test
+  void placesAreDisambiguatedByTheArticlesOtherPlaces() {
+    assertThat(place(TAGGER.tag("Rodeo returns", "The rodeo returned to Paris, Texas, on Saturday, the mayor said."),
+        "Paris").getCountryCode()).isEqualTo("US");
+    assertThat(place(TAGGER.tag("Fashion week opens", "Fashion week opened in Paris on Monday with shows by 90 houses."),
+        "Paris").getCountryCode()).isEqualTo("FR");
+    // A city and the region named after it: the city.
+    assertThat(place(TAGGER.tag(TITLE, BODY), "Kharkiv").getFeatureKind()).isEqualTo("city");
+  }
+
+  @Test
+  void shortNamesJoinTheLongFormAndQuotesFindTheirSpeakers() {
+    Tagging t = TAGGER.tag("Xi meets Putin", "Chinese President Xi Jinping met Russian President Vladimir Putin in"
+        + " Moscow on Tuesday. Xi said the talks were friendly. \"We are good neighbours and will remain so,\" Xi was"
+        + " quoted as saying. The partnership has no limits, according to Putin, who called it \"a model for the"
+        + " world order we want\".");
+    assertThat(entity(t, "Xi Jinping").getMentions()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(entity(t, "Vladimir Putin").getType()).isEqualTo(EntityType.PER);
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Xi Jinping", "Vladimir Putin");
+  }
+
+  @Test
+  void aDescribedSpeakerIsTheLastOneNamed() {
+    Tagging t = TAGGER.tag("Rail strike", "Jenny Ross of the RMT union said members would walk out. \"We have no"
+        + " choice left,\" the union leader said. Network Rail said it had made a fair offer. \"The door remains open"
+        + " to talks,\" the company said.");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Jenny Ross", "Network Rail");
+  }
+
+  @Test
+  void secondLevelTopicsAppearUnderTheirParentAndUserRulesAddTopicsOfTheirOwn(@TempDir Path dir) throws Exception {
+    String title = "Central bank raises interest rates as inflation climbs";
+    String body = "The central bank raised interest rates by half a point on Thursday after inflation rose to 6 percent."
+        + " Consumer prices and the cost of living have climbed for a year, and markets expect another rate hike.";
+    Tagging t = TAGGER.tag(title, body);
+    assertThat(t.topics()).extracting(MediaTopic::getCode).contains("medtop:04000000", "medtop:20000350", "medtop:20000370");
+
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "# my topics\ncustom:rates\tinterest rates watch\t\tinterest rate*|rate hike*\n");
+    Tagging custom = new NewswireTagger(rules).tag(title, body);
+    assertThat(custom.topics()).anyMatch(m -> m.getCode().equals("custom:rates") && m.getLabel().equals("interest rates watch"));
+  }
+
+  @Test
+  void aBrokenRulesFileIsRefusedWithTheLine(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "custom:x only two\tcolumns\n");
+    assertThatThrownBy(() -> new NewswireTagger(rules)).hasMessageContaining("expected 4 tab-separated columns")
+        .hasMessageContaining("only two");
+  }
+
+  @Test
+  void conllTokensAreTaggedAsGiven() {
+    String[] words = {"Angela", "Merkel", "arrived", "in", "Madrid", "on", "Monday", "for", "talks", "with", "the",
+        "European", "Commission", "."};
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    assertThat(TAGGER.tagTokens(words, starts)).containsExactly("B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O",
+        "O", "O", "O", "B-ORG", "I-ORG", "O");
   }
 }
