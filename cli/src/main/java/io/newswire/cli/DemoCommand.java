@@ -107,6 +107,10 @@ final class DemoCommand implements Callable<Integer> {
         NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
         NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString(),
         NewswireConfig.INGEST_STATE_DIR, stack.dir().resolve("ingest").toString()));
+    // Any free ports for the HTTP endpoints: a local stack shares the machine with whatever else runs.
+    settings.put(NewswireConfig.ENRICH_HTTP_PORT, "0");
+    settings.put(NewswireConfig.SINK_HTTP_PORT, "0");
+    settings.put(NewswireConfig.INGEST_OPS_PORT, "0");
     if (stack.hasPostgres()) {
       settings.putAll(Map.of(
           NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),

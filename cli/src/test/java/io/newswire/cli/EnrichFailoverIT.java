@@ -94,6 +94,7 @@ class EnrichFailoverIT {
         "--set", "topics.replication.factor=1",
         "--set", "enrich.application.id=" + run,
         "--set", "enrich.state.dir=" + stack.dir().resolve(run + "-state-" + instance),
+        "--set", "enrich.http.port=0",
         "--set", "enrich.streams.consumer.session.timeout.ms=6000",
         "--set", "enrich.streams.consumer.heartbeat.interval.ms=1500")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -21,14 +21,26 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import io.newswire.enrich.stories.ArticleIndex;
+import io.newswire.enrich.stories.Stories;
+import io.newswire.enrich.stories.StoryView;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The enrich topology: {@value Topics#RAW_ARTICLES} → exact duplicates dropped → tag → {@value
- * Topics#ENRICHED_ARTICLES}, and trending counts to {@value Topics#TRENDS}. A raw tombstone (an article
+ * The enrich topology: {@value Topics#RAW_ARTICLES} → exact duplicates dropped → tag → near-duplicates
+ * marked and stories assigned → {@value Topics#ENRICHED_ARTICLES}; the article's fingerprint and key
+ * entities to the shared index ({@value Topics#ENRICH_INDEX}); queryable stores of articles and stories;
+ * trending counts to {@value Topics#TRENDS}. A raw tombstone (an article
  * retracted) passes through as an enriched tombstone, so the sink deletes it. Records that fail go to
  * {@value Topics#DEAD_LETTERS} via {@link DeadLetterHandler}.
  */
 public final class EnrichTopology {
+  /** The queryable store of enriched articles by id. */
+  public static final String ARTICLES_STORE = "articles";
+
   private EnrichTopology() {}
 
   public static Topology build(Topics topics, Tagger tagger, Clock clock) {
@@ -41,14 +53,33 @@ public final class EnrichTopology {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
         Serdes.String(), Serdes.String()));
+    ArticleIndex.addTo(builder, topics);
     KStream<String, EnrichedArticle> enriched = builder
         .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
         .process(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
-        .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"));
+        .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"))
+        .processValues(Stories::new, Named.as("near-duplicates-and-stories"))
+        .peek((id, a) -> {
+          if (a != null) {
+            io.newswire.ops.Metrics.latency("enrich", Duration.between(a.getArticle().getFetchedAt(), clock.instant()));
+          }
+        }, Named.as("latency"));
     enriched.to(topics.enrichedArticles.name(),
         Produced.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde())
             .withName("enriched-articles"));
+    // What this article adds to the shared index of fingerprints and story entities.
+    enriched.flatMap(Stories::indexRecords, Named.as("index-entries"))
+        .to(topics.enrichIndex.name(), Produced.with(Serdes.String(), Serdes.String()).withName("article-index-out"));
+    // Queryable views: each article by id, each story by id (GET /articles/{id}, /stories/{id}).
+    enriched.toTable(Named.as("articles-table"), Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
+        .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(topics.enrichedArticles.valueSerde()));
+    enriched.filter((id, a) -> a != null && a.getStoryId() != null, Named.as("story-articles"))
+        .selectKey((id, a) -> a.getStoryId(), Named.as("by-story"))
+        .groupByKey(Grouped.with("stories", Serdes.String(), topics.enrichedArticles.valueSerde()))
+        .aggregate(StoryView::empty, (storyId, article, story) -> StoryView.add(storyId, article, story),
+            Named.as("story-view"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(StoryView.STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
     Trending.build(enriched, topics);
     return builder.build();
   }

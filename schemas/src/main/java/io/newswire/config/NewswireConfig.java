@@ -33,6 +33,11 @@ public final class NewswireConfig {
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
   public static final String ENRICH_DUPLICATE_RETENTION_HOURS = "enrich.duplicate.retention.hours";
   public static final String ENRICH_TOPIC_RULES = "enrich.tagger.topic.rules";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+  public static final String INGEST_OPS_PORT = "ingest.ops.port";
+  public static final String ENRICH_HTTP_PORT = "enrich.http.port";
+  public static final String SINK_HTTP_PORT = "sink.http.port";
   public static final String ENRICH_STANDBY_REPLICAS = "enrich.standby.replicas";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
@@ -77,6 +82,18 @@ public final class NewswireConfig {
           Importance.MEDIUM, "Where enrich keeps its local state stores.")
       .define(ENRICH_DUPLICATE_RETENTION_HOURS, Type.INT, 168, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "How long enrich remembers content hashes: the same content again within it is an exact duplicate.")
+      .define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.MEDIUM,
+          "Address the services' HTTP endpoints (/metrics, /health, /ready, enrich's queries) listen on;"
+              + " 0.0.0.0 in containers.")
+      .define(HTTP_ADVERTISED_HOST, Type.STRING, "", Importance.MEDIUM,
+          "Host name other enrich instances use to reach this one's queries (application.server); empty: http.host.")
+      .define(INGEST_OPS_PORT, Type.INT, 8082, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+          "Port of ingest's /metrics, /health and /ready (every ingest mode); 0: any free port; -1: off.")
+      .define(ENRICH_HTTP_PORT, Type.INT, 8083, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+          "Port of enrich's /metrics, /health, /ready and queries (/articles, /stories, /trends); 0: any free port;"
+              + " -1: off (queries then unavailable).")
+      .define(SINK_HTTP_PORT, Type.INT, 8084, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+          "Port of the sink's /metrics, /health and /ready; 0: any free port; -1: off.")
       .define(ENRICH_TOPIC_RULES, Type.STRING, "", Importance.LOW,
           "A file of your own topics (tab-separated: code, label, parent, keywords; see docs/TAGGER.md), tagged"
               + " beside the IPTC Media Topics. Empty: none.")

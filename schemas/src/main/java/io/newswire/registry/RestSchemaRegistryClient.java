@@ -65,7 +65,18 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    return call("POST", "/subjects/" + enc(subject) + "/versions", schemaBody(schema), subject).get("id").asInt();
+    try {
+      return call("POST", "/subjects/" + enc(subject) + "/versions", schemaBody(schema), subject).get("id").asInt();
+    } catch (IncompatibleSchemaException e) {
+      // Two clients registering a new subject at the same moment: some registries answer the second with a
+      // conflict although the schema is now there. If a lookup finds it, that is the answer; if not, the
+      // schema really is incompatible.
+      try {
+        return lookup(subject, schema).id();
+      } catch (SchemaRegistryException notThere) {
+        throw e;
+      }
+    }
   }
 
   @Override

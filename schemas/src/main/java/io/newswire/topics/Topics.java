@@ -30,6 +30,8 @@ public final class Topics {
   public static final String ENRICHED_ARTICLES = "newswire.articles.enriched";
   public static final String DEAD_LETTERS = "newswire.deadletters";
   public static final String TRENDS = "newswire.trends";
+  /** enrich's shared index of article fingerprints and story entities, read back as a global store by every instance. */
+  public static final String ENRICH_INDEX = "newswire.enrich.index";
 
   /** Newswire's own subjects evolve under BACKWARD: a new schema must read everything written before it. */
   public static final CompatibilityLevel COMPATIBILITY = CompatibilityLevel.BACKWARD;
@@ -40,6 +42,7 @@ public final class Topics {
   public final Topic<String, EnrichedArticle> enrichedArticles;
   public final Topic<String, DeadLetter> deadLetters;
   public final Topic<String, TrendCount> trends;
+  public final Topic<String, String> enrichIndex;
 
   private Topics(Map<String, ?> serdeConfig) {
     // Raw articles are kept forever: replaying them through a better tagger is how enrichment improves.
@@ -55,6 +58,10 @@ public final class Topics {
     // Compacted: the latest count of each entity or topic in each window.
     trends = new Topic<>(TRENDS, Serdes.String(), specific(serdeConfig), 3, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    // Compacted and time-limited: the latest entry per fingerprint band or entity, forgotten after 7 days.
+    enrichIndex = new Topic<>(ENRICH_INDEX, Serdes.String(), Serdes.String(), 6, Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
   }
 
   /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
@@ -63,7 +70,7 @@ public final class Topics {
   }
 
   public List<Topic<?, ?>> all() {
-    return List.of(rawArticles, enrichedArticles, deadLetters, trends);
+    return List.of(rawArticles, enrichedArticles, deadLetters, trends, enrichIndex);
   }
 
   /** Value schemas by subject, for registering them up front. */

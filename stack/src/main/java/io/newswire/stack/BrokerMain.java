@@ -19,7 +19,8 @@ public final class BrokerMain {
       props.load(in);
     }
     if (!Files.exists(Path.of(props.getProperty("log.dirs"), "meta.properties"))) {
-      int rc = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", properties}, System.out);
+      // "--cluster-id=..." in one argument: a random id may start with "-", which would read as an option.
+      int rc = kafka.tools.StorageTool.execute(new String[] {"format", "--cluster-id=" + clusterId, "-c", properties}, System.out);
       if (rc != 0) {
         System.err.println("Formatting the KRaft log directory failed with exit code " + rc);
         System.exit(rc);

@@ -64,6 +64,7 @@ public class DeadLetterHandler
   private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception, String step) {
     log.warn("Dead-lettering record {}-{}@{} ({} failed): {}", context.topic(), context.partition(),
         context.offset(), step, exception.toString());
+    io.newswire.ops.Metrics.deadLetters(STAGE).increment();
     DeadLetter letter = DeadLetters.fromRecord(STAGE, context.topic(), context.partition(), context.offset(),
         context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception);
     return new ProducerRecord<>(Topics.DEAD_LETTERS, null, context.sourceRawKey(),

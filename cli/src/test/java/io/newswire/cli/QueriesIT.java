@@ -1,0 +1,100 @@
+package io.newswire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.EnrichApplication;
+import io.newswire.enrich.tagger.NewswireTagger;
+import io.newswire.schema.RawArticle;
+import io.newswire.stack.LocalStack;
+import io.newswire.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interactive queries with two enrich instances on the real broker: every article and story can be fetched
+ * from either instance (the other's keys are forwarded to it), and trends merge both instances' counts.
+ */
+class QueriesIT {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void articlesStoriesAndTrendsAnswerFromEitherInstance() throws Exception {
+    LocalStack stack = LocalStack.shared();
+    String run = "queries-" + System.nanoTime();
+    NewswireConfig base = DemoCommand.settingsFor(stack).with(Map.of(NewswireConfig.ENRICH_APPLICATION_ID, run));
+    TopicsCommand.ensure(base);
+    EnrichApplication a = new EnrichApplication(base.with(Map.of(NewswireConfig.ENRICH_STATE_DIR,
+        stack.dir().resolve(run + "-a").toString())), new NewswireTagger());
+    EnrichApplication b = new EnrichApplication(base.with(Map.of(NewswireConfig.ENRICH_STATE_DIR,
+        stack.dir().resolve(run + "-b").toString())), new NewswireTagger());
+    Map<String, String> settings = new HashMap<>();
+    try {
+      a.start();
+      b.start();
+      Topics topics = Topics.create(base.serdes());
+      try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+          stack.bootstrapServers()), topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer())) {
+        for (int i = 0; i < 12; i++) {
+          String id = run + "-" + i;
+          producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, id, RawArticle.newBuilder().setId(id).setSource("it")
+              .setTitle("Talks in Nairobi, round " + i)
+              .setBody("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi for round " + i
+                  + " of talks on the Nile dam, officials said. The two leaders will meet again in Addis Ababa.")
+              .setFetchedAt(Instant.now()).setContentType("text/plain").setContentHash("h-" + id).build()));
+        }
+      }
+      await().atMost(Duration.ofSeconds(90)).until(() -> a.state() == KafkaStreams.State.RUNNING
+          && b.state() == KafkaStreams.State.RUNNING && java.util.stream.IntStream.range(0, 12).allMatch(i -> {
+            try {
+              return get(a, "/articles/" + run + "-" + i).statusCode() == 200;
+            } catch (Exception e) {
+              return false;
+            }
+          }));
+
+      for (EnrichApplication instance : List.of(a, b)) {
+        for (int i = 0; i < 12; i++) {
+          HttpResponse<String> article = get(instance, "/articles/" + run + "-" + i);
+          assertThat(article.statusCode()).as("article %d from port %d", i, instance.httpPort()).isEqualTo(200);
+          assertThat(JSON.readTree(article.body()).path("article").path("id").asText()).isEqualTo(run + "-" + i);
+        }
+      }
+      String storyId = JSON.readTree(get(a, "/articles/" + run + "-3").body()).path("storyId").path("string").asText(
+          JSON.readTree(get(a, "/articles/" + run + "-3").body()).path("storyId").asText());
+      await().atMost(Duration.ofSeconds(30)).until(() -> get(b, "/stories/" + storyId).statusCode() == 200);
+      JsonNode story = JSON.readTree(get(b, "/stories/" + storyId).body());
+      assertThat(story.path("articleCount").asInt()).isGreaterThan(1);
+      assertThat(get(a, "/articles/no-such-article").statusCode()).isEqualTo(404);
+
+      // Trends appear once suppression lets the first counts through (a minute of stream time or at once on close).
+      assertThat(get(a, "/trends?window=1h&type=PER&limit=5").statusCode()).isEqualTo(200);
+      assertThat(get(a, "/trends?window=2h").statusCode()).isEqualTo(400);
+      assertThat(get(a, "/ready").statusCode()).isEqualTo(200);
+      assertThat(get(b, "/metrics").body()).contains("newswire_enrich_tag_seconds").contains("kafka_stream");
+    } finally {
+      a.close();
+      b.close();
+    }
+  }
+
+  static HttpResponse<String> get(EnrichApplication app, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

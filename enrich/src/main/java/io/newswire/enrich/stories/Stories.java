@@ -1,0 +1,128 @@
+package io.newswire.enrich.stories;
+
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.Entity;
+import io.newswire.schema.EntityType;
+import io.newswire.schema.Place;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Marks near-duplicates and assigns stories, reading the shared {@link ArticleIndex}:
+ * <ul>
+ *   <li>an article whose fingerprint shares a band with an earlier, different article and is at least {@value
+ *       #SIMILARITY} similar to it is a near-duplicate: {@code duplicateOf} is the first copy, and it joins
+ *       that copy's story;
+ *   <li>otherwise, if at least two of its key entities (its most salient people, organisations and towns)
+ *       featured in the same story within {@link #STORY_WINDOW}, it joins that story;
+ *   <li>otherwise it starts a story of its own, named after it.
+ * </ul>
+ * {@link #indexRecords} gives the index entries the article adds.
+ */
+public final class Stories implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+  public static final double SIMILARITY = 0.6;
+  public static final Duration STORY_WINDOW = Duration.ofHours(48);
+  static final int KEY_ENTITIES = 4;
+  private static final Set<String> WIDE_PLACES = Set.of("country", "region", "continent");
+
+  private FixedKeyProcessorContext<String, EnrichedArticle> context;
+  private KeyValueStore<String, String> index;
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    this.context = context;
+    this.index = context.getStateStore(ArticleIndex.STORE);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+    EnrichedArticle article = record.value();
+    if (article != null) {
+      assign(record.key(), article, index);
+    }
+    context.forward(record);
+  }
+
+  static void assign(String id, EnrichedArticle article, KeyValueStore<String, String> index) {
+    Fingerprint fingerprint = Fingerprint.of(article.getArticle().getBody());
+    if (fingerprint != null) {
+      for (int b = 0; b < Fingerprint.BANDS; b++) {
+        String entry = index.get("band:" + fingerprint.band(b));
+        if (entry == null) {
+          continue;
+        }
+        String[] parts = entry.split("\\|", 3);
+        if (!parts[0].equals(id) && fingerprint.similarity(Fingerprint.decode(parts[2])) >= SIMILARITY) {
+          article.setDuplicateOf(parts[0]);
+          article.setStoryId(parts[1]);
+          return;
+        }
+      }
+    }
+    long now = article.getArticle().getFetchedAt().toEpochMilli();
+    Map<String, Integer> votes = new HashMap<>();
+    for (Entity e : keyEntities(article)) {
+      String entry = index.get("entity:" + e.getId());
+      if (entry != null) {
+        String[] parts = entry.split("\\|", 2);
+        if (Math.abs(now - Long.parseLong(parts[1])) <= STORY_WINDOW.toMillis()) {
+          votes.merge(parts[0], 1, Integer::sum);
+        }
+      }
+    }
+    String story = votes.entrySet().stream().filter(v -> v.getValue() >= 2)
+        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("story-" + id);
+    article.setStoryId(story);
+  }
+
+  /** The most salient people, organisations and towns: what makes an event this event. */
+  static List<Entity> keyEntities(EnrichedArticle article) {
+    Map<String, String> placeKinds = new HashMap<>();
+    for (Place p : article.getPlaces()) {
+      placeKinds.put(p.getEntityId(), p.getFeatureKind());
+    }
+    List<Entity> out = new ArrayList<>();
+    for (Entity e : article.getEntities()) { // already by salience, highest first
+      boolean wide = e.getType() == EntityType.LOC && WIDE_PLACES.contains(placeKinds.getOrDefault(e.getId(), "country"));
+      if (e.getType() != EntityType.MISC && !wide) {
+        out.add(e);
+      }
+      if (out.size() == KEY_ENTITIES) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Index entries for an enriched article: its fingerprint bands (originals only) and its key entities. */
+  public static List<KeyValue<String, String>> indexRecords(String id, EnrichedArticle article) {
+    if (article == null || article.getStoryId() == null) {
+      return List.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    Fingerprint fingerprint = article.getDuplicateOf() == null ? Fingerprint.of(article.getArticle().getBody()) : null;
+    if (fingerprint != null) {
+      String value = id + "|" + article.getStoryId() + "|" + fingerprint.encode();
+      for (int b = 0; b < Fingerprint.BANDS; b++) {
+        out.put("band:" + fingerprint.band(b), value);
+      }
+    }
+    long when = article.getArticle().getFetchedAt().toEpochMilli();
+    for (Entity e : keyEntities(article)) {
+      out.put("entity:" + e.getId(), article.getStoryId() + "|" + when);
+    }
+    List<KeyValue<String, String>> records = new ArrayList<>();
+    out.forEach((k, v) -> records.add(KeyValue.pair(k, v)));
+    return records;
+  }
+}

@@ -1,0 +1,125 @@
+package io.newswire.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.EnrichTopology;
+import io.newswire.enrich.tagger.NewswireTagger;
+import io.newswire.registry.InMemorySchemaRegistry;
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.RawArticle;
+import io.newswire.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Near-duplicates across ids, stories, and the queryable article and story stores, on the whole topology. */
+class StoriesTopologyTest {
+  static final String SCOPE = "stories-topology";
+  static final Instant T0 = Instant.parse("2025-06-01T11:00:00Z");
+  static final NewswireTagger TAGGER = new NewswireTagger();
+
+  static final String WIRE = "Polish President Andrzej Duda arrived in Kyiv on Tuesday for talks with Ukrainian President"
+      + " Volodymyr Zelensky, while Russian forces kept up heavy shelling of Kharkiv overnight. Duda is expected to"
+      + " discuss military aid and the ceasefire proposal backed by the European Commission. The Kremlin said it had"
+      + " not been informed of the visit. Zelensky said the talks would focus on air defence and on the reconstruction"
+      + " of the energy grid, which has been hit by more than 200 missiles since March.";
+
+  TopologyTestDriver driver;
+  TestInputTopic<String, RawArticle> raw;
+  TestOutputTopic<String, EnrichedArticle> enriched;
+  Topics topics;
+
+  @BeforeEach
+  void start() {
+    NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
+        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/stories-topology-test"));
+    topics = Topics.create(config.serdes());
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, TAGGER, Clock.fixed(T0, ZoneOffset.UTC)),
+        EnrichTopology.streamsConfig(config));
+    raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
+        topics.rawArticles.valueSerde().serializer());
+    enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
+        topics.enrichedArticles.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    InMemorySchemaRegistry.drop(SCOPE);
+  }
+
+  static RawArticle article(String id, String source, String title, String body, Instant at) {
+    return RawArticle.newBuilder().setId(id).setSource(source).setTitle(title).setBody(body).setFetchedAt(at)
+        .setContentType("text/plain").setContentHash("h-" + id).build();
+  }
+
+  @Test
+  void aSyndicatedCopyWithSmallEditsIsANearDuplicateOfTheFirstCopyAndJoinsItsStory() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    String edited = WIRE.replace("on Tuesday", "on Tuesday morning").replace("200 missiles", "two hundred missiles")
+        + " Our correspondent contributed reporting.";
+    raw.pipeInput("b7", article("b7", "daily", "Polish leader visits Kyiv", edited, T0.plusSeconds(600)), T0.plusSeconds(600));
+
+    var out = enriched.readKeyValuesToMap();
+    assertThat(out.get("a1").getDuplicateOf()).isNull();
+    assertThat(out.get("b7").getDuplicateOf()).isEqualTo("a1");
+    assertThat(out.get("b7").getStoryId()).isEqualTo(out.get("a1").getStoryId()).isEqualTo("story-a1");
+  }
+
+  @Test
+  void differentTextsAboutTheSameEventShareAStoryAndOtherNewsDoesNot() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    raw.pipeInput("c3", article("c3", "radio", "Zelensky and Duda discuss air defence",
+        "Volodymyr Zelensky and Andrzej Duda spoke for two hours in Kyiv. The two presidents agreed that Poland would"
+            + " train Ukrainian crews. Zelensky thanked Duda for the support of the Polish people.", T0.plusSeconds(3600)),
+        T0.plusSeconds(3600));
+    raw.pipeInput("d4", article("d4", "sport", "Lagos marathon sets record",
+        "Kenyan runner Eliud Kiprono won the Lagos marathon on Saturday in a course record, ahead of Tadesse Bekele."
+            + " Organisers said 30,000 runners took part.", T0.plusSeconds(7200)), T0.plusSeconds(7200));
+
+    var out = enriched.readKeyValuesToMap();
+    assertThat(out.get("c3").getStoryId()).isEqualTo("story-a1");
+    assertThat(out.get("c3").getDuplicateOf()).isNull();
+    assertThat(out.get("d4").getStoryId()).isEqualTo("story-d4");
+  }
+
+  @Test
+  void aStoryOlderThanTheWindowIsNotJoined() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    Instant later = T0.plus(Stories.STORY_WINDOW).plus(Duration.ofHours(1));
+    raw.pipeInput("e5", article("e5", "radio", "Zelensky and Duda meet again",
+        "Volodymyr Zelensky and Andrzej Duda met again in Kyiv to review the air defence plan agreed earlier.", later), later);
+    assertThat(enriched.readKeyValuesToMap().get("e5").getStoryId()).isEqualTo("story-e5");
+  }
+
+  @Test
+  void articlesAndStoriesAreQueryableFromTheirStores() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    raw.pipeInput("b7", article("b7", "daily", "Polish leader visits Kyiv", WIRE + " More follows.", T0.plusSeconds(60)),
+        T0.plusSeconds(60));
+    var articles = driver.<String, EnrichedArticle>getKeyValueStore(EnrichTopology.ARTICLES_STORE);
+    assertThat(articles.get("b7").getDuplicateOf()).isEqualTo("a1");
+    String story = driver.<String, String>getKeyValueStore(StoryView.STORE).get("story-a1");
+    assertThat(story).contains("\"articleCount\":2").contains("\"id\":\"a1\"").contains("\"duplicateOf\":\"a1\"");
+  }
+
+  @Test
+  void fingerprintsEstimateOverlapAndEncodeLosslessly() {
+    Fingerprint a = Fingerprint.of(WIRE);
+    Fingerprint b = Fingerprint.of(WIRE.replace("Tuesday", "Wednesday"));
+    Fingerprint c = Fingerprint.of("Heavy rain flooded roads and forced schools to close across the region on Monday.");
+    assertThat(a.similarity(b)).isGreaterThan(0.7);
+    assertThat(a.similarity(c)).isLessThan(0.2);
+    assertThat(Fingerprint.decode(a.encode()).similarity(a)).isEqualTo(1.0);
+    assertThat(Fingerprint.of("too short")).isNull();
+  }
+}

@@ -1,0 +1,100 @@
+package io.newswire.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP endpoints every Newswire service exposes, on the JDK's own server: {@code /metrics} (Prometheus
+ * text format), {@code /health} (liveness: 200 while the process can do its work at all) and {@code /ready}
+ * (readiness: 200 once it is processing), plus whatever routes the service adds (enrich's queries).
+ */
+public final class OpsServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+
+  /** A service's answer to "are you alive / ready?", with a short reason for the response body. */
+  public record Check(boolean ok, String detail) {}
+
+  /** Handles a request under a route; returns the response. */
+  @FunctionalInterface
+  public interface Route {
+    Response handle(HttpExchange exchange) throws Exception;
+  }
+
+  public record Response(int status, String contentType, String body) {
+    public static Response json(int status, String body) {
+      return new Response(status, "application/json", body);
+    }
+  }
+
+  private final HttpServer server;
+
+  private OpsServer(HttpServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts on {@code host:port} (port 0: any free port). {@code liveness} and {@code readiness} are asked on
+   * every probe.
+   */
+  public static OpsServer start(String host, int port, Supplier<Check> liveness, Supplier<Check> readiness)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "newswire-http");
+      t.setDaemon(true);
+      return t;
+    }));
+    OpsServer ops = new OpsServer(server);
+    ops.route("/metrics", x -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", Metrics.scrape()));
+    ops.route("/health", x -> probe(liveness.get()));
+    ops.route("/ready", x -> probe(readiness.get()));
+    server.start();
+    log.info("HTTP endpoints on http://{}:{} (/metrics, /health, /ready)", host, ops.port());
+    return ops;
+  }
+
+  private static Response probe(Check check) {
+    return Response.json(check.ok() ? 200 : 503, "{\"status\":\"" + (check.ok() ? "UP" : "DOWN") + "\",\"detail\":\""
+        + check.detail().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+  }
+
+  public void route(String path, Route route) {
+    server.createContext(path, exchange -> {
+      Response response;
+      try {
+        if (!exchange.getRequestMethod().equals("GET")) {
+          response = Response.json(405, "{\"error\":\"only GET\"}");
+        } else {
+          response = route.handle(exchange);
+        }
+      } catch (Exception e) {
+        log.warn("{} failed", exchange.getRequestURI(), e);
+        response = Response.json(500, "{\"error\":\"" + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
+      }
+      byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+      exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}
