@@ -45,7 +45,7 @@ final class IngestCommand extends CommandGroup {
     boolean follow;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
       NewswireConfig config = options.load();
       IngestSummary summary;
       if (follow) {
@@ -55,7 +55,8 @@ final class IngestCommand extends CommandGroup {
           stop.set(true);
           awaitQuietly(done);
         }, "ingest-shutdown"));
-        try (IngestContext context = new IngestContext(config)) {
+        try (IngestContext context = new IngestContext(config);
+            var ops = closeable(Ops.start(config, NewswireConfig.INGEST_OPS_PORT, Ingests::up, Ingests::up))) {
           System.err.println("Following " + String.join(", ", paths) + "; Ctrl-C to stop");
           summary = new FileIngest(new ArticleFiles(context.maxBytes()), context.intake())
               .follow(paths, config.getInt(NewswireConfig.INGEST_FOLLOW_INTERVAL_SECONDS) * 1000L, stop::get,
@@ -103,7 +104,9 @@ final class IngestCommand extends CommandGroup {
             awaitQuietly(done);
           }, "feeds-shutdown"));
           System.err.println("Polling " + feeds.size() + " feeds; Ctrl-C to stop");
-          summary = poller.run(stop::get);
+          try (var ops = closeable(Ops.start(config, NewswireConfig.INGEST_OPS_PORT, Ingests::up, Ingests::up))) {
+            summary = poller.run(stop::get);
+          }
         }
       } finally {
         done.countDown();
@@ -134,7 +137,11 @@ final class IngestCommand extends CommandGroup {
       PushServer server = new PushServer(new InetSocketAddress(host, listen), context.intake(), token,
           context.maxBytes());
       CountDownLatch stopped = new CountDownLatch(1);
+      io.newswire.ops.OpsServer ops = Ops.start(config, NewswireConfig.INGEST_OPS_PORT, Ingests::up, Ingests::up);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        if (ops != null) {
+          ops.close();
+        }
         server.close();
         context.close();
         stopped.countDown();
@@ -146,6 +153,21 @@ final class IngestCommand extends CommandGroup {
       stopped.await();
       return 0;
     }
+  }
+
+  /** Ingest's probes: up while the process runs (its sources retry on their own). */
+  static final class Ingests {
+    static io.newswire.ops.OpsServer.Check up() {
+      return new io.newswire.ops.OpsServer.Check(true, "running");
+    }
+  }
+
+  private static AutoCloseable closeable(io.newswire.ops.OpsServer server) {
+    return () -> {
+      if (server != null) {
+        server.close();
+      }
+    };
   }
 
   static IngestSummary ingest(NewswireConfig config, List<String> paths, ProgressBar progress) {

@@ -15,6 +15,7 @@ final class RunningSink implements AutoCloseable {
   private final Store store;
   private final SinkLoop loop;
   private final Thread thread;
+  private final io.newswire.ops.OpsServer http;
 
   RunningSink(NewswireConfig config) {
     try (SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdes())) {
@@ -24,6 +25,15 @@ final class RunningSink implements AutoCloseable {
     loop = new SinkLoop(config, store);
     thread = new Thread(loop, "sink");
     thread.start();
+    http = Ops.start(config, NewswireConfig.SINK_HTTP_PORT,
+        () -> new io.newswire.ops.OpsServer.Check(thread.isAlive(), thread.isAlive() ? "running" : "stopped"),
+        () -> new io.newswire.ops.OpsServer.Check(thread.isAlive() && loop.storeAvailable(),
+            loop.storeAvailable() ? "writing to " + store.describe() : store.describe() + " unavailable, retrying"));
+  }
+
+  /** The port of /metrics, /health and /ready, or -1 when off. */
+  int httpPort() {
+    return http == null ? -1 : http.port();
   }
 
   /** The store the configuration names ({@code sink.store}), ready to write. */
@@ -51,6 +61,9 @@ final class RunningSink implements AutoCloseable {
 
   @Override
   public void close() {
+    if (http != null) {
+      http.close();
+    }
     loop.close();
     try {
       thread.join(15_000);

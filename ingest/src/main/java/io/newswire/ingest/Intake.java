@@ -14,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * feeds and the HTTP endpoint all use it, so they treat input the same way.
  */
 public final class Intake {
+  private static final io.micrometer.core.instrument.Counter PUBLISHED = io.newswire.ops.Metrics.articles("ingest", "published");
+  private static final io.micrometer.core.instrument.Counter SKIPPED = io.newswire.ops.Metrics.articles("ingest", "already-seen");
+  private static final io.micrometer.core.instrument.Counter DEAD = io.newswire.ops.Metrics.deadLetters("ingest");
+
   public enum Outcome { PUBLISHED, SKIPPED, DEAD_LETTERED, QUARANTINED }
 
   /** What happened to one item; {@code id} is set when it became an article. */
@@ -47,6 +51,7 @@ public final class Intake {
     String id = article.getId();
     if (seen.contains(id) || !inFlight.add(id)) {
       summary.skipped();
+      SKIPPED.increment();
       return CompletableFuture.completedFuture(new Result(Outcome.SKIPPED, id, "already published"));
     }
     return publisher.publish(article)
@@ -54,6 +59,7 @@ public final class Intake {
           seen.add(id);
           inFlight.remove(id);
           summary.published();
+          PUBLISHED.increment();
           return new Result(Outcome.PUBLISHED, id, null);
         })
         .exceptionallyCompose(error -> {
@@ -73,11 +79,13 @@ public final class Intake {
     return publisher.deadLetter(origin, payload, reason)
         .thenApply(m -> {
           summary.deadLettered(origin, reason.getMessage());
+          DEAD.increment();
           return new Result(Outcome.DEAD_LETTERED, id, reason.getMessage());
         })
         .exceptionally(error -> {
           quarantine.put(origin, payload, reason);
           summary.quarantined(origin, reason.getMessage());
+          DEAD.increment();
           return new Result(Outcome.QUARANTINED, id, reason.getMessage());
         });
   }

@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.newswire.ops.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,18 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-deadletters");
     this.deadLetters = new KafkaProducer<>(producerConfig, topics.deadLetters.keySerde().serializer(),
         topics.deadLetters.valueSerde().serializer());
+    Metrics.bind(consumer); // records-lag and fetch rates of the sink's consumer
+  }
+
+  private static final io.micrometer.core.instrument.Timer BATCH_TIME =
+      Metrics.timer(Metrics.SINK_BATCH, "Time to write one batch to the store, retries included");
+  private static final io.micrometer.core.instrument.Counter WRITTEN = Metrics.articles("sink", "written");
+  private static final io.micrometer.core.instrument.Counter DEAD = Metrics.deadLetters("sink");
+  private volatile boolean storeUp = true;
+
+  /** False while the store is unavailable and the loop is paused, retrying: the sink's readiness. */
+  public boolean storeAvailable() {
+    return storeUp;
   }
 
   @Override
@@ -111,7 +124,15 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     if (!running.get()) {
       return;
     }
+    long started = System.nanoTime();
     applyWithRetry(changes, sources);
+    BATCH_TIME.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    java.time.Instant now = java.time.Instant.now();
+    for (ArticleChange change : changes) {
+      if (change instanceof ArticleChange.Upsert upsert) {
+        Metrics.latency("sink", Duration.between(upsert.article().getArticle().getFetchedAt(), now));
+      }
+    }
     deadLetters.flush();
     try {
       consumer.commitSync(offsets);
@@ -128,12 +149,15 @@ public final class SinkLoop implements Runnable, AutoCloseable {
       try {
         store.apply(changes);
         written.addAndGet(changes.size());
+        WRITTEN.increment(changes.size());
+        storeUp = true;
         break;
       } catch (StoreUnavailableException e) {
         if (!paused) {
           log.warn("Store {} unavailable, pausing consumption and retrying: {}", store.describe(), e.getMessage());
           consumer.pause(consumer.assignment());
           paused = true;
+          storeUp = false;
         }
         waitPolling(backoff);
         backoff = Math.min(backoff * 2, maxBackoffMs);
@@ -168,6 +192,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
         record.value(), record.headers(), error);
     deadLetters.send(new ProducerRecord<>(topics.deadLetters.name(), record.key(), letter));
     deadLettered.incrementAndGet();
+    DEAD.increment();
   }
 
   /** Sleeps while polling, so the paused consumer keeps its group membership. */
