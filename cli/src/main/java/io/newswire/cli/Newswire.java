@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         EnrichCommand.class,
         SinkCommand.class,
         TopicsCommand.class,
+        StatusCommand.class,
+        ReplayCommand.class,
         QueryCommand.class,
         DlqCommand.class,
         StackCommand.class,
