@@ -8,6 +8,8 @@ RUN mvn -B -q -DskipTests package \
  && cp -r cli/target/classes /app/classes
 
 FROM eclipse-temurin:17-jre
+# curl for the health checks in docker-compose.yml
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 newswire && mkdir -p /var/lib/newswire && chown newswire /var/lib/newswire
 COPY --from=build /app /app
 USER newswire

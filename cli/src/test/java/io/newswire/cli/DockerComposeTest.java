@@ -31,10 +31,25 @@ class DockerComposeTest {
   }
 
   @Test
+  void prometheusScrapesEveryServiceWhereItListens() throws IOException {
+    String prometheus = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docker", "prometheus.yml"));
+    Map<String, Map<String, Object>> services = services();
+    for (String[] service : new String[][] {{"ingest", "8082"}, {"enrich", "8083"}, {"sink", "8084"}}) {
+      assertThat(prometheus).contains(service[0] + ":" + service[1]);
+      assertThat(services.get(service[0]).get("ports").toString()).contains(service[1] + ":" + service[1]);
+      assertThat(services.get(service[0]).get("healthcheck").toString()).contains("localhost:" + service[1] + "/health");
+    }
+    assertThat(services.get("prometheus").get("volumes").toString()).contains("./docker/prometheus.yml");
+    // the ports the services listen on are their defaults
+    assertThat(NewswireConfig.CONFIG.defaultValues()).containsEntry(NewswireConfig.INGEST_OPS_PORT, 8082)
+        .containsEntry(NewswireConfig.ENRICH_HTTP_PORT, 8083).containsEntry(NewswireConfig.SINK_HTTP_PORT, 8084);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void runsTheWholeStack() throws IOException {
     assertThat(services()).containsKeys("kafka", "schema-registry", "postgres", "topics", "ingest", "enrich", "sink",
-        "kafka-ui");
+        "kafka-ui", "prometheus");
     assertThat(services().get("kafka").get("image").toString()).startsWith("apache/kafka:");
     assertThat(services().get("schema-registry").get("image").toString()).startsWith("confluentinc/cp-schema-registry:");
     assertThat((Map<String, Object>) services().get("kafka-ui").get("environment"))
@@ -68,7 +83,8 @@ class DockerComposeTest {
     for (String stage : List.of("topics", "ingest", "enrich", "sink")) {
       Map<String, Object> env = (Map<String, Object>) services().get(stage).get("environment");
       assertThat(env).as(stage).isNotEmpty();
-      env.keySet().forEach(variable -> {
+      // NEWSWIRE_JAVA_OPTS is the launcher's (JVM flags), not a setting
+      env.keySet().stream().filter(v -> !v.equals("NEWSWIRE_JAVA_OPTS")).forEach(variable -> {
         String key = variable.substring(NewswireConfig.ENV_PREFIX.length()).toLowerCase().replace('_', '.');
         assertThat(NewswireConfig.CONFIG.names()).as(variable).contains(key);
       });
