@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     long stored = waitForRows(stack, expected, timeoutSeconds);
     System.out.println();
     System.out.println(ArticleSummaries.render(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword()));
-    System.out.println(whereThingsLive(stack));
+    System.out.println(whereThingsLive(stack, enrich.httpPort(), sink.httpPort()));
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%nDemo: %d articles ingested, %d in PostgreSQL, %d dead-lettered, in %.1f s (stack start %.1f s).%n",
         expected, stored, summary.failedCount() + sink.loop().deadLetteredCount(), seconds, stack.startMillis() / 1000.0);
@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
     return count;
   }
 
-  static String whereThingsLive(LocalStack stack) {
+  static String whereThingsLive(LocalStack stack, int enrichPort, int sinkPort) {
     String bootstrap = stack.bootstrapServers();
     int pgPort = stack.postgres().port();
     return String.join("\n",
@@ -171,7 +171,11 @@ final class DemoCommand implements Callable<Integer> {
         "  Schema Registry   " + stack.registryUrl() + "  (Confluent API; subjects <topic>-value)",
         "  PostgreSQL        " + stack.jdbcUrl() + "  (user " + stack.jdbcUser() + ", no password)",
         "  Data and logs     " + stack.dir(),
+        "  Enrich queries    http://127.0.0.1:" + enrichPort + "/trends?window=1h&type=PER  (/articles/{id}, /stories/{id})",
+        "  Metrics           http://127.0.0.1:" + enrichPort + "/metrics (enrich), http://127.0.0.1:" + sinkPort
+            + "/metrics (sink)",
         "Look for yourself while it runs (--keep-running):",
+        "  ./newswire status --set bootstrap.servers=" + bootstrap,
         "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -s value=avro -r " + stack.registryUrl() + " -e",
         "  psql -h 127.0.0.1 -p " + pgPort + " -U " + stack.jdbcUser() + " newswire -c 'SELECT title, language FROM articles'");
   }

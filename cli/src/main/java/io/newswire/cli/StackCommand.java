@@ -17,7 +17,9 @@ final class StackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     LocalStack stack = LocalStack.start(dir, line -> System.err.println("  " + line));
-    System.out.println(DemoCommand.whereThingsLive(stack));
+    System.out.println(DemoCommand.whereThingsLive(stack,
+        (Integer) io.newswire.config.NewswireConfig.CONFIG.defaultValues().get(io.newswire.config.NewswireConfig.ENRICH_HTTP_PORT),
+        (Integer) io.newswire.config.NewswireConfig.CONFIG.defaultValues().get(io.newswire.config.NewswireConfig.SINK_HTTP_PORT)));
     System.out.println("\nPoint the other commands at it, e.g.:\n  export NEWSWIRE_BOOTSTRAP_SERVERS=" + stack.bootstrapServers()
         + " NEWSWIRE_SCHEMA_REGISTRY_URL=" + stack.registryUrl() + " NEWSWIRE_POSTGRES_URL=" + stack.jdbcUrl()
         + " NEWSWIRE_POSTGRES_USER=" + stack.jdbcUser() + " NEWSWIRE_TOPICS_REPLICATION_FACTOR=1");
