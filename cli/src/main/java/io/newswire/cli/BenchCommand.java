@@ -17,8 +17,80 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class})
 final class BenchCommand extends CommandGroup {
+
+  @Command(name = "enrich", mixinStandardHelpOptions = true,
+      description = {"The enrich topology on a local broker against the bare tagger on the same articles (one",
+          "stream thread, exactly once), then input-to-output latency at fixed rates."})
+  static final class Enrich implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "10000", description = "Articles for the throughput runs. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article. Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--rates", defaultValue = "50,200", split = ",", description = "Articles/s for the latency runs. Default: ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Length of each latency run. Default: ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir.resolve("stack"),
+          EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.REGISTRY), line -> System.err.println("  " + line))) {
+        String run = "bench-enrich-" + System.currentTimeMillis();
+        NewswireConfig config = DemoCommand.settingsFor(stack).with(java.util.Map.of(
+            NewswireConfig.ENRICH_APPLICATION_ID, run, NewswireConfig.ENRICH_STATE_DIR, dir.resolve(run).toString()));
+        TopicsCommand.ensure(config);
+        var tagger = new io.newswire.enrich.tagger.NewswireTagger();
+        var input = io.newswire.cli.bench.EnrichBenchmark.articles(run, articles, bodyBytes);
+        double bare = io.newswire.cli.bench.EnrichBenchmark.bare(tagger, input);
+        System.err.printf("  bare tagger: %.0f articles/s%n", bare);
+        double topology = io.newswire.cli.bench.EnrichBenchmark.topology(config, tagger, input, run);
+        System.err.printf("  topology: %.0f articles/s%n", topology);
+        Runtime rt = Runtime.getRuntime();
+        List<io.newswire.cli.bench.EnrichBenchmark.Latency> latencies = new ArrayList<>();
+        for (int rate : rates) {
+          // the same application, already caught up with the topic: only the new articles are pending
+          latencies.add(io.newswire.cli.bench.EnrichBenchmark.latency(config, tagger, rate, seconds, bodyBytes, run + "-l" + rate));
+          System.err.println("  " + latencies.get(latencies.size() - 1));
+        }
+        long rss = rss();
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench enrich --articles %d --body-bytes %d`%n%n",
+            LocalDate.now(), rt.availableProcessors(), System.getProperty("java.version"), articles, bodyBytes);
+        System.out.println("| measure | articles/s | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| bare tagger, one thread | %.0f | 1.00 |%n", bare);
+        System.out.printf("| enrich topology, one stream thread, exactly once, on the broker | %.0f | %.2f |%n", topology, topology / bare);
+        System.out.println();
+        System.out.println("| input rate (articles/s) | records | latency p50 | p99 | p99.9 |");
+        System.out.println("|---|---|---|---|---|");
+        for (var l : latencies) {
+          System.out.printf("| %d | %d | %d ms | %d ms | %d ms |%n", l.rate(), l.records(), l.p50(), l.p99(), l.p999());
+        }
+        System.out.printf("%nPeak RSS of the benchmark JVM (enrich, its producer and consumer): %d MB%n", rss / 1024);
+      }
+      return 0;
+    }
+
+    private static long rss() {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+          if (line.startsWith("VmHWM:")) {
+            return Long.parseLong(line.replaceAll("\\D", ""));
+          }
+        }
+      } catch (java.io.IOException e) {
+        return -1;
+      }
+      return -1;
+    }
+  }
 
   @Command(name = "tag", mixinStandardHelpOptions = true,
       description = {"JMH benchmark of the full tagging of one article (entities, places, topics, quotes, language)",

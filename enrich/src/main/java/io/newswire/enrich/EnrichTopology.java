@@ -57,7 +57,7 @@ public final class EnrichTopology {
     KStream<String, EnrichedArticle> enriched = builder
         .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
-        .process(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
+        .processValues(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
         .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"))
         .processValues(Stories::new, Named.as("near-duplicates-and-stories"))
         .peek((id, a) -> {

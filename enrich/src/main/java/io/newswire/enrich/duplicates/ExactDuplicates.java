@@ -3,9 +3,9 @@ package io.newswire.enrich.duplicates;
 import io.newswire.schema.RawArticle;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -14,13 +14,14 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * window (a source sent it again, a poller lost its memory, a producer retried after a crash). The same id
  * with new content is an update and goes on. Records stay keyed by article id, so each article's records
  * keep their order and a retraction never overtakes the article it retracts. Duplicates are counted in the
- * {@code duplicates-total} metric (group stream-newswire-metrics).
+ * {@code duplicates-total} metric (group stream-newswire-metrics). A fixed-key processor: the key never
+ * changes, so nothing downstream needs a repartition.
  */
-public final class ExactDuplicates implements Processor<String, RawArticle, String, RawArticle> {
+public final class ExactDuplicates implements FixedKeyProcessor<String, RawArticle, RawArticle> {
   public static final String STORE = "article-contents";
 
   private final Duration retention;
-  private ProcessorContext<String, RawArticle> context;
+  private FixedKeyProcessorContext<String, RawArticle> context;
   private WindowStore<String, String> seen;
   private Sensor duplicates;
 
@@ -29,7 +30,7 @@ public final class ExactDuplicates implements Processor<String, RawArticle, Stri
   }
 
   @Override
-  public void init(ProcessorContext<String, RawArticle> context) {
+  public void init(FixedKeyProcessorContext<String, RawArticle> context) {
     this.context = context;
     this.seen = context.getStateStore(STORE);
     this.duplicates = context.metrics().addRateTotalSensor("newswire", "enrich", "duplicates",
@@ -37,7 +38,7 @@ public final class ExactDuplicates implements Processor<String, RawArticle, Stri
   }
 
   @Override
-  public void process(Record<String, RawArticle> record) {
+  public void process(FixedKeyRecord<String, RawArticle> record) {
     RawArticle article = record.value();
     if (article == null) {
       context.forward(record); // a retraction

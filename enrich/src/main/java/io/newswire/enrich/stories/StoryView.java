@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  */
 public final class StoryView {
   public static final String STORE = "stories";
-  static final int MAX_ARTICLES = 200;
+  static final int MAX_ARTICLES = 50;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private StoryView() {}

@@ -76,6 +76,15 @@ class PostgresStoreIT {
   }
 
   @Test
+  void sqlLookingTextIsStoredAsText() throws SQLException {
+    String id = id();
+    String title = "Robert'); DROP TABLE articles; -- and \\ '' $$ quotes";
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, title))));
+    assertThat(query("SELECT title FROM articles WHERE id = ?", id)).isEqualTo(title + "\n");
+    assertThat(query("SELECT count(*) FROM articles WHERE id = ?", id)).isEqualTo("1\n");
+  }
+
+  @Test
   void aNewerVersionReplacesAndAnOlderOneNeverOverwrites() throws SQLException {
     String id = id();
     store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Old title"))));

@@ -1,0 +1,168 @@
+package io.newswire.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.EnrichApplication;
+import io.newswire.enrich.tagger.Tagger;
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.RawArticle;
+import io.newswire.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The whole enrich topology on the real broker against the bare tagger on the same articles: what Kafka
+ * Streams, exactly-once and the duplicate, story and trend branches cost. Then latency from input to
+ * committed output at a fixed rate (an enriched record keeps its input's timestamp, so the latency is the
+ * time it became readable minus that timestamp).
+ */
+public final class EnrichBenchmark {
+  private EnrichBenchmark() {}
+
+  public record Throughput(double bareArticlesPerSecond, double topologyArticlesPerSecond, long heapMb) {}
+
+  public record Latency(int rate, int records, long p50, long p99, long p999) {}
+
+  public static List<RawArticle> articles(String run, int count, int bodyBytes) {
+    Corpus corpus = new Corpus(7);
+    List<RawArticle> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ObjectNode a = corpus.article(i, bodyBytes);
+      String id = run + "-" + i;
+      out.add(RawArticle.newBuilder().setId(id).setSource("bench").setTitle(a.get("title").asText())
+          .setBody(a.get("body").asText()).setFetchedAt(Instant.now()).setContentType("text/plain")
+          .setContentHash("h-" + id).build());
+    }
+    return out;
+  }
+
+  /** Articles per second of the tagger alone, one thread (the topology runs one stream thread too). */
+  public static double bare(Tagger tagger, List<RawArticle> articles) {
+    for (int i = 0; i < Math.min(500, articles.size()); i++) {
+      tagger.tag(articles.get(i).getTitle(), articles.get(i).getBody()); // warm-up
+    }
+    long start = System.nanoTime();
+    for (RawArticle a : articles) {
+      tagger.tag(a.getTitle(), a.getBody());
+    }
+    return articles.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Produces the articles, then times one enrich instance from its start until it has committed all its
+   * input: the raw articles and its own repartition topics (trends, stories), so every branch is counted.
+   */
+  public static double topology(NewswireConfig config, Tagger tagger, List<RawArticle> articles, String run)
+      throws Exception {
+    Topics topics = Topics.create(config.serdes());
+    produce(config, topics, articles);
+    long start = System.nanoTime();
+    try (EnrichApplication app = new EnrichApplication(config, tagger);
+        org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config.kafkaClients())) {
+      app.start();
+      awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
+      return articles.size() / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** Waits until the group has committed offsets on the raw topic and has no lag on any topic it reads. */
+  static void awaitCaughtUp(org.apache.kafka.clients.admin.Admin admin, String group, Duration max) throws Exception {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < deadline) {
+      var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      boolean raw = committed.keySet().stream().anyMatch(tp -> tp.topic().equals(Topics.RAW_ARTICLES));
+      if (raw) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
+        committed.keySet().forEach(tp -> request.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = admin.listOffsets(request).all().get();
+        long lag = 0;
+        for (var e : committed.entrySet()) {
+          lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+        }
+        // A transaction's commit marker takes an offset of its own: a lag of one per partition is caught up.
+        if (lag <= committed.size()) {
+          return;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("enrich did not catch up within " + max);
+  }
+
+  /** With enrich running, produces at a fixed rate and records each article's input-to-committed-output latency. */
+  public static Latency latency(NewswireConfig config, Tagger tagger, int rate, int seconds, int bodyBytes, String run)
+      throws Exception {
+    Topics topics = Topics.create(config.serdes());
+    List<RawArticle> articles = articles(run, rate * seconds, bodyBytes);
+    List<Long> latencies = new ArrayList<>();
+    try (EnrichApplication app = new EnrichApplication(config, tagger);
+        KafkaConsumer<String, EnrichedArticle> consumer = consumer(config, topics, run);
+        KafkaProducer<String, RawArticle> producer = producer(config, topics)) {
+      app.start();
+      consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES));
+      long wait = System.currentTimeMillis() + 60_000;
+      while (app.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING && System.currentTimeMillis() < wait) {
+        consumer.poll(Duration.ofMillis(200));
+      }
+      try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config.kafkaClients())) {
+        awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
+      }
+      consumer.poll(Duration.ofMillis(500));
+      long start = System.nanoTime();
+      int sent = 0;
+      Set<String> pending = new HashSet<>();
+      while (sent < articles.size() || !pending.isEmpty()) {
+        long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+        while (sent < articles.size() && sent < due) {
+          RawArticle a = articles.get(sent++);
+          pending.add(a.getId());
+          producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, null, System.currentTimeMillis(), a.getId(), a));
+        }
+        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(5))) {
+          if (pending.remove(r.key())) {
+            latencies.add(System.currentTimeMillis() - r.timestamp());
+          }
+        }
+        if (System.nanoTime() - start > (seconds + 120) * 1e9) {
+          break;
+        }
+      }
+    }
+    latencies.sort(Long::compare);
+    return new Latency(rate, latencies.size(), pct(latencies, 0.5), pct(latencies, 0.99), pct(latencies, 0.999));
+  }
+
+  private static long pct(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static void produce(NewswireConfig config, Topics topics, List<RawArticle> articles) {
+    try (KafkaProducer<String, RawArticle> producer = producer(config, topics)) {
+      for (RawArticle a : articles) {
+        producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, a.getId(), a));
+      }
+    }
+  }
+
+  private static KafkaProducer<String, RawArticle> producer(NewswireConfig config, Topics topics) {
+    return new KafkaProducer<>(Map.of("bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS), "acks", "all",
+        "linger.ms", 5, "compression.type", "zstd"), topics.rawArticles.keySerde().serializer(),
+        topics.rawArticles.valueSerde().serializer());
+  }
+
+  private static KafkaConsumer<String, EnrichedArticle> consumer(NewswireConfig config, Topics topics, String run) {
+    return new KafkaConsumer<>(Map.of("bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS),
+        "group.id", run + "-reader-" + System.nanoTime(), "auto.offset.reset", "latest", "isolation.level", "read_committed"),
+        new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer());
+  }
+}
