@@ -37,7 +37,7 @@ final class TagEvalCommand implements Callable<Integer> {
       }
     });
     System.out.println("Tagger " + tagger.name() + ", corpus " + corpus);
-    print("Own " + on + " articles (" + r.articles() + ")", r.news());
+    print("Own " + (on.equals("heldout") ? "held-out" : "training") + " articles (" + r.articles() + ")", r.news());
     print("wikigold held-out documents (" + r.wikigoldDocs() + ")", r.wikigold());
     System.out.printf(Locale.ROOT, "Topic accuracy (top-level, first topic among the gold ones): %.3f (%d/%d)%n",
         r.topicAccuracy(), r.topicCorrect(), r.topicTotal());
