@@ -1,0 +1,97 @@
+package io.newswire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.EnrichApplication;
+import io.newswire.enrich.tagger.NewswireTagger;
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.RawArticle;
+import io.newswire.stack.LocalStack;
+import io.newswire.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault injection: the broker is stopped mid-run, while enrich and the sink are working, then started
+ * again. Every article ends up in PostgreSQL once, and the enriched topic holds exactly one committed record
+ * per article.
+ */
+class BrokerRestartIT {
+  static final int BATCH = 150;
+
+  @Test
+  void aBrokerRestartMidRunLosesNothingAndDuplicatesNothing() throws Exception {
+    LocalStack stack = LocalStack.shared();
+    String run = "restart-" + System.nanoTime();
+    NewswireConfig config = DemoCommand.settingsFor(stack).with(Map.of(
+        NewswireConfig.ENRICH_APPLICATION_ID, run + "-enrich",
+        NewswireConfig.SINK_GROUP_ID, run + "-sink",
+        NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve(run + "-state").toString()));
+    TopicsCommand.ensure(config);
+    Topics topics = Topics.create(config.serdes());
+    produce(stack, topics, run, 0, BATCH);
+
+    try (RunningSink sink = new RunningSink(config); EnrichApplication enrich = new EnrichApplication(config, new NewswireTagger())) {
+      enrich.start();
+      await().atMost(Duration.ofSeconds(120)).until(() -> ReplayIT.count(stack, run, null) >= BATCH / 3);
+
+      stack.kafka().stop(); // mid-run: open transactions, in-flight fetches and commits
+      Thread.sleep(3_000);
+      stack.kafka().start();
+
+      produce(stack, topics, run, BATCH, 2 * BATCH);
+      await().atMost(Duration.ofSeconds(240)).until(() -> ReplayIT.count(stack, run, null) == 2 * BATCH);
+    }
+    assertThat(ReplayIT.count(stack, run, null)).isEqualTo(2 * BATCH);
+
+    Map<String, Integer> seen = new HashMap<>();
+    try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of(
+        "bootstrap.servers", stack.bootstrapServers(), "group.id", run + "-check", "auto.offset.reset", "earliest",
+        "isolation.level", "read_committed"), new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES));
+      long until = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < until && seen.size() < 2 * BATCH) {
+        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.key() != null && r.key().startsWith(run + "-")) {
+            seen.merge(r.key(), 1, Integer::sum);
+          }
+        }
+      }
+      for (int i = 0; i < 6; i++) { // a duplicate would show up now
+        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.key() != null && r.key().startsWith(run + "-")) {
+            seen.merge(r.key(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    assertThat(seen).hasSize(2 * BATCH);
+    assertThat(seen.values()).allMatch(n -> n == 1);
+  }
+
+  static void produce(LocalStack stack, Topics topics, String run, int from, int to) {
+    try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+        stack.bootstrapServers(), "acks", "all", "enable.idempotence", true), topics.rawArticles.keySerde().serializer(),
+        topics.rawArticles.valueSerde().serializer())) {
+      for (int i = from; i < to; i++) {
+        String id = run + "-" + i;
+        producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, id, RawArticle.newBuilder().setId(id).setSource("it")
+            .setTitle("Court " + i + " hears appeal in Nairobi")
+            .setBody("Kenya's Court of Appeal heard case number " + i + " in Nairobi on Tuesday, lawyers said. Judge"
+                + " Martha Koome adjourned the hearing until March.")
+            .setFetchedAt(Instant.now()).setContentType("text/plain").setContentHash("h-" + id).build()));
+      }
+    }
+  }
+}
