@@ -17,8 +17,62 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class})
 final class BenchCommand extends CommandGroup {
+
+  @Command(name = "e2e", mixinStandardHelpOptions = true,
+      description = {"End-to-end latency from ingest to the row visible in PostgreSQL at fixed input rates, with",
+          "enrich and the sink running on a local stack; peak RSS of each process."})
+  static final class EndToEnd implements Callable<Integer> {
+    @Option(names = "--rates", defaultValue = "10,25,50", split = ",", description = "Articles/s. Default: ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Length of each run. Default: ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(names = "--body-bytes", defaultValue = "2000", description = "Body length of each article. Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir.resolve("stack"), line -> System.err.println("  " + line))) {
+        String run = "bench-e2e-" + System.currentTimeMillis();
+        NewswireConfig config = DemoCommand.settingsFor(stack);
+        TopicsCommand.ensure(config);
+        List<io.newswire.cli.bench.EndToEndBenchmark.Result> results = new ArrayList<>();
+        try (RunningSink sink = new RunningSink(config);
+            io.newswire.enrich.EnrichApplication enrich = new io.newswire.enrich.EnrichApplication(config,
+                new io.newswire.enrich.tagger.NewswireTagger())) {
+          enrich.start();
+          long wait = System.currentTimeMillis() + 60_000;
+          while (enrich.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING && System.currentTimeMillis() < wait) {
+            Thread.sleep(200);
+          }
+          for (int rate : rates) {
+            var r = io.newswire.cli.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(), stack.jdbcUser(),
+                stack.jdbcPassword(), rate, seconds, bodyBytes, run + "-r" + rate);
+            results.add(r);
+            System.err.println("  " + r);
+          }
+        }
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench e2e --rates %s --seconds %d --body-bytes %d`%n%n",
+            LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            String.join(",", rates.stream().map(String::valueOf).toList()), seconds, bodyBytes);
+        System.out.println("| input rate (articles/s) | sent | in PostgreSQL | latency p50 | p99 | p99.9 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (var r : results) {
+          System.out.printf("| %d | %d | %d%s | %d ms | %d ms | %d ms |%n", r.rate(), r.sent(), r.seen(),
+              r.keptUp() ? "" : " (fell behind)", r.p50(), r.p99(), r.p999());
+        }
+        System.out.printf("%nPeak RSS: broker %d MB; the JVM running enrich and the sink %d MB%n",
+            Enrich.rss(stack.kafka().pid()) / 1024, Enrich.rss(ProcessHandle.current().pid()) / 1024);
+      }
+      return 0;
+    }
+  }
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
       description = {"The enrich topology on a local broker against the bare tagger on the same articles (one",
@@ -79,8 +133,13 @@ final class BenchCommand extends CommandGroup {
     }
 
     private static long rss() {
+      return rss(ProcessHandle.current().pid());
+    }
+
+    /** Peak resident set size of a process in kB (Linux), or -1. */
+    static long rss(long pid) {
       try {
-        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
           if (line.startsWith("VmHWM:")) {
             return Long.parseLong(line.replaceAll("\\D", ""));
           }
