@@ -22,12 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = {"Reprocess from the beginning, a time or an offset. For enrich this does what",
-        "kafka-streams-application-reset does: resets its input offsets, deletes its internal topics",
-        "(changelogs, repartition topics) and its local state on this machine; start enrich again afterwards.",
-        "For the sink it resets the group's offsets; the sink's version-aware writes make a replay duplicate",
-        "nothing. Refuses while the group has running members unless --force (which removes them).",
-        "After 'replay enrich' with a better tagger the sink ends up with the newer version of every article."})
+    description = {"Reprocess a stage's input from the beginning, a time or an offset.",
+        "",
+        "For enrich this does what kafka-streams-application-reset does: it resets the input offsets and deletes the "
+            + "internal topics (changelogs, repartition topics) and the local state on this machine; start enrich "
+            + "again afterwards. For the sink it resets the group's offsets; its version-aware writes make a replay "
+            + "duplicate nothing. Refuses while the group has running members unless --force (which removes them).",
+        "After 'replay enrich' with a better tagger, the sink ends up with the newer version of every article, once."})
 final class ReplayCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 

@@ -24,9 +24,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Per stage: consumer-group state and members, lag per partition in records and in seconds (age",
-        "of the oldest unconsumed record), throughput over the sampling interval, and the dead-letter count.",
-        "The same numbers kafka-consumer-groups --describe shows, for the same group ids.",
+    description = {"Lag, throughput and state of each stage's consumer group, and the dead-letter count.",
+        "",
+        "Per stage: group state and members; lag per partition in records and in seconds (the age of the oldest "
+            + "unconsumed record); records/s over the sampling interval. The same numbers kafka-consumer-groups "
+            + "--describe shows, for the same group ids.",
         "Exit status: 0 healthy; 2 a lag threshold is exceeded; 3 a stage has lag but no running member; 1 error."})
 final class StatusCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
