@@ -9,6 +9,7 @@ import io.newswire.schema.RawArticle;
 import io.newswire.topics.Topics;
 import java.time.Clock;
 import java.util.Properties;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -72,16 +73,22 @@ public final class EnrichTopology {
     enriched.flatMap(Stories::indexRecords, Named.as("index-entries"))
         .to(topics.enrichIndex.name(), Produced.with(Serdes.String(), Serdes.String()).withName("article-index-out"));
     // Queryable views: each article by id, each story by id (GET /articles/{id}, /stories/{id}).
-    enriched.toTable(Named.as("articles-table"), Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
-        .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(topics.enrichedArticles.valueSerde()));
+    // Read back from the compacted enriched topic, which is then also the store's changelog (the
+    // reuse.ktable.source.topics optimization): a second copy of every article would be written otherwise.
+    builder.table(topics.enrichedArticles.name(),
+        Consumed.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde()).withName("articles-table"),
+        Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
+            .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(topics.enrichedArticles.valueSerde()));
     enriched.filter((id, a) -> a != null && a.getStoryId() != null, Named.as("story-articles"))
-        .selectKey((id, a) -> a.getStoryId(), Named.as("by-story"))
-        .groupByKey(Grouped.with("stories", Serdes.String(), topics.enrichedArticles.valueSerde()))
-        .aggregate(StoryView::empty, (storyId, article, story) -> StoryView.add(storyId, article, story),
+        .map((id, a) -> KeyValue.pair(a.getStoryId(), StoryView.summaryOf(a)), Named.as("by-story"))
+        .groupByKey(Grouped.with("story-summaries", Serdes.String(), Serdes.String()))
+        .aggregate(StoryView::empty, (storyId, summary, story) -> StoryView.add(storyId, summary, story),
             Named.as("story-view"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(StoryView.STORE)
                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
-    Trending.build(enriched, topics);
-    return builder.build();
+    Trending.build(builder, enriched, topics);
+    Properties optimizations = new Properties();
+    optimizations.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    return builder.build(optimizations);
   }
 
   static EnrichedArticle enrich(RawArticle raw, Tagger tagger, Clock clock) {
@@ -113,6 +120,8 @@ public final class EnrichTopology {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(NewswireConfig.ENRICH_COMMIT_INTERVAL_MS));
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(NewswireConfig.ENRICH_STANDBY_REPLICAS));
     // enrich.streams.* passes any Kafka Streams setting through, e.g. enrich.streams.num.stream.threads=2
     props.putAll(config.withPrefix(NewswireConfig.ENRICH_STREAMS_PREFIX));

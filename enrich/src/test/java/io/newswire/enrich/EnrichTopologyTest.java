@@ -201,4 +201,37 @@ class EnrichTopologyTest {
     assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
     assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
   }
+
+  @Test
+  void hoppingWindowsAreSummedFromTheirBucketsAndLateArticlesSkipOnlyClosedWindows() {
+    java.time.Duration min = java.time.Duration.ofMinutes(1);
+    raw.pipeInput("h1", article("h1", "Storm hits Lagos", "A storm hit Lagos on Monday."), T0);
+    raw.pipeInput("h2", article("h2", "Lagos floods", "Lagos flooded after the storm."), T0.plus(min.multipliedBy(7)));
+    var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    long t0 = T0.toEpochMilli();
+    long five = min.multipliedBy(5).toMillis();
+    // [T0-55min, T0+5min) holds only the first; [T0, T0+1h) both; [T0+5min, T0+65min) only the second.
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 - 11 * five)).getArticles()).isEqualTo(1);
+    assertThat(latest.get("1h|LOC:lagos|" + t0).getArticles()).isEqualTo(2);
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 + five)).getArticles()).isEqualTo(1);
+    assertThat(latest.keySet().stream().filter(k -> k.startsWith("1h|LOC:lagos|"))).hasSize(13);
+
+    // Two hours later in stream time, an article from T0 is too late for any hourly window, not for the daily.
+    raw.pipeInput("h3", article("h3", "Markets open", "Markets opened higher in Tokyo."), T0.plus(min.multipliedBy(120)));
+    trends.readKeyValuesToList();
+    raw.pipeInput("h4", article("h4", "Lagos again", "Rain returned to Lagos."), T0);
+    raw.pipeInput("h5", article("h5", "Markets close", "Markets closed lower in Tokyo."), T0.plus(min.multipliedBy(122)));
+    latest.clear();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.keySet()).noneMatch(k -> k.startsWith("1h|LOC:lagos|"));
+    assertThat(latest.entrySet()).filteredOn(e -> e.getKey().startsWith("24h|LOC:lagos|"))
+        .allMatch(e -> e.getValue().getArticles() == 3);
+
+    // The query view: the latest hourly window holds the Tokyo articles only.
+    var rows = io.newswire.enrich.trends.Trending.latest(driver.getKeyValueStore(io.newswire.enrich.trends.Trending.STORE),
+        io.newswire.enrich.trends.Trending.WINDOWS.get(0));
+    assertThat(rows).anyMatch(r -> r.getKey().equals("LOC:tokyo") && r.getArticles() == 2);
+    assertThat(rows).noneMatch(r -> r.getKey().equals("LOC:lagos"));
+  }
 }

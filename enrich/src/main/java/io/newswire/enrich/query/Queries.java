@@ -29,12 +29,10 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * Interactive queries over enrich's state stores, correct with several instances:
@@ -134,43 +132,23 @@ public final class Queries {
     return Response.json(200, JSON.writeValueAsString(out));
   }
 
-  /**
-   * This instance's counts for the window that covers the latest article it has counted: per subject, the
-   * earliest of the hopping windows that are still open at that time, i.e. the last full hour (or day).
-   */
+  /** This instance's counts for the latest window of that size, filtered by type (PER ... MISC, TOPIC). */
   private List<ObjectNode> local(Trending.Window w, String type) {
-    ReadOnlyWindowStore<String, TrendCount> store = streams.store(StoreQueryParameters.fromNameAndType(
-        "trends-" + w.name(), QueryableStoreTypes.<String, TrendCount>windowStore()));
-    long latest = Long.MIN_VALUE;
-    List<KeyValue<Windowed<String>, TrendCount>> all = new ArrayList<>();
-    try (KeyValueIterator<Windowed<String>, TrendCount> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<Windowed<String>, TrendCount> kv = it.next();
-        all.add(kv);
-        latest = Math.max(latest, kv.key.window().start());
-      }
-    }
-    Map<String, KeyValue<Windowed<String>, TrendCount>> best = new HashMap<>();
-    long from = latest - w.size().toMillis();
-    for (KeyValue<Windowed<String>, TrendCount> kv : all) {
-      long start = kv.key.window().start();
-      TrendCount c = kv.value;
-      boolean wanted = type.isEmpty() || type.equals("TOPIC") ? (type.isEmpty() || c.getKind().name().equals("TOPIC"))
-          : type.equals(c.getEntityType());
-      if (start > from && wanted) {
-        best.merge(kv.key.key(), kv, (a, b) -> a.key.window().start() <= b.key.window().start() ? a : b);
-      }
-    }
+    ReadOnlyKeyValueStore<String, String> store = streams.store(StoreQueryParameters.fromNameAndType(
+        Trending.STORE, QueryableStoreTypes.<String, String>keyValueStore()));
     List<ObjectNode> rows = new ArrayList<>();
-    for (KeyValue<Windowed<String>, TrendCount> kv : best.values()) {
-      ObjectNode n = JSON.createObjectNode();
-      n.put("key", kv.value.getKey());
-      n.put("name", kv.value.getName());
-      n.put("type", kv.value.getEntityType() == null ? "TOPIC" : kv.value.getEntityType());
-      n.put("articles", kv.value.getArticles());
-      n.put("windowStart", kv.key.window().startTime().toString());
-      n.put("windowEnd", kv.key.window().endTime().toString());
-      rows.add(n);
+    for (TrendCount c : Trending.latest(store, w)) {
+      String rowType = c.getEntityType() == null ? "TOPIC" : c.getEntityType();
+      if (type.isEmpty() || type.equals(rowType)) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("key", c.getKey());
+        n.put("name", c.getName());
+        n.put("type", rowType);
+        n.put("articles", c.getArticles());
+        n.put("windowStart", c.getWindowStart().toString());
+        n.put("windowEnd", c.getWindowEnd().toString());
+        rows.add(n);
+      }
     }
     return rows;
   }

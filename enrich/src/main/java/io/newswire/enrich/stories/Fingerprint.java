@@ -2,7 +2,6 @@ package io.newswire.enrich.stories;
 
 import java.util.Base64;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A MinHash signature of an article's text: 64 minimum hashes over its 4-word shingles, so two articles'
@@ -16,7 +15,6 @@ public final class Fingerprint {
   public static final int BANDS = 16;
   static final int ROWS = HASHES / BANDS;
   static final int SHINGLE = 4;
-  private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final int[] minima;
 
@@ -24,28 +22,59 @@ public final class Fingerprint {
     this.minima = minima;
   }
 
-  /** The fingerprint of a text, or null when it has fewer words than one shingle. */
+  /**
+   * The fingerprint of a text, or null when it has fewer words than one shingle. Words are runs of letters
+   * and digits, lower-cased; each word is hashed as it is scanned, without building strings, because this
+   * runs once per article on the stream thread.
+   */
   public static Fingerprint of(String text) {
-    String[] words = WORDS.split(text.toLowerCase(Locale.ROOT));
-    int start = words.length > 0 && words[0].isEmpty() ? 1 : 0;
-    if (words.length - start < SHINGLE) {
-      return null;
-    }
+    int[] window = new int[SHINGLE]; // the last SHINGLE word hashes, circular
+    int words = 0;
     int[] minima = new int[HASHES];
     java.util.Arrays.fill(minima, Integer.MAX_VALUE);
-    for (int i = start; i + SHINGLE <= words.length; i++) {
-      int h = 0;
-      for (int k = 0; k < SHINGLE; k++) {
-        h = h * 0x01000193 ^ words[i + k].hashCode();
-      }
-      for (int f = 0; f < HASHES; f++) {
-        int v = mix(h ^ SEEDS[f]);
-        if (v < minima[f]) {
-          minima[f] = v;
+    int word = 0;
+    boolean inWord = false;
+    int n = text.length();
+    for (int i = 0; i <= n; ) {
+      int cp = i < n ? text.codePointAt(i) : ' ';
+      i += i < n ? Character.charCount(cp) : 1;
+      if (isWordChar(cp)) {
+        int lower = Character.toLowerCase(cp);
+        if (Character.isBmpCodePoint(lower)) {
+          word = 31 * word + lower;
+        } else {
+          word = 31 * (31 * word + Character.highSurrogate(lower)) + Character.lowSurrogate(lower);
+        }
+        inWord = true;
+      } else if (inWord) {
+        window[words % SHINGLE] = word;
+        words++;
+        word = 0;
+        inWord = false;
+        if (words >= SHINGLE) {
+          int h = 0;
+          for (int k = words - SHINGLE; k < words; k++) {
+            h = h * 0x01000193 ^ window[k % SHINGLE];
+          }
+          for (int f = 0; f < HASHES; f++) {
+            int v = mix(h ^ SEEDS[f]);
+            if (v < minima[f]) {
+              minima[f] = v;
+            }
+          }
         }
       }
     }
-    return new Fingerprint(minima);
+    return words < SHINGLE ? null : new Fingerprint(minima);
+  }
+
+  private static boolean isWordChar(int cp) {
+    if (cp < 128) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static final int[] SEEDS = new int[HASHES];

@@ -53,8 +53,23 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     context.forward(record);
   }
 
+  /**
+   * The last article fingerprinted on this thread, so {@link #indexRecords}, which sees the same object
+   * right after {@link #assign} on the same stream thread, does not compute it again.
+   */
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+  static Fingerprint fingerprint(EnrichedArticle article) {
+    Object[] last = LAST.get();
+    if (last[0] != article) {
+      last[0] = article;
+      last[1] = Fingerprint.of(article.getArticle().getBody());
+    }
+    return (Fingerprint) last[1];
+  }
+
   static void assign(String id, EnrichedArticle article, KeyValueStore<String, String> index) {
-    Fingerprint fingerprint = Fingerprint.of(article.getArticle().getBody());
+    Fingerprint fingerprint = fingerprint(article);
     if (fingerprint != null) {
       for (int b = 0; b < Fingerprint.BANDS; b++) {
         String entry = index.get("band:" + fingerprint.band(b));
@@ -110,7 +125,7 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
       return List.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    Fingerprint fingerprint = article.getDuplicateOf() == null ? Fingerprint.of(article.getArticle().getBody()) : null;
+    Fingerprint fingerprint = article.getDuplicateOf() == null ? fingerprint(article) : null;
     if (fingerprint != null) {
       String value = id + "|" + article.getStoryId() + "|" + fingerprint.encode();
       for (int b = 0; b < Fingerprint.BANDS; b++) {

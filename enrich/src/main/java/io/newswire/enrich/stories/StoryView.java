@@ -22,27 +22,40 @@ public final class StoryView {
     return "";
   }
 
-  /** Adds (or, on a replay, updates) an article in a story's JSON. */
-  public static String add(String storyId, EnrichedArticle article, String current) {
+  /**
+   * What a story keeps of an article, as JSON: the only part of the article that travels to the story's
+   * owner (through a repartition topic), rather than the whole enriched article.
+   */
+  public static String summaryOf(EnrichedArticle article) {
     try {
+      return JSON.writeValueAsString(summary(article));
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds (or, on a replay, updates) an article, given by its {@link #summaryOf summary}, in a story's JSON. */
+  public static String add(String storyId, String articleSummary, String current) {
+    try {
+      ObjectNode summary = (ObjectNode) JSON.readTree(articleSummary);
       ObjectNode story = current == null || current.isEmpty() ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(current);
       story.put("storyId", storyId);
       ArrayNode articles = story.has("articles") ? (ArrayNode) story.get("articles") : story.putArray("articles");
-      String id = article.getArticle().getId();
+      String id = summary.path("id").asText();
       boolean replaced = false;
       for (int i = 0; i < articles.size(); i++) {
         if (articles.get(i).path("id").asText().equals(id)) {
-          articles.set(i, summary(article));
+          articles.set(i, summary);
           replaced = true;
         }
       }
       if (!replaced) {
         story.put("articleCount", story.path("articleCount").asInt(0) + 1);
         if (articles.size() < MAX_ARTICLES) {
-          articles.add(summary(article));
+          articles.add(summary);
         }
       }
-      String when = article.getArticle().getFetchedAt().toString();
+      String when = summary.path("fetchedAt").asText();
       if (!story.has("firstSeen") || when.compareTo(story.get("firstSeen").asText()) < 0) {
         story.put("firstSeen", when);
       }

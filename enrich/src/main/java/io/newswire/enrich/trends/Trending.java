@@ -3,87 +3,110 @@ package io.newswire.enrich.trends;
 import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.Entity;
 import io.newswire.schema.MediaTopic;
-import io.newswire.schema.TrendCount;
-import io.newswire.schema.TrendKind;
 import io.newswire.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.newswire.schema.TrendCount;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Windowed counts of the articles that mention each canonical entity and carry each topic: hopping windows
- * of 1 hour advancing every 5 minutes, and of 24 hours advancing every 3 hours (each event updates every window
- * that contains it: 12 + 8 here; a 24-hour window hopping hourly would add 24 updates per subject per article). Updates are rate-limited by
- * suppression (at most one per key and window per minute of stream time) and go to the compacted {@value
- * Topics#TRENDS} topic, keyed {@code window|key|windowStart}, so a reader sees the latest count of each.
+ * of 1 hour advancing every 5 minutes, and of 24 hours advancing every 3 hours, by event time with {@link
+ * #GRACE} for late articles. Updates are rate-limited (at most one per subject and window per minute of
+ * stream time) and go to the compacted {@value Topics#TRENDS} topic, keyed {@code window|key|windowStart},
+ * so a reader sees the latest count of each.
+ *
+ * <p>The counting is {@link TrendCounter}'s: one counter per window advance ("bucket") rather than one per
+ * hopping window, so an article updates two counters per subject instead of the 12 + 8 windows that contain
+ * it; the hopping windows are summed from their buckets when an update is emitted.
  */
 public final class Trending {
-  /** A window definition: its name in records and store names, its size and its advance. */
-  public record Window(String name, Duration size, Duration advance) {}
+  /** A window definition: its name in records, its size and its advance (the bucket width). */
+  public record Window(String name, Duration size, Duration advance) {
+    int buckets() {
+      return (int) (size.toMillis() / advance.toMillis());
+    }
+
+    long bucketOf(long timestamp) {
+      return Math.floorDiv(timestamp, advance.toMillis()) * advance.toMillis();
+    }
+  }
 
   public static final List<Window> WINDOWS = List.of(
       new Window("1h", Duration.ofHours(1), Duration.ofMinutes(5)),
       new Window("24h", Duration.ofHours(24), Duration.ofHours(3)));
+  /** The queryable store of bucket counts (GET /trends). */
+  public static final String STORE = TrendCounter.BUCKETS;
   static final Duration GRACE = Duration.ofMinutes(10);
   static final Duration UPDATE_EVERY = Duration.ofMinutes(1);
 
   private Trending() {}
 
-  /** Adds the trending branches to a stream of enriched articles keyed by id. */
-  public static void build(KStream<String, EnrichedArticle> articles, Topics topics) {
-    // One record per (article, entity or topic): the subject's key, carrying a template count of 1.
-    KStream<String, TrendCount> subjects = articles
+  /** Adds the trending branch to a stream of enriched articles keyed by id. */
+  public static void build(StreamsBuilder builder, KStream<String, EnrichedArticle> articles, Topics topics) {
+    // In memory, backed by their changelogs: counts are small and bounded by the windows' retention, and a
+    // RocksDB store per task flushed at every exactly-once commit costs more than the counting.
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TrendCounter.BUCKETS),
+        Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TrendCounter.PENDING),
+        Serdes.String(), Serdes.String()));
+    articles
         .filter((id, article) -> article != null, Named.as("trend-articles"))
+        // One record per (article, entity or topic): the subject's key and its description.
         .flatMap((id, article) -> subjectsOf(article), Named.as("trend-subjects"))
-        // one repartition by subject serves both window sizes
-        .repartition(Repartitioned.with(Serdes.String(), topics.trends.valueSerde()).withName("trend-subjects"));
-    for (Window window : WINDOWS) {
-      subjects
-          .groupByKey(Grouped.with(Serdes.String(), topics.trends.valueSerde()))
-          .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), GRACE).advanceBy(window.advance()))
-          .reduce((total, one) -> TrendCount.newBuilder(total).setArticles(total.getArticles() + one.getArticles()).build(),
-              Named.as("trend-count-" + window.name()),
-              // In memory, backed by its changelog: counts are small and bounded by the window's retention, and
-              // a RocksDB store per task flushed at every exactly-once commit cost more than the counting.
-              Materialized.<String, TrendCount>as(Stores.inMemoryWindowStore("trends-" + window.name(),
-                  window.size().plus(GRACE), window.size(), false)))
-          .suppress(Suppressed.untilTimeLimit(UPDATE_EVERY, Suppressed.BufferConfig.maxRecords(100_000).emitEarlyWhenFull())
-              .withName("trend-updates-" + window.name()))
-          .toStream(Named.as("trend-stream-" + window.name()))
-          .map((windowed, count) -> {
-            TrendCount out = TrendCount.newBuilder(count).setWindow(window.name())
-                .setWindowStart(windowed.window().startTime()).setWindowEnd(windowed.window().endTime()).build();
-            return KeyValue.pair(window.name() + "|" + windowed.key() + "|" + windowed.window().start(), out);
-          }, Named.as("trend-records-" + window.name()))
-          .to(topics.trends.name(), Produced.with(topics.trends.keySerde(), topics.trends.valueSerde())
-              .withName("trends-" + window.name() + "-out"));
-    }
+        // All of a subject's counts live in one task.
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("trend-subjects"))
+        .process(TrendCounter::new, Named.as("trend-counts"), TrendCounter.BUCKETS, TrendCounter.PENDING)
+        .to(topics.trends.name(), Produced.with(topics.trends.keySerde(), topics.trends.valueSerde())
+            .withName("trends-out"));
   }
 
-  static List<KeyValue<String, TrendCount>> subjectsOf(EnrichedArticle article) {
-    List<KeyValue<String, TrendCount>> out = new ArrayList<>();
+  /**
+   * This instance's counts in the most recent window of size {@code w}: the one ending with the bucket of the
+   * latest article counted (the last hour, or day, to the window advance).
+   */
+  public static List<TrendCount> latest(ReadOnlyKeyValueStore<String, String> buckets, Window w) {
+    List<TrendCounter.Bucket> all = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = buckets.range(w.name() + "|", w.name() + "|~")) {
+      it.forEachRemaining(kv -> all.add(TrendCounter.Bucket.parse(kv)));
+    }
+    long last = all.stream().mapToLong(TrendCounter.Bucket::start).max().orElse(0);
+    long start = last + w.advance().toMillis() - w.size().toMillis();
+    Map<String, TrendCount> totals = new LinkedHashMap<>();
+    for (TrendCounter.Bucket b : all) {
+      if (b.start() >= start) {
+        TrendCount t = totals.computeIfAbsent(b.subjectKey(), k -> TrendCount.newBuilder().setKind(b.subject().kind())
+            .setKey(k).setName(b.subject().name()).setEntityType(b.subject().entityType()).setWindow(w.name())
+            .setWindowStart(Instant.ofEpochMilli(start)).setWindowEnd(Instant.ofEpochMilli(start + w.size().toMillis()))
+            .setArticles(0).build());
+        t.setArticles(t.getArticles() + b.count());
+      }
+    }
+    return new ArrayList<>(totals.values());
+  }
+
+  /** The subjects an article counts for: key = entity id or topic code, value = {@link Subject} text. */
+  static List<KeyValue<String, String>> subjectsOf(EnrichedArticle article) {
+    List<KeyValue<String, String>> out = new ArrayList<>();
     for (Entity e : article.getEntities()) {
-      out.add(KeyValue.pair(e.getId(), template(TrendKind.ENTITY, e.getId(), e.getName(), e.getType().name())));
+      out.add(KeyValue.pair(e.getId(), Subject.entity(e.getType().name(), e.getName()).encode()));
     }
     for (MediaTopic t : article.getTopics()) {
-      out.add(KeyValue.pair(t.getCode(), template(TrendKind.TOPIC, t.getCode(), t.getLabel(), null)));
+      out.add(KeyValue.pair(t.getCode(), Subject.topic(t.getLabel()).encode()));
     }
     return out;
-  }
-
-  private static TrendCount template(TrendKind kind, String key, String name, String type) {
-    return TrendCount.newBuilder().setKind(kind).setKey(key).setName(name).setEntityType(type).setWindow("")
-        .setWindowStart(java.time.Instant.EPOCH).setWindowEnd(java.time.Instant.EPOCH).setArticles(1).build();
   }
 }
