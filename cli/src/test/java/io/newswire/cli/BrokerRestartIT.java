@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault injection: the broker is stopped mid-run, while enrich and the sink are working, then started
- * again. Every article ends up in PostgreSQL once, and the enriched topic holds exactly one committed record
+ * Fault injection: the broker is stopped mid-run (cleanly, and with SIGKILL), while enrich and the sink
+ * are working, then started again. Every article ends up in PostgreSQL once, and the enriched topic holds exactly one committed record
  * per article.
  */
 class BrokerRestartIT {
@@ -32,8 +32,17 @@ class BrokerRestartIT {
 
   @Test
   void aBrokerRestartMidRunLosesNothingAndDuplicatesNothing() throws Exception {
+    restartMidRun(false);
+  }
+
+  @Test
+  void aBrokerKilledWithSigkillMidRunLosesNothingAndDuplicatesNothing() throws Exception {
+    restartMidRun(true);
+  }
+
+  void restartMidRun(boolean kill) throws Exception {
     LocalStack stack = LocalStack.shared();
-    String run = "restart-" + System.nanoTime();
+    String run = (kill ? "broker-kill-" : "restart-") + System.nanoTime();
     NewswireConfig config = DemoCommand.settingsFor(stack).with(Map.of(
         NewswireConfig.ENRICH_APPLICATION_ID, run + "-enrich",
         NewswireConfig.SINK_GROUP_ID, run + "-sink",
@@ -46,7 +55,11 @@ class BrokerRestartIT {
       enrich.start();
       await().atMost(Duration.ofSeconds(120)).until(() -> ReplayIT.count(stack, run, null) >= BATCH / 3);
 
-      stack.kafka().stop(); // mid-run: open transactions, in-flight fetches and commits
+      if (kill) {
+        stack.kafka().kill(); // SIGKILL: no clean shutdown; the log is recovered at start
+      } else {
+        stack.kafka().stop(); // mid-run: open transactions, in-flight fetches and commits
+      }
       Thread.sleep(3_000);
       stack.kafka().start();
 

@@ -189,6 +189,59 @@ class PipelineIT {
     return out;
   }
 
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void aFiftyMegabyteFileIsRefusedAndInvalidUtf8IsDecodedWhileTheRestFlows(@TempDir Path dir) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("odd-" + System.nanoTime()));
+    StringBuilder paragraph = new StringBuilder();
+    while (paragraph.length() < 1 << 20) {
+      paragraph.append("Parliament debated the budget again on Thursday. ");
+    }
+    try (var out = Files.newBufferedWriter(folder.resolve("huge.txt"))) {
+      for (int i = 0; i < 50; i++) { // 50 MB
+        out.write(paragraph.toString());
+      }
+    }
+    // Windows-1252 bytes, not valid UTF-8: "Café owners in Montréal..."
+    Files.write(folder.resolve("latin1.txt"), ("Caf\u00e9 owners protest in Montr\u00e9al\n\nCaf\u00e9 owners marched in "
+        + "Montr\u00e9al on Friday against a new tax, their association said.\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    Files.writeString(folder.resolve("fine.txt"), "Ferry service resumes in Mombasa\n\nThe ferry between Mombasa and "
+        + "Likoni resumed on Saturday after repairs, the operator said.\n");
+
+    IngestSummary summary = IngestCommand.ingest(config, List.of(folder.toString()), new ProgressBar(System.err, "ingest"));
+    assertThat(summary.publishedCount()).isEqualTo(2);
+    assertThat(summary.deadLetteredCount()).isEqualTo(1);
+
+    String source = "(SELECT id FROM articles WHERE source LIKE '" + folder.toString().replace("'", "''") + "%')";
+    await().atMost(Duration.ofSeconds(120)).until(() -> count("SELECT count(*) FROM articles WHERE id IN " + source) == 2);
+    assertThat(count("SELECT count(*) FROM articles WHERE id IN " + source + " AND title = 'Caf\u00e9 owners protest in Montr\u00e9al'"))
+        .isEqualTo(1);
+    assertThat(deadLettersUntil(l -> l.getOrigin() != null && l.getOrigin().endsWith("huge.txt")))
+        .filteredOn(l -> l.getOrigin() != null && l.getOrigin().endsWith("huge.txt")).singleElement().satisfies(l -> {
+          assertThat(l.getStage()).isEqualTo("ingest");
+          assertThat(l.getErrorMessage()).contains("over the").contains("ingest.max.bytes");
+          assertThat(l.getValue().remaining()).isLessThan(1 << 20); // the head of the file, not 50 MB
+        });
+  }
+
+  /** Every dead letter on the topic, read until one matches (or a minute has passed). */
+  static List<DeadLetter> deadLettersUntil(java.util.function.Predicate<DeadLetter> wanted) {
+    Topics topics = Topics.create(config.serdes());
+    List<DeadLetter> letters = new ArrayList<>();
+    try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+        stack.bootstrapServers(), "group.id", "pipeline-it-" + System.nanoTime(), "auto.offset.reset", "earliest",
+        "isolation.level", "read_committed"), new StringDeserializer(), topics.deadLetters.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (letters.stream().noneMatch(wanted) && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, DeadLetter> r : consumer.poll(Duration.ofMillis(500))) {
+          letters.add(r.value());
+        }
+      }
+    }
+    return letters;
+  }
+
   static List<DeadLetter> deadLetters(int expected) {
     Topics topics = Topics.create(config.serdes());
     List<DeadLetter> letters = new ArrayList<>();

@@ -61,6 +61,8 @@ public final class NewswireConfig {
   public static final String ENV_PREFIX = "NEWSWIRE_";
   /** Settings under this prefix go to Kafka Streams unchanged, the prefix removed. */
   public static final String ENRICH_STREAMS_PREFIX = "enrich.streams.";
+  /** Any Kafka consumer setting for the sink, e.g. sink.consumer.session.timeout.ms=10000. */
+  public static final String SINK_CONSUMER_PREFIX = "sink.consumer.";
 
   private static final String[] KAFKA_PASSTHROUGH = {"security.protocol", "sasl.", "ssl.", "client.dns.lookup"};
   private static final String[] REGISTRY_PASSTHROUGH = {"schema.registry.", "basic.auth.", "bearer.auth.",

@@ -66,6 +66,12 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(NewswireConfig.SINK_BATCH_SIZE));
     consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
+    // sink.consumer.* passes consumer settings through (not the ones the sink's guarantees rest on)
+    config.withPrefix(NewswireConfig.SINK_CONSUMER_PREFIX).forEach((k, v) -> {
+      if (!k.equals(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG) && !k.equals(ConsumerConfig.ISOLATION_LEVEL_CONFIG)) {
+        consumerConfig.put(k, v);
+      }
+    });
     this.consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
     Map<String, Object> producerConfig = new HashMap<>(config.kafkaClients());
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
