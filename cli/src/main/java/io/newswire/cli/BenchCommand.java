@@ -31,7 +31,7 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--seconds", defaultValue = "30", description = "Length of each run. Default: ${DEFAULT-VALUE}")
     int seconds;
 
-    @Option(names = "--body-bytes", defaultValue = "2000", description = "Body length of each article. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--body-bytes", defaultValue = "2000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
     int bodyBytes;
 
     @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
@@ -82,12 +82,16 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--articles", defaultValue = "10000", description = "Articles for the throughput runs. Default: ${DEFAULT-VALUE}")
     int articles;
 
-    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
     int bodyBytes;
 
     @Option(names = "--warm-up", defaultValue = "6000", description = "Articles enrich processes before the "
         + "timed run, so the JIT has compiled Kafka's code paths as in a running service. Default: ${DEFAULT-VALUE}")
     int warmUpArticles;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the enrich instance "
+        + "(enrich.streams.num.stream.threads). Default: ${DEFAULT-VALUE}")
+    int threads;
 
     @Option(names = "--rates", defaultValue = "50,200", split = ",", description = "Articles/s for the latency runs. Default: ${DEFAULT-VALUE}")
     List<Integer> rates;
@@ -104,7 +108,8 @@ final class BenchCommand extends CommandGroup {
           EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.REGISTRY), line -> System.err.println("  " + line))) {
         String run = "bench-enrich-" + System.currentTimeMillis();
         NewswireConfig config = DemoCommand.settingsFor(stack).with(java.util.Map.of(
-            NewswireConfig.ENRICH_APPLICATION_ID, run, NewswireConfig.ENRICH_STATE_DIR, dir.resolve(run).toString()));
+            NewswireConfig.ENRICH_APPLICATION_ID, run, NewswireConfig.ENRICH_STATE_DIR, dir.resolve(run).toString(),
+            NewswireConfig.ENRICH_STREAMS_PREFIX + "num.stream.threads", String.valueOf(threads)));
         TopicsCommand.ensure(config);
         var tagger = new io.newswire.enrich.tagger.NewswireTagger();
         var input = io.newswire.cli.bench.EnrichBenchmark.articles(run, articles, bodyBytes);
@@ -122,12 +127,14 @@ final class BenchCommand extends CommandGroup {
           System.err.println("  " + latencies.get(latencies.size() - 1));
         }
         long rss = rss();
-        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench enrich --articles %d --warm-up %d --body-bytes %d`%n%n",
-            LocalDate.now(), rt.availableProcessors(), System.getProperty("java.version"), articles, warmUpArticles, bodyBytes);
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench enrich --articles %d --warm-up %d --threads %d --body-bytes %d`%n%n",
+            LocalDate.now(), rt.availableProcessors(), System.getProperty("java.version"), articles, warmUpArticles, threads,
+            bodyBytes);
         System.out.println("| measure | articles/s | ratio |");
         System.out.println("|---|---|---|");
         System.out.printf("| bare tagger, one thread | %.0f | 1.00 |%n", bare);
-        System.out.printf("| enrich topology, one stream thread, exactly once, on the broker | %.0f | %.2f |%n", topology, topology / bare);
+        System.out.printf("| enrich topology, %s, exactly once, on the broker | %.0f | %.2f |%n",
+            threads == 1 ? "one stream thread" : threads + " stream threads", topology, topology / bare);
         System.out.printf("| enrich topology, per CPU-second of the enrich process (all its threads) | %.0f | %.2f |%n",
             run1.articlesPerCpuSecond(), run1.articlesPerCpuSecond() / bare);
         System.out.println();
@@ -231,7 +238,7 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--articles", defaultValue = "20000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
     int articles;
 
-    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
     int bodyBytes;
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")

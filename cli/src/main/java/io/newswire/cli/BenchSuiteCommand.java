@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "all", mixinStandardHelpOptions = true,
     description = {"Runs every benchmark (ingest, sink, tag, enrich, e2e) and writes one Markdown report.",
-        "Short mode by default (about 10 minutes on 2 cores); --full for the published figures (about 40)."})
+        "Short mode by default (about 4 minutes on 2 cores); --full for the published figures (about 30)."})
 final class BenchSuiteCommand implements Callable<Integer> {
   @Option(names = "--full", description = "The full runs behind docs/PERFORMANCE.md, at 100, 500 and 1,000 articles/s end to end.")
   boolean full;

@@ -191,7 +191,7 @@ class PipelineIT {
 
   @Test
   @org.junit.jupiter.api.Order(3)
-  void aFiftyMegabyteFileIsRefusedAndInvalidUtf8IsDecodedWhileTheRestFlows(@TempDir Path dir) throws Exception {
+  void aFiftyMegabyteFileAndBinaryJunkAreRefusedAndInvalidUtf8IsDecodedWhileTheRestFlows(@TempDir Path dir) throws Exception {
     Path folder = Files.createDirectories(dir.resolve("odd-" + System.nanoTime()));
     StringBuilder paragraph = new StringBuilder();
     while (paragraph.length() < 1 << 20) {
@@ -205,12 +205,16 @@ class PipelineIT {
     // Windows-1252 bytes, not valid UTF-8: "Café owners in Montréal..."
     Files.write(folder.resolve("latin1.txt"), ("Caf\u00e9 owners protest in Montr\u00e9al\n\nCaf\u00e9 owners marched in "
         + "Montr\u00e9al on Friday against a new tax, their association said.\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    byte[] junk = new byte[20_000];
+    new java.util.Random(11).nextBytes(junk); // binary junk under a text name
+    junk[5] = 0;
+    Files.write(folder.resolve("photo.txt"), junk);
     Files.writeString(folder.resolve("fine.txt"), "Ferry service resumes in Mombasa\n\nThe ferry between Mombasa and "
         + "Likoni resumed on Saturday after repairs, the operator said.\n");
 
     IngestSummary summary = IngestCommand.ingest(config, List.of(folder.toString()), new ProgressBar(System.err, "ingest"));
     assertThat(summary.publishedCount()).isEqualTo(2);
-    assertThat(summary.deadLetteredCount()).isEqualTo(1);
+    assertThat(summary.deadLetteredCount()).isEqualTo(2);
 
     String source = "(SELECT id FROM articles WHERE source LIKE '" + folder.toString().replace("'", "''") + "%')";
     await().atMost(Duration.ofSeconds(120)).until(() -> count("SELECT count(*) FROM articles WHERE id IN " + source) == 2);
@@ -222,6 +226,9 @@ class PipelineIT {
           assertThat(l.getErrorMessage()).contains("over the").contains("ingest.max.bytes");
           assertThat(l.getValue().remaining()).isLessThan(1 << 20); // the head of the file, not 50 MB
         });
+    assertThat(deadLettersUntil(l -> l.getOrigin() != null && l.getOrigin().endsWith("photo.txt")))
+        .filteredOn(l -> l.getOrigin() != null && l.getOrigin().endsWith("photo.txt")).singleElement()
+        .satisfies(l -> assertThat(l.getErrorMessage()).startsWith("Not text: a NUL byte at offset 5"));
   }
 
   /** Every dead letter on the topic, read until one matches (or a minute has passed). */

@@ -53,8 +53,14 @@ public final class Corpus {
     return list.get(random.nextInt(list.size()));
   }
 
-  /** One article as a JSON object (title, body, url, published, source) of about {@code bodyBytes} of body text. */
+  /**
+   * One article as a JSON object (title, body, url, published, source) of about {@code bodyBytes} of body
+   * text; with {@code bodyBytes <= 0}, of a length between 1 and 10 KB that depends only on {@code n}.
+   */
   public ObjectNode article(int n, int bodyBytes) {
+    if (bodyBytes <= 0) {
+      bodyBytes = 1000 + (int) Math.floorMod(n * 2_654_435_761L, 9_001L);
+    }
     String person = pick(FIRST) + " " + pick(LAST);
     String place = pick(PLACES);
     String org = pick(ORGS);

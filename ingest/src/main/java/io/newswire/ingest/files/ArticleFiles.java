@@ -115,6 +115,12 @@ public final class ArticleFiles {
       return List.of(new SourceItem.Unreadable(origin, bytes, new InvalidArticleException(
           "Unknown file type; expected .txt, .md, .html, .json or .jsonl")));
     }
+    int nul = firstNul(bytes);
+    if (nul >= 0) {
+      return List.of(new SourceItem.Unreadable(origin, head(bytes), new InvalidArticleException(
+          "Not text: a NUL byte at offset " + nul + " (binary data, or UTF-16 text; articles must be UTF-8 or "
+              + "a single-byte charset)")));
+    }
     try {
       return switch (format) {
         case "application/json" -> json(origin, bytes);
@@ -125,6 +131,20 @@ public final class ArticleFiles {
     } catch (RuntimeException e) {
       return List.of(new SourceItem.Unreadable(origin, bytes, e));
     }
+  }
+
+  /** The offset of the first NUL byte, which no text in a supported charset contains, or -1. */
+  static int firstNul(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] head(byte[] bytes) {
+    return bytes.length <= 64 * 1024 ? bytes : java.util.Arrays.copyOf(bytes, 64 * 1024);
   }
 
   /** UTF-8 when valid (a BOM is skipped); otherwise the declared charset, else Windows-1252. */

@@ -109,6 +109,21 @@ class ArticleFilesTest {
   }
 
   @Test
+  void binaryJunkAndUtf16AreRefusedAsNotText() throws IOException {
+    byte[] junk = new byte[4096];
+    new java.util.Random(7).nextBytes(junk);
+    junk[100] = 0;
+    Path binary = dir.resolve("photo.txt");
+    Files.write(binary, junk);
+    assertThat(files.read(binary)).singleElement().isInstanceOfSatisfying(SourceItem.Unreadable.class,
+        u -> assertThat(u.reason().getMessage()).startsWith("Not text: a NUL byte at offset"));
+    Path utf16 = dir.resolve("wide.txt");
+    Files.write(utf16, "Wide title\n\nWide body.".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    assertThat(files.read(utf16)).singleElement().isInstanceOfSatisfying(SourceItem.Unreadable.class,
+        u -> assertThat(u.reason().getMessage()).contains("UTF-16"));
+  }
+
+  @Test
   void oversizedAndUnknownFilesAreUnreadableWithAReason() throws IOException {
     Path big = dir.resolve("big.txt");
     Files.write(big, new byte[2 * 1024 * 1024]);
