@@ -31,6 +31,10 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--seconds", defaultValue = "30", description = "Length of each run. Default: ${DEFAULT-VALUE}")
     int seconds;
 
+    @Option(names = "--warm-up", defaultValue = "30", description = "Seconds at 50 articles/s before the "
+        + "measured runs, not reported: a fresh JVM compiles for its first minute. Default: ${DEFAULT-VALUE}")
+    int warmUpSeconds;
+
     @Option(names = "--body-bytes", defaultValue = "2000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
     int bodyBytes;
 
@@ -52,6 +56,10 @@ final class BenchCommand extends CommandGroup {
           while (enrich.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING && System.currentTimeMillis() < wait) {
             Thread.sleep(200);
           }
+          if (warmUpSeconds > 0) {
+            System.err.println("  warm-up: " + io.newswire.cli.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(),
+                stack.jdbcUser(), stack.jdbcPassword(), 50, warmUpSeconds, bodyBytes, run + "-warm-up"));
+          }
           for (int rate : rates) {
             var r = io.newswire.cli.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(), stack.jdbcUser(),
                 stack.jdbcPassword(), rate, seconds, bodyBytes, run + "-r" + rate);
@@ -59,9 +67,9 @@ final class BenchCommand extends CommandGroup {
             System.err.println("  " + r);
           }
         }
-        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench e2e --rates %s --seconds %d --body-bytes %d`%n%n",
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench e2e --rates %s --seconds %d --warm-up %d --body-bytes %d`%n%n",
             LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-            String.join(",", rates.stream().map(String::valueOf).toList()), seconds, bodyBytes);
+            String.join(",", rates.stream().map(String::valueOf).toList()), seconds, warmUpSeconds, bodyBytes);
         System.out.println("| input rate (articles/s) | sent | in PostgreSQL | latency p50 | p99 | p99.9 |");
         System.out.println("|---|---|---|---|---|---|");
         for (var r : results) {

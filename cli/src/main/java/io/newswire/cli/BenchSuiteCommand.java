@@ -37,13 +37,13 @@ final class BenchSuiteCommand implements Callable<Integer> {
             List.of("sink", "--articles", "10000", "--runs", "3"),
             List.of("tag"),
             List.of("enrich", "--articles", "10000", "--warm-up", "6000", "--rates", "10,50,100,200", "--seconds", "20"),
-            List.of("e2e", "--rates", "100,500,1000", "--seconds", "20"))
+            List.of("e2e", "--rates", "100,500,1000", "--seconds", "20", "--warm-up", "30"))
         : List.of(
             List.of("ingest", "--articles", "10000", "--runs", "1"),
             List.of("sink", "--articles", "2000", "--runs", "1"),
             List.of("tag", "--quick"),
             List.of("enrich", "--articles", "3000", "--warm-up", "2000", "--rates", "10,50", "--seconds", "10"),
-            List.of("e2e", "--rates", "10,50", "--seconds", "10"));
+            List.of("e2e", "--rates", "10,50", "--seconds", "10", "--warm-up", "10"));
   }
 
   @Override
