@@ -74,7 +74,7 @@ class QueriesIT {
       assertThat(story.path("articleCount").asInt()).isGreaterThan(1);
       assertThat(get(a, "/articles/no-such-article").statusCode()).isEqualTo(404);
 
-      // Trends appear once suppression lets the first counts through (a minute of stream time or at once on close).
+      // Trend updates are rate-limited to one a minute of stream time; the query reads the stores directly.
       assertThat(get(a, "/trends?window=1h&type=PER&limit=5").statusCode()).isEqualTo(200);
       assertThat(get(a, "/trends?window=2h").statusCode()).isEqualTo(400);
       assertThat(get(a, "/ready").statusCode()).isEqualTo(200);

@@ -186,7 +186,7 @@ class EnrichTopologyTest {
     raw.pipeInput("t1", article("t1", "Storm hits Lagos", "A storm hit Lagos on Monday, officials said."), T0);
     raw.pipeInput("t2", article("t2", "Lagos cleans up", "Lagos began to clean up after the storm."),
         T0.plusSeconds(30));
-    assertThat(trends.isEmpty()).isTrue(); // suppressed: not a minute of stream time yet
+    assertThat(trends.isEmpty()).isTrue(); // rate-limited: not a minute of stream time yet
 
     raw.pipeInput("t3", article("t3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
