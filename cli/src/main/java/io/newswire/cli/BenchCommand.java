@@ -18,8 +18,32 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
     subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
-        BenchSuiteCommand.class})
+        BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
 final class BenchCommand extends CommandGroup {
+
+  @Command(name = "corpus", mixinStandardHelpOptions = true,
+      description = "Writes the benchmark corpus as JSON Lines: deterministic generated articles (names, places, "
+          + "organisations, quotes, several topics), for `newswire ingest files` or your own tests.")
+  static final class CorpusFile implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "10000", description = "How many. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "0", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--seed", defaultValue = "7", description = "The same seed gives the same articles. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "The JSON Lines file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      long bytes = new Corpus(seed).writeJsonLines(out, articles, bodyBytes);
+      System.err.printf("%d articles, %d bytes written to %s%n", articles, bytes, out);
+      return 0;
+    }
+  }
 
   @Command(name = "e2e", mixinStandardHelpOptions = true,
       description = {"End-to-end latency from ingest to the row visible in PostgreSQL at fixed input rates, with",
