@@ -6,20 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichApplication;
 import io.newswire.enrich.tagger.NewswireTagger;
-import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.RawArticle;
 import io.newswire.stack.LocalStack;
 import io.newswire.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,29 +62,8 @@ class BrokerRestartIT {
     }
     assertThat(ReplayIT.count(stack, run, null)).isEqualTo(2 * BATCH);
 
-    Map<String, Integer> seen = new HashMap<>();
-    try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of(
-        "bootstrap.servers", stack.bootstrapServers(), "group.id", run + "-check", "auto.offset.reset", "earliest",
-        "isolation.level", "read_committed"), new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
-      consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES));
-      long until = System.currentTimeMillis() + 30_000;
-      while (System.currentTimeMillis() < until && seen.size() < 2 * BATCH) {
-        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.key() != null && r.key().startsWith(run + "-")) {
-            seen.merge(r.key(), 1, Integer::sum);
-          }
-        }
-      }
-      for (int i = 0; i < 6; i++) { // a duplicate would show up now
-        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.key() != null && r.key().startsWith(run + "-")) {
-            seen.merge(r.key(), 1, Integer::sum);
-          }
-        }
-      }
-    }
-    assertThat(seen).hasSize(2 * BATCH);
-    assertThat(seen.values()).allMatch(n -> n == 1);
+    assertThat(RegistryOutageIT.committedPerArticle(stack, topics, run, 2 * BATCH).values())
+        .hasSize(2 * BATCH).allMatch(n -> n == 1);
   }
 
   static void produce(LocalStack stack, Topics topics, String run, int from, int to) {
