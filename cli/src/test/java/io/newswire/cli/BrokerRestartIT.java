@@ -62,7 +62,7 @@ class BrokerRestartIT {
     }
     assertThat(ReplayIT.count(stack, run, null)).isEqualTo(2 * BATCH);
 
-    assertThat(RegistryOutageIT.committedPerArticle(stack, topics, run, 2 * BATCH).values())
+    assertThat(PipelineChecks.committedPerArticle(stack, topics, run, 2 * BATCH).values())
         .hasSize(2 * BATCH).allMatch(n -> n == 1);
   }
 

@@ -91,9 +91,9 @@ class PipelineKillIT {
         p.destroyForcibly();
       }
     }
-    assertThat(RegistryOutageIT.committedPerArticle(stack, topics, run, ARTICLES).values())
+    assertThat(PipelineChecks.committedPerArticle(stack, topics, run, ARTICLES).values())
         .hasSize(ARTICLES).allMatch(n -> n == 1);
-    assertThat(RegistryOutageIT.deadLettersOf(stack, topics, run)).isZero();
+    assertThat(PipelineChecks.deadLettersOf(stack, topics, run)).isZero();
   }
 
   static boolean stable(Admin admin, String group) {
