@@ -276,6 +276,11 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
     int runs;
 
+    @Option(names = "--warm-up", defaultValue = "1",
+        description = "Ingest runs before the measured ones, not counted: ingest is a long-running service, "
+            + "measured once the JIT has compiled it. Default: ${DEFAULT-VALUE}")
+    int warmUp;
+
     @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
     Path dir;
 
@@ -288,10 +293,16 @@ final class BenchCommand extends CommandGroup {
         Path corpus = dir.resolve("corpus.jsonl");
         long bytes = new Corpus(42).writeJsonLines(corpus, articles, bodyBytes);
         System.err.printf("Corpus: %d articles, %.1f MB, %s%n", articles, bytes / 1e6, corpus);
+        for (int run = 1; run <= warmUp; run++) {
+          Path state = dir.resolve("state-warm-up");
+          io.newswire.stack.Folders.deleteTree(state);
+          System.err.println("  warm-up " + run + ": " + IngestBenchmark.ingest(config, corpus, state));
+        }
         List<IngestBenchmark.Result> ingest = new ArrayList<>();
         List<IngestBenchmark.Result> baseline = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
           baseline.add(IngestBenchmark.producerPerformance(stack.bootstrapServers(), corpus, articles,
+              (long) warmUp * articles,
               "bench.producer-performance", 6));
           System.err.println("  run " + run + ": " + baseline.get(baseline.size() - 1));
           Path state = dir.resolve("state-" + run);
@@ -301,9 +312,9 @@ final class BenchCommand extends CommandGroup {
         }
         IngestBenchmark.Result i = median(ingest);
         IngestBenchmark.Result b = median(baseline);
-        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench ingest --articles %d --body-bytes %d --runs %d`%n%n",
-            LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-            articles, bodyBytes, runs);
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench ingest --articles %d --body-bytes %d --runs %d"
+                + " --warm-up %d`%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"), articles, bodyBytes, runs, warmUp);
         System.out.println("| producer | records | articles/s (median of " + runs + ") | MB/s | ratio |");
         System.out.println("|---|---|---|---|---|");
         System.out.printf("| %s | %d | %.0f | %.1f | 1.00 |%n", b.what(), b.records(), b.recordsPerSecond(), b.mbPerSecond());

@@ -1,6 +1,7 @@
 package io.newswire.ingest;
 
 import io.newswire.schema.RawArticle;
+import io.newswire.serde.EncodedText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +45,7 @@ public final class Normaliser {
       title = titleFrom(body);
     }
     String url = CanonicalUrl.of(draft.url());
-    String contentHash = sha256(title + "\n\n" + body);
+    String contentHash = contentHash(title, body);
     String id = url != null ? "u" + sha256(url).substring(0, 31) : "c" + contentHash.substring(0, 31);
     Map<String, String> metadata = new TreeMap<>();
     if (draft.metadata() != null) {
@@ -127,6 +128,11 @@ public final class Normaliser {
     int newlines = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c > ' ' && c < 0x7F) { // printable ASCII, most of any English text: nothing to check
+        newlines = 0;
+        previous = c;
+        continue;
+      }
       if (c == '\n') {
         if (oneLine || previous == ' ' || ++newlines > 2) {
           return false;
@@ -183,6 +189,21 @@ public final class Normaliser {
       throw new IllegalStateException(e);
     }
   });
+
+  private static final byte[] TITLE_BODY_SEPARATOR = {'\n', '\n'};
+
+  /**
+   * SHA-256 of {@code title + "\n\n" + body} in UTF-8, fed in parts; the parts' bytes are kept for the Avro
+   * serializer that runs next on this thread ({@link EncodedText}), so the text is encoded once.
+   */
+  static String contentHash(String title, String body) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    digest.update(EncodedText.utf8(title));
+    digest.update(TITLE_BODY_SEPARATOR);
+    digest.update(EncodedText.utf8(body));
+    return HexFormat.of().formatHex(digest.digest());
+  }
 
   public static String sha256(String text) {
     MessageDigest digest = SHA_256.get();

@@ -18,6 +18,13 @@ class NormaliserTest {
   }
 
   @Test
+  void contentHashIsTheShaOfTitleAndBodyInUtf8() {
+    String title = "Zoë in Kraków";
+    String body = "She said “yes”.\n\nThen left. \uD83D\uDCF0";
+    assertThat(Normaliser.contentHash(title, body)).isEqualTo(Normaliser.sha256(title + "\n\n" + body));
+  }
+
+  @Test
   void theSameUrlWithTrackingParametersIsTheSameArticle() {
     RawArticle a = normaliser.normalise(draft("https://example.com/a?utm_source=x", "T", "Body."));
     RawArticle b = normaliser.normalise(draft("https://EXAMPLE.com/a#comments", "T2", "Other body."));

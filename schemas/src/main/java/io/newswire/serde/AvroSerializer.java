@@ -14,10 +14,12 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
@@ -101,8 +103,25 @@ public class AvroSerializer<T> implements Serializer<T> {
 
   private DatumWriter<Object> writerFor(Schema schema, Object data) {
     return writers.computeIfAbsent(schema, s -> data instanceof SpecificRecord
-        ? new SpecificDatumWriter<>(s, SpecificData.getForSchema(s))
+        ? new TextReusingWriter(s)
         : new GenericDatumWriter<>(s, GenericData.get()));
+  }
+
+  /** Writes strings whose UTF-8 bytes this thread has just computed ({@link EncodedText}) without re-encoding. */
+  private static final class TextReusingWriter extends SpecificDatumWriter<Object> {
+    TextReusingWriter(Schema schema) {
+      super(schema, SpecificData.getForSchema(schema));
+    }
+
+    @Override
+    protected void writeString(Object datum, Encoder out) throws IOException {
+      byte[] utf8 = EncodedText.lookup(datum);
+      if (utf8 != null) {
+        out.writeString(new Utf8(utf8));
+      } else {
+        super.writeString(datum, out);
+      }
+    }
   }
 
   /** The registry this serializer talks to, e.g. to register schemas up front. */

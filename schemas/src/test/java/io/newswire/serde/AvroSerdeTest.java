@@ -32,6 +32,25 @@ class AvroSerdeTest {
   }
 
   @Test
+  void textEncodedForTheHashIsWrittenAsIs() {
+    SpecificAvroSerde<RawArticle> serde = new SpecificAvroSerde<>();
+    serde.configure(Map.of("schema.registry.url", "mock://" + SCOPE), false);
+    RawArticle article = article();
+    article.setBody("Zoë said “no” in Kraków — twice. \uD83D\uDCF0");
+    byte[] plain = serde.serializer().serialize("raw", article);
+
+    EncodedText.utf8(article.getTitle());
+    EncodedText.utf8(article.getBody());
+    byte[] reused = serde.serializer().serialize("raw", article);
+
+    assertThat(reused).isEqualTo(plain);
+    assertThat(serde.deserializer().deserialize("raw", reused).getBody()).isEqualTo(article.getBody());
+    // an equal string that is another object is encoded normally
+    article.setBody(new String(article.getBody()));
+    assertThat(serde.serializer().serialize("raw", article)).isEqualTo(plain);
+  }
+
+  @Test
   void specificRecordsRoundTrip() {
     SpecificAvroSerde<RawArticle> serde = new SpecificAvroSerde<>();
     serde.configure(Map.of("schema.registry.url", "mock://" + SCOPE), false);

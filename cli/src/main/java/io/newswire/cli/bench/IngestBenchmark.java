@@ -23,14 +23,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Ingest throughput from a large JSON Lines file against Kafka's own ProducerPerformance on the same broker,
  * with the same number of records of the same size, the same producer settings (acks=all, idempotent, zstd,
- * linger.ms=20, batch.size=256 KB) and topics with the same partition count. ProducerPerformance runs in a
+ * linger.ms=100, batch.size=256 KB), keyed records and topics with the same partition count. ProducerPerformance runs in a
  * child JVM like a user would run kafka-producer-perf-test; ingest runs in this one.
  */
 public final class IngestBenchmark {
   public record Result(String what, long records, double seconds, double recordsPerSecond, double mbPerSecond) {}
 
   private static final Pattern PERF_LINE = Pattern.compile(
-      "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
+      "(\\d+)( steady state)? records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
 
   private IngestBenchmark() {}
 
@@ -58,9 +58,13 @@ public final class IngestBenchmark {
     return new Result("newswire ingest files", n, seconds, n / seconds, bytes / seconds / 1e6);
   }
 
-  /** Runs Kafka's ProducerPerformance with each line of {@code payloads} as a record value. */
-  public static Result producerPerformance(String bootstrap, Path payloads, long records, String topic, int partitions)
-      throws Exception {
+  /**
+   * Runs Kafka's ProducerPerformance with each line of {@code payloads} as a record value, keyed like ingest
+   * keys articles (random keys from as many as there are records, so records spread over every partition),
+   * after {@code warmUp} records that are not counted (its steady-state figure), as ingest is measured warm.
+   */
+  public static Result producerPerformance(String bootstrap, Path payloads, long records, long warmUp, String topic,
+      int partitions) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       if (!admin.listTopics().names().get().contains(topic)) {
         admin.createTopics(Set.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
@@ -69,8 +73,12 @@ public final class IngestBenchmark {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
         System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-        "--topic", topic, "--num-records", Long.toString(records), "--throughput", "-1",
+        "--topic", topic, "--num-records", Long.toString(records + warmUp), "--throughput", "-1",
+        "--key-distribution", "random", "--record-key-range", Long.toString(records), "--random-seed", "42",
         "--payload-file", payloads.toString(), "--producer-props", "bootstrap.servers=" + bootstrap));
+    if (warmUp > 0) {
+      command.addAll(command.indexOf("--throughput"), List.of("--warmup-records", Long.toString(warmUp)));
+    }
     ArticlePublisher.producerConfig(Map.of(), "producer-performance").forEach((k, v) -> {
       if (!k.equals("client.id")) {
         command.add(k + "=" + v);
@@ -80,9 +88,16 @@ public final class IngestBenchmark {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor();
     String[] last = null;
+    String[] steady = null;
     Matcher m = PERF_LINE.matcher(output);
     while (m.find()) {
-      last = new String[] {m.group(1), m.group(2), m.group(3)}; // the final line is the whole run's figure
+      last = new String[] {m.group(1), m.group(3), m.group(4)}; // the final line is the whole run's figure
+      if (m.group(2) != null) {
+        steady = last; // the figure after the warm-up records
+      }
+    }
+    if (steady != null) {
+      last = steady;
     }
     if (last == null) {
       throw new IllegalStateException("ProducerPerformance printed no result:\n" + output);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.List;
@@ -88,13 +89,23 @@ public final class ArticleFiles {
    * the file).
    */
   public void read(Path file, Consumer<SourceItem> sink) {
+    readDeferred(file, item -> sink.accept(item.get()));
+  }
+
+  /**
+   * As {@link #read(Path, Consumer)}, but each JSON Lines line is handed over unparsed, as a supplier that
+   * parses it when called. The reading thread then only splits lines, and the JSON parsing runs wherever
+   * the caller runs the supplier: in {@link FileIngest}, on the threads that normalise and publish. Parsing
+   * in the reading thread made it the bottleneck of a large file.
+   */
+  public void readDeferred(Path file, Consumer<Supplier<SourceItem>> sink) {
     String origin = file.toString();
     String format = format(file);
     if ("application/x-ndjson".equals(format)) {
       jsonLines(file, sink);
       return;
     }
-    read(file, origin, format).forEach(sink);
+    read(file, origin, format).forEach(item -> sink.accept(() -> item));
   }
 
   private List<SourceItem> read(Path file, String origin, String format) {
@@ -281,7 +292,7 @@ public final class ArticleFiles {
    * JSON Lines, streamed: lines are split as bytes and parsed from UTF-8 bytes directly, without decoding
    * each line to a String first (JSON is UTF-8 by its specification).
    */
-  private void jsonLines(Path file, Consumer<SourceItem> sink) {
+  private void jsonLines(Path file, Consumer<Supplier<SourceItem>> sink) {
     String origin = file.toString();
     try (InputStream in = Files.newInputStream(file)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
@@ -303,8 +314,9 @@ public final class ArticleFiles {
         jsonLine(origin, ++number, line, sink);
       }
     } catch (IOException e) {
-      sink.accept(new SourceItem.Unreadable(origin, new byte[0],
-          new InvalidArticleException("Cannot read " + origin + ": " + e.getMessage(), e)));
+      SourceItem unreadable = new SourceItem.Unreadable(origin, new byte[0],
+          new InvalidArticleException("Cannot read " + origin + ": " + e.getMessage(), e));
+      sink.accept(() -> unreadable);
     }
   }
 
@@ -312,29 +324,49 @@ public final class ArticleFiles {
     line.write(chunk, from, (int) Math.max(0, Math.min(length, maxBytes + 1 - line.size())));
   }
 
-  private void jsonLine(String origin, int number, ByteArrayOutputStream line, Consumer<SourceItem> sink) {
+  private void jsonLine(String origin, int number, ByteArrayOutputStream line, Consumer<Supplier<SourceItem>> sink) {
     if (line.size() == 0) {
       return;
     }
     byte[] bytes = line.toByteArray();
     line.reset();
-    String where = origin + ":" + number;
-    if (bytes.length > maxBytes) {
-      sink.accept(new SourceItem.Unreadable(where, java.util.Arrays.copyOf(bytes, 64 * 1024),
-          new InvalidArticleException("Line " + number + " is over the " + maxBytes + "-byte limit (ingest.max.bytes)")));
+    if (isBlank(bytes)) {
       return;
     }
+    if (bytes.length > maxBytes) {
+      SourceItem tooLong = new SourceItem.Unreadable(origin + ":" + number, java.util.Arrays.copyOf(bytes, 64 * 1024),
+          new InvalidArticleException("Line " + number + " is over the " + maxBytes + "-byte limit (ingest.max.bytes)"));
+      sink.accept(() -> tooLong);
+      return;
+    }
+    sink.accept(() -> jsonLine(origin, number, bytes));
+  }
+
+  private static SourceItem jsonLine(String origin, int number, byte[] bytes) {
+    String where = origin + ":" + number;
     try {
       JsonNode node = JSON.readTree(bytes);
       if (node == null || node.isMissingNode()) {
-        return; // a blank line
+        throw new InvalidArticleException("Line " + number + " has no JSON value");
       }
-      sink.accept(itemOf(where, node, bytes));
+      return itemOf(where, node, bytes);
     } catch (IOException e) {
       String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      sink.accept(new SourceItem.Unreadable(where, bytes,
-          new InvalidArticleException("Line " + number + " is not valid JSON: " + message, e)));
+      return new SourceItem.Unreadable(where, bytes,
+          new InvalidArticleException("Line " + number + " is not valid JSON: " + message, e));
+    } catch (InvalidArticleException e) {
+      return new SourceItem.Unreadable(where, bytes, e);
     }
+  }
+
+  /** A line of only spaces, tabs or a carriage return: skipped, as blank lines between records are. */
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** @param raw what to keep if the item is unreadable: bytes, or anything whose text is the input (made only then) */

@@ -94,9 +94,11 @@ public final class FileIngest {
     try {
       int done = 0;
       for (Path file : all) {
-        files.read(file, item -> {
+        // JSON Lines arrive unparsed: the workers parse them, so reading a large file is not one thread's work.
+        files.readDeferred(file, item -> {
           outstanding.register();
-          workers.execute(() -> intake.accept(item, summary).whenComplete((r, e) -> outstanding.arriveAndDeregister()));
+          workers.execute(() -> intake.accept(item.get(), summary)
+              .whenComplete((r, e) -> outstanding.arriveAndDeregister()));
         });
         progress.accept(++done, all.size());
       }
