@@ -162,8 +162,14 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   static String whereThingsLive(LocalStack stack, int enrichPort, int sinkPort) {
+    return whereThingsLive(stack, enrichPort, sinkPort, true);
+  }
+
+  /** @param servicesRunning whether enrich and the sink run here (the demo) or are for the user to start (stack) */
+  static String whereThingsLive(LocalStack stack, int enrichPort, int sinkPort, boolean servicesRunning) {
     String bootstrap = stack.bootstrapServers();
     int pgPort = stack.postgres().port();
+    String later = servicesRunning ? "" : "  (once started)";
     return String.join("\n",
         "Where everything lives",
         "  Kafka bootstrap   " + bootstrap,
@@ -171,10 +177,13 @@ final class DemoCommand implements Callable<Integer> {
         "  Schema Registry   " + stack.registryUrl() + "  (Confluent API; subjects <topic>-value)",
         "  PostgreSQL        " + stack.jdbcUrl() + "  (user " + stack.jdbcUser() + ", no password)",
         "  Data and logs     " + stack.dir(),
-        "  Enrich queries    http://127.0.0.1:" + enrichPort + "/trends?window=1h&type=PER  (/articles/{id}, /stories/{id})",
+        servicesRunning ? "  Enrich and sink   running in this process"
+            : "  Enrich and sink   not run by this command: start ./newswire enrich and ./newswire sink",
+        "  Enrich queries    http://127.0.0.1:" + enrichPort + "/trends?window=1h&type=PER  (/articles/{id}, /stories/{id})"
+            + later,
         "  Metrics           http://127.0.0.1:" + enrichPort + "/metrics (enrich), http://127.0.0.1:" + sinkPort
-            + "/metrics (sink)",
-        "Look for yourself while it runs (--keep-running):",
+            + "/metrics (sink)" + later,
+        "Look for yourself while it runs" + (servicesRunning ? " (--keep-running):" : ":"),
         "  ./newswire status --set bootstrap.servers=" + bootstrap,
         "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -s value=avro -r " + stack.registryUrl() + " -e",
         "  psql -h 127.0.0.1 -p " + pgPort + " -U " + stack.jdbcUser() + " newswire -c 'SELECT title, language FROM articles'");

@@ -19,7 +19,8 @@ final class StackCommand implements Callable<Integer> {
     LocalStack stack = LocalStack.start(dir, line -> System.err.println("  " + line));
     System.out.println(DemoCommand.whereThingsLive(stack,
         (Integer) io.newswire.config.NewswireConfig.CONFIG.defaultValues().get(io.newswire.config.NewswireConfig.ENRICH_HTTP_PORT),
-        (Integer) io.newswire.config.NewswireConfig.CONFIG.defaultValues().get(io.newswire.config.NewswireConfig.SINK_HTTP_PORT)));
+        (Integer) io.newswire.config.NewswireConfig.CONFIG.defaultValues().get(io.newswire.config.NewswireConfig.SINK_HTTP_PORT),
+        false));
     System.out.println("\nPoint the other commands at it, e.g.:\n  export NEWSWIRE_BOOTSTRAP_SERVERS=" + stack.bootstrapServers()
         + " NEWSWIRE_SCHEMA_REGISTRY_URL=" + stack.registryUrl() + " NEWSWIRE_POSTGRES_URL=" + stack.jdbcUrl()
         + " NEWSWIRE_POSTGRES_USER=" + stack.jdbcUser() + " NEWSWIRE_TOPICS_REPLICATION_FACTOR=1");
