@@ -36,6 +36,16 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void noNameRunsFromTheTitleIntoTheBody() {
+    // The title's last word and the body's first were once read as one name ("Lagos\n\nA").
+    Tagging t = TAGGER.tag("Storm hits Lagos", "A storm hit Lagos on Monday.");
+    assertThat(t.entities()).allSatisfy(e -> assertThat(e.getMentions())
+        .allSatisfy(m -> assertThat(m.getText()).doesNotContain("\n")));
+    assertThat(t.entities()).filteredOn(e -> e.getName().equals("Lagos")).singleElement()
+        .satisfies(e -> assertThat(e.getMentions()).hasSize(2));
+  }
+
+  @Test
   void findsPeopleOrganisationsPlacesAndNationalitiesWithCanonicalNames() {
     Tagging t = TAGGER.tag(TITLE, BODY);
 
