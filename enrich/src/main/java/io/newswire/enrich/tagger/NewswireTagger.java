@@ -113,8 +113,7 @@ public final class NewswireTagger implements Tagger {
     for (int i = 0; i < n; i++) {
       words[i] = tokens.get(i).text();
       starts[i] = i == 0 || startsSentence(text, tokens.get(i - 1), tokens.get(i));
-      newLine[i] = i > 0 && text.indexOf('\n', tokens.get(i - 1).end()) >= 0
-          && text.indexOf('\n', tokens.get(i - 1).end()) < tokens.get(i).start();
+      newLine[i] = i > 0 && lineBreakBetween(text, tokens.get(i - 1), tokens.get(i));
     }
     int[] labels = labels(words, starts, newLine);
     List<Span> spans = new ArrayList<>();
@@ -147,6 +146,11 @@ public final class NewswireTagger implements Tagger {
     if (p.length() == 1 && "\"“‘(".indexOf(p.charAt(0)) >= 0) {
       return true;
     }
+    return lineBreakBetween(text, previous, token);
+  }
+
+  /** Only the gap between the two tokens is looked at: this runs for every token. */
+  private static boolean lineBreakBetween(String text, Token previous, Token token) {
     for (int k = previous.end(); k < token.start(); k++) {
       if (text.charAt(k) == '\n') {
         return true;
