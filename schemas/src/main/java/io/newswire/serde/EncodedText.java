@@ -10,18 +10,24 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EncodedText {
   private static final int SLOTS = 4;
-  private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[2 * SLOTS + 1]);
+  private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+  /** A thread's last few strings and their bytes, overwritten in turn. */
+  private static final class Recent {
+    final String[] texts = new String[SLOTS];
+    final byte[][] bytes = new byte[SLOTS][];
+    int next;
+  }
 
   private EncodedText() {}
 
   /** The UTF-8 bytes of {@code text}, remembered for this thread's next serialization. */
   public static byte[] utf8(String text) {
     byte[] bytes = encode(text);
-    Object[] recent = RECENT.get();
-    int next = recent[2 * SLOTS] == null ? 0 : (Integer) recent[2 * SLOTS];
-    recent[2 * next] = text;
-    recent[2 * next + 1] = bytes;
-    recent[2 * SLOTS] = (next + 1) % SLOTS;
+    Recent recent = RECENT.get();
+    recent.texts[recent.next] = text;
+    recent.bytes[recent.next] = bytes;
+    recent.next = (recent.next + 1) % SLOTS;
     return bytes;
   }
 
@@ -80,10 +86,10 @@ public final class EncodedText {
 
   /** The bytes remembered for this very string object, or null. */
   static byte[] lookup(Object text) {
-    Object[] recent = RECENT.get();
+    Recent recent = RECENT.get();
     for (int i = 0; i < SLOTS; i++) {
-      if (recent[2 * i] == text) {
-        return (byte[]) recent[2 * i + 1];
+      if (recent.texts[i] == text) {
+        return recent.bytes[i];
       }
     }
     return null;
