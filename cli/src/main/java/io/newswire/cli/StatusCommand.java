@@ -2,6 +2,11 @@ package io.newswire.cli;
 
 import io.newswire.config.NewswireConfig;
 import io.newswire.topics.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -28,8 +34,10 @@ import picocli.CommandLine.Option;
         "",
         "Per stage: group state and members; lag per partition in records and in seconds (the age of the oldest "
             + "unconsumed record); records/s over the sampling interval. The same numbers kafka-consumer-groups "
-            + "--describe shows, for the same group ids.",
-        "Exit status: 0 healthy; 2 a lag threshold is exceeded; 3 a stage has lag but no running member; 1 error."})
+            + "--describe shows, for the same group ids. For enrich, also the Kafka Streams state of each instance "
+            + "(asked at its /ready endpoint: each member's host on enrich.http.port, or --enrich-url).",
+        "Exit status: 0 healthy; 2 a lag threshold is exceeded; 3 a stage has lag but no running member, or an "
+            + "enrich instance is in the ERROR state; 1 error."})
 final class StatusCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
@@ -45,8 +53,16 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--max-lag-seconds", description = "Exit 2 when a stage's oldest unconsumed record is older than this.")
   Long maxLagSeconds;
 
+  @Option(names = "--enrich-url", paramLabel = "URL",
+      description = "An enrich instance's HTTP endpoint (repeatable), e.g. http://enrich-1:8083. Default: each "
+          + "member's host of the enrich group on enrich.http.port.")
+  List<String> enrichUrls;
+
   @Option(names = "--stage", defaultValue = "all", description = "enrich, sink or all. Default: ${DEFAULT-VALUE}")
   String stage;
+
+  /** The Streams state in enrich's /ready answer, e.g. {"status":"UP","detail":"streams RUNNING"}. */
+  private static final Pattern STREAMS_STATE = Pattern.compile("\"detail\":\"streams ([A-Z_]+)\"");
 
   /** One partition of a stage's input. */
   record PartitionLag(int partition, long committed, long end, long lag, Duration age) {}
@@ -92,6 +108,14 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-6s group %s (%s, %d member%s) on %s: lag %,d records, oldest unconsumed %s,"
                 + " %.1f records/s%n", s.name(), s.group(), now.state(), now.members(), now.members() == 1 ? "" : "s",
             s.topic(), now.lag(), seconds(now.oldest()), rate);
+        if (s.streams()) {
+          for (String line : streamsStates(admin, config, s, enrichUrls)) {
+            System.out.println("         streams " + line);
+            if (line.endsWith(" ERROR") || line.endsWith(" PENDING_ERROR")) {
+              exit = Math.max(exit, 3);
+            }
+          }
+        }
         for (PartitionLag p : now.partitions()) {
           System.out.printf(Locale.ROOT, "         partition %2d  committed %,10d  end %,10d  lag %,8d  age %s%n",
               p.partition(), p.committed(), p.end(), p.lag(), seconds(p.age()));
@@ -137,6 +161,43 @@ final class StatusCommand implements Callable<Integer> {
           ages.getOrDefault(p.getKey(), Duration.ZERO)));
     }
     return new StageStatus(stage, group.groupState().toString(), group.members().size(), partitions);
+  }
+
+  /**
+   * The Kafka Streams state of each enrich instance, as "URL STATE". Kafka's group description has the members'
+   * hosts but not their Streams state, which only the instance knows: its /ready endpoint says it.
+   */
+  static List<String> streamsStates(Admin admin, NewswireConfig config, Stage stage, List<String> urls)
+      throws Exception {
+    List<String> targets = new ArrayList<>();
+    if (urls != null && !urls.isEmpty()) {
+      targets.addAll(urls);
+    } else {
+      int port = config.getInt(NewswireConfig.ENRICH_HTTP_PORT);
+      if (port <= 0) {
+        return List.of("state unknown: enrich.http.port is " + port + "; give --enrich-url");
+      }
+      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(stage.group())).all().get()
+          .get(stage.group());
+      group.members().stream().map(m -> m.host().replaceFirst("^/", "")).distinct().sorted()
+          .forEach(host -> targets.add("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port));
+    }
+    List<String> states = new ArrayList<>();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    for (String url : targets) {
+      String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+      String state;
+      try {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/ready"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        var detail = STREAMS_STATE.matcher(response.body());
+        state = detail.find() ? detail.group(1) : "HTTP " + response.statusCode();
+      } catch (IOException e) {
+        state = "not reachable (" + e.getClass().getSimpleName() + ")";
+      }
+      states.add(base + " " + state);
+    }
+    return states;
   }
 
   static Map<TopicPartition, Long> ends(Admin admin, String topic, OffsetSpec spec) throws Exception {

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -74,6 +75,10 @@ class ReplayIT {
 
       Stage stage = Stage.named(config, "enrich").get(0);
       try (Admin admin = Admin.create(config.kafkaClients())) {
+        assertThat(StatusCommand.streamsStates(admin, config, stage, List.of("http://127.0.0.1:" + enrich.httpPort())))
+            .containsExactly("http://127.0.0.1:" + enrich.httpPort() + " RUNNING");
+        assertThat(StatusCommand.streamsStates(admin, config, stage, null)).singleElement().asString()
+            .startsWith("state unknown: enrich.http.port is 0");
         // refused while enrich runs; a dry run changes nothing
         assertThat(ReplayCommand.replay(admin, config, stage, ReplayCommand.fromTime(start), false, false)).isEqualTo(2);
         enrich.close();
@@ -95,6 +100,22 @@ class ReplayIT {
     }
     assertThat(count(stack, run, null)).isEqualTo(N);
     assertThat(count(stack, run, v)).isZero();
+
+    // the sink replayed from the same time rewrites every article in place: still N rows, each at the new version
+    Stage sinkStage = Stage.named(config, "sink").get(0);
+    try (Admin admin = Admin.create(config.kafkaClients())) {
+      assertThat(ReplayCommand.replay(admin, config, sinkStage, ReplayCommand.fromTime(start), false, false)).isZero();
+      assertThat(StatusCommand.sample(admin, config, sinkStage, false).lag()).isGreaterThanOrEqualTo(2L * N);
+    }
+    try (RunningSink sink = new RunningSink(config)) {
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
+        try (Admin admin = Admin.create(config.kafkaClients())) {
+          return StatusCommand.sample(admin, config, sinkStage, false).lag() == 0;
+        }
+      });
+    }
+    assertThat(count(stack, run, null)).isEqualTo(N);
+    assertThat(count(stack, run, v + 1)).isEqualTo(N);
   }
 
   @Test

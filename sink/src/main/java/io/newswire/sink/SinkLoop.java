@@ -87,6 +87,8 @@ public final class SinkLoop implements Runnable, AutoCloseable {
   private static final io.micrometer.core.instrument.Counter WRITTEN = Metrics.articles("sink", "written");
   private static final io.micrometer.core.instrument.Counter DEAD = Metrics.deadLetters("sink");
   private volatile boolean storeUp = true;
+  /** What this instance last committed per partition, to commit positions that only skipped markers. */
+  private final Map<TopicPartition, Long> committedPositions = new HashMap<>();
 
   /** False while the store is unavailable and the loop is paused, retrying: the sink's readiness. */
   public boolean storeAvailable() {
@@ -101,6 +103,8 @@ public final class SinkLoop implements Runnable, AutoCloseable {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
           process(records);
+        } else {
+          commitPastMarkers();
         }
       }
     } catch (WakeupException stopping) {
@@ -116,7 +120,8 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     Map<ArticleChange, ConsumerRecord<String, byte[]>> sources = new HashMap<>();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+      offsets.put(tp, new OffsetAndMetadata(record.offset() + 1));
       try {
         ArticleChange change = record.value() == null
             ? new ArticleChange.Delete(record.key())
@@ -140,8 +145,36 @@ public final class SinkLoop implements Runnable, AutoCloseable {
       }
     }
     deadLetters.flush();
+    // The consumer's position is past the transaction markers enrich writes after its records; committing it
+    // rather than the last offset + 1 leaves no phantom lag of one record per partition in kafka-consumer-groups
+    // and newswire status.
+    offsets.replaceAll((tp, last) -> new OffsetAndMetadata(Math.max(last.offset(), consumer.position(tp))));
+    commit(offsets);
+  }
+
+  /** After an idle poll: commit positions that moved past transaction markers only (nothing to write). */
+  private void commitPastMarkers() {
+    Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      try {
+        long position = consumer.position(tp, Duration.ZERO);
+        Long last = committedPositions.get(tp);
+        if (last != null && position > last) {
+          moved.put(tp, new OffsetAndMetadata(position));
+        }
+      } catch (org.apache.kafka.common.errors.TimeoutException unknownYet) {
+        // the position is not known until the first fetch; nothing to commit yet
+      }
+    }
+    if (!moved.isEmpty()) {
+      commit(moved);
+    }
+  }
+
+  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
       consumer.commitSync(offsets);
+      offsets.forEach((tp, o) -> committedPositions.put(tp, o.offset()));
     } catch (org.apache.kafka.clients.consumer.CommitFailedException | org.apache.kafka.common.errors.RebalanceInProgressException e) {
       // The partitions moved to another instance, which will redeliver; the writes were idempotent.
       log.info("Offsets not committed after a rebalance; the new owner re-applies those records idempotently");
