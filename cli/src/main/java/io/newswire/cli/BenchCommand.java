@@ -151,6 +151,7 @@ final class BenchCommand extends CommandGroup {
         var run1 = io.newswire.cli.bench.EnrichBenchmark.topology(config, tagger, warmUp, input);
         double topology = run1.articlesPerSecond();
         System.err.printf("  topology: %.0f articles/s, %.0f articles per CPU-second%n", topology, run1.articlesPerCpuSecond());
+        run1.cpuShares().forEach((kind, share) -> System.err.printf("    %s: %.0f %% of its CPU%n", kind, 100 * share));
         Runtime rt = Runtime.getRuntime();
         List<io.newswire.cli.bench.EnrichBenchmark.Latency> latencies = new ArrayList<>();
         for (int rate : rates) {
@@ -169,6 +170,10 @@ final class BenchCommand extends CommandGroup {
             threads == 1 ? "one stream thread" : threads + " stream threads", topology, topology / bare);
         System.out.printf("| enrich topology, per CPU-second of the enrich process (all its threads) | %.0f | %.2f |%n",
             run1.articlesPerCpuSecond(), run1.articlesPerCpuSecond() / bare);
+        System.out.println();
+        System.out.println("| enrich's CPU time during the run, by thread | share |");
+        System.out.println("|---|---|");
+        run1.cpuShares().forEach((kind, share) -> System.out.printf("| %s | %.0f %% |%n", kind, 100 * share));
         System.out.println();
         System.out.println("| input rate (articles/s) | records | latency p50 | p99 | p99.9 |");
         System.out.println("|---|---|---|---|---|");

@@ -6,6 +6,11 @@ import java.util.Locale;
 /**
  * A MinHash signature of an article's text: 64 minimum hashes over its 4-word shingles, so two articles'
  * signatures agree in about the share of positions that their shingle sets overlap (Jaccard similarity).
+ * It is computed by one-permutation hashing: each shingle is hashed once, the hash's top 6 bits choose one of
+ * the 64 positions and the rest competes for that position's minimum; a position no shingle fell into (short
+ * texts) borrows from the next filled one ("densification"), so the estimate stays unbiased. That costs one
+ * hash per shingle instead of 64, for the same accuracy on article-length texts (Li, Owen and Zhang 2012;
+ * Shrivastava and Li 2014).
  * Locality-sensitive hashing splits it into 16 bands of 4: two articles with similarity 0.7 share at least one
  * band with probability 1 - (1 - 0.7^4)^16 ≈ 0.99, two with similarity 0.3 with probability ≈ 0.12, and a
  * shared band is then confirmed on the whole signature.
@@ -32,6 +37,7 @@ public final class Fingerprint {
     int words = 0;
     int[] minima = new int[HASHES];
     java.util.Arrays.fill(minima, Integer.MAX_VALUE);
+    long filled = 0; // positions some shingle fell into
     int word = 0;
     boolean inWord = false;
     int n = text.length();
@@ -56,16 +62,40 @@ public final class Fingerprint {
           for (int k = words - SHINGLE; k < words; k++) {
             h = h * 0x01000193 ^ window[k % SHINGLE];
           }
-          for (int f = 0; f < HASHES; f++) {
-            int v = mix(h ^ SEEDS[f]);
-            if (v < minima[f]) {
-              minima[f] = v;
-            }
+          long x = mix64(h);
+          int position = (int) (x >>> 58); // top 6 bits: one of the 64 positions
+          int v = (int) x & Integer.MAX_VALUE;
+          if (v < minima[position]) {
+            minima[position] = v;
           }
+          filled |= 1L << position;
         }
       }
     }
-    return words < SHINGLE ? null : new Fingerprint(minima);
+    if (words < SHINGLE) {
+      return null;
+    }
+    densify(minima, filled);
+    return new Fingerprint(minima);
+  }
+
+  /**
+   * An empty position takes the value of the next filled one to its right (wrapping), re-hashed with the
+   * distance, so that two texts whose positions are filled alike get equal values where their shingles agree.
+   */
+  private static void densify(int[] minima, long filled) {
+    if (filled == -1L) {
+      return;
+    }
+    for (int f = 0; f < HASHES; f++) {
+      if ((filled & (1L << f)) == 0) {
+        int distance = 1;
+        while ((filled & (1L << ((f + distance) % HASHES))) == 0) {
+          distance++;
+        }
+        minima[f] = mix(minima[(f + distance) % HASHES] ^ (distance * 0x9E3779B9));
+      }
+    }
   }
 
   private static boolean isWordChar(int cp) {
@@ -77,13 +107,12 @@ public final class Fingerprint {
         || type == Character.OTHER_NUMBER;
   }
 
-  private static final int[] SEEDS = new int[HASHES];
-
-  static {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EED);
-    for (int f = 0; f < HASHES; f++) {
-      SEEDS[f] = random.nextInt();
-    }
+  /** SplitMix64's finaliser over the shingle's hash: 64 well-mixed bits from one multiply-xorshift chain. */
+  private static long mix64(int h) {
+    long z = (h & 0xFFFFFFFFL) * 0x9E3779B97F4A7C15L + 0x5EEDL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   private static int mix(int x) {
