@@ -36,7 +36,7 @@ final class BenchSuiteCommand implements Callable<Integer> {
             List.of("ingest", "--articles", "60000", "--runs", "3", "--warm-up", "1"),
             List.of("sink", "--articles", "10000", "--runs", "3"),
             List.of("tag"),
-            List.of("enrich", "--articles", "10000", "--warm-up", "6000", "--rates", "10,50,100,200", "--seconds", "20"),
+            List.of("enrich", "--articles", "20000", "--warm-up", "20000", "--rates", "10,50,100,200", "--seconds", "20"),
             List.of("e2e", "--rates", "100,500,1000", "--seconds", "20", "--warm-up", "30"))
         : List.of(
             List.of("ingest", "--articles", "10000", "--runs", "1"),

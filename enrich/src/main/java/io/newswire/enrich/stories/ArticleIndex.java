@@ -16,7 +16,9 @@ import org.apache.kafka.streams.state.Stores;
  * copies and articles of one story usually arrive on different partitions, so a partition-local store would
  * miss them. Keys:
  * <ul>
- *   <li>{@code band:<band>:<hash>} → {@code articleId|storyId|fingerprint}: the first article with that band;
+ *   <li>{@code band:<band>:<hash>} → {@code articleId|storyId}: the first article with that band (earlier builds
+ *       wrote {@code articleId|storyId|fingerprint}, still read);
+ *   <li>{@code fp:<articleId>} → the article's fingerprint, for originals;
  *   <li>{@code entity:<entityId>} → {@code storyId|epochMillis}: the latest story that featured the entity.
  * </ul>
  * Entries are written after the articles that produced them are committed, so two copies processed within

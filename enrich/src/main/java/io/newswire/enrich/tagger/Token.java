@@ -26,9 +26,11 @@ record Token(String text, int start, int end) {
         tokens.add(new Token(".", end, end + 1));
         continue;
       }
-      // "Russia's" is two tokens, as in CoNLL text: the name and the possessive.
+      // "Russia's" is two tokens, as in CoNLL text: the name and the possessive ("RUSSIA'S" in a headline too).
       int apostrophe = t.length() - 2;
-      if (t.length() > 2 && (t.endsWith("'s") || t.endsWith("’s")) && Character.isLetter(t.charAt(apostrophe - 1))) {
+      boolean possessive = t.endsWith("'s") || t.endsWith("’s")
+          || (t.endsWith("'S") || t.endsWith("’S")) && Lexicon.isAllCaps(t.substring(0, apostrophe));
+      if (t.length() > 2 && possessive && Character.isLetter(t.charAt(apostrophe - 1))) {
         tokens.add(new Token(t.substring(0, apostrophe), m.start(), m.start() + apostrophe));
         tokens.add(new Token(t.substring(apostrophe), m.start() + apostrophe, end));
         continue;

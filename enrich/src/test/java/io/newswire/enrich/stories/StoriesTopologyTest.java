@@ -76,6 +76,21 @@ class StoriesTopologyTest {
   }
 
   @Test
+  void indexEntriesOfEarlierBuildsWithTheFingerprintInlineAreStillMatched() {
+    Fingerprint original = Fingerprint.of(WIRE);
+    var index = driver.createInputTopic(Topics.ENRICH_INDEX, new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer());
+    for (int b = 0; b < Fingerprint.BANDS; b++) {
+      index.pipeInput("band:" + original.band(b), "old1|story-old1|" + original.encode(), T0);
+    }
+    raw.pipeInput("n2", article("n2", "daily", "Polish leader visits Kyiv", WIRE, T0.plusSeconds(60)), T0.plusSeconds(60));
+
+    var out = enriched.readKeyValuesToMap();
+    assertThat(out.get("n2").getDuplicateOf()).isEqualTo("old1");
+    assertThat(out.get("n2").getStoryId()).isEqualTo("story-old1");
+  }
+
+  @Test
   void differentTextsAboutTheSameEventShareAStoryAndOtherNewsDoesNot() {
     raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
     raw.pipeInput("c3", article("c3", "radio", "Zelensky and Duda discuss air defence",

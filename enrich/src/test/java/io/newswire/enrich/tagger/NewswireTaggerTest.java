@@ -46,6 +46,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void headlinesInCapitalsAreReadLikeRunningText() {
+    // "JAPAN'S" is the name and the possessive, as "Japan's" is
+    assertThat(Token.of("JAPAN'S CABINET").stream().map(Token::text)).containsExactly("JAPAN", "'S", "CABINET");
+    assertThat(Token.of("IT'S OK").stream().map(Token::text)).containsExactly("IT", "'S", "OK");
+    assertThat(Token.of("Bob'S").stream().map(Token::text)).containsExactly("Bob'S"); // not capitals throughout
+    // word lists are looked up as the word is written in running text, except the names of people
+    int[] flags = NewswireTagger.lexicon().flags(new String[] {"JAPANESE", "MINISTRY", "WILL"});
+    assertThat(flags[0] & Lexicon.DEMONYM).isNotZero();
+    assertThat(flags[1] & Lexicon.ORG_WORD).isNotZero();
+    assertThat(flags[2] & Lexicon.PERSON_NAME).isZero();
+    assertThat(NewswireTagger.lexicon().flags(new String[] {"Will"})[0] & Lexicon.PERSON_NAME).isNotZero();
+  }
+
+  @Test
   void findsPeopleOrganisationsPlacesAndNationalitiesWithCanonicalNames() {
     Tagging t = TAGGER.tag(TITLE, BODY);
 
