@@ -184,7 +184,8 @@ final class DemoCommand implements Callable<Integer> {
         "  Metrics           http://127.0.0.1:" + enrichPort + "/metrics (enrich), http://127.0.0.1:" + sinkPort
             + "/metrics (sink)" + later,
         "Look for yourself while it runs" + (servicesRunning ? " (--keep-running):" : ":"),
-        "  ./newswire status --set bootstrap.servers=" + bootstrap,
+        "  ./newswire status --set bootstrap.servers=" + bootstrap
+            + (servicesRunning ? " --enrich-url http://127.0.0.1:" + enrichPort : ""),
         "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -s value=avro -r " + stack.registryUrl() + " -e",
         "  psql -h 127.0.0.1 -p " + pgPort + " -U " + stack.jdbcUser() + " newswire -c 'SELECT title, language FROM articles'");
   }
