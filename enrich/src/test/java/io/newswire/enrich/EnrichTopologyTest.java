@@ -72,6 +72,15 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void outputIsCompressedUnlessTheUserSaysOtherwise() {
+    Map<String, String> base = Map.of("schema.registry.url", "mock://" + SCOPE);
+    assertThat(EnrichTopology.streamsConfig(NewswireConfig.of(base)).get("producer.compression.type")).isEqualTo("zstd");
+    Map<String, String> lz4 = new java.util.HashMap<>(base);
+    lz4.put(NewswireConfig.ENRICH_STREAMS_PREFIX + "producer.compression.type", "lz4");
+    assertThat(EnrichTopology.streamsConfig(NewswireConfig.of(lz4)).get("producer.compression.type")).isEqualTo("lz4");
+  }
+
+  @Test
   void enrichesEachArticleUnderItsId() {
     raw.pipeInput("a1", article("a1", "Storm floods Lagos", "Heavy rain flooded Lagos on Monday, the Nigerian"
         + " emergency agency said. Rescue teams evacuated hundreds of families."));
