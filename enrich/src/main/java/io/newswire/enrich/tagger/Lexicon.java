@@ -80,21 +80,6 @@ final class Lexicon {
     return demonyms.contains(word);
   }
 
-  /** Two or more letters, all of them capitals ("JAPAN", "O'NEILL"), as in headlines and datelines. */
-  static boolean isAllCaps(String w) {
-    int letters = 0;
-    for (int k = 0; k < w.length(); k++) {
-      char c = w.charAt(k);
-      if (Character.isLowerCase(c)) {
-        return false;
-      }
-      if (Character.isLetter(c)) {
-        letters++;
-      }
-    }
-    return letters >= 2;
-  }
-
   /** "JAPAN" → "Japan", "O'NEILL" → "O'neill" (good enough for the lists' common names), "JAPAN'S" → "Japan's". */
   static String titleCase(String w) {
     return w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
@@ -110,7 +95,7 @@ final class Lexicon {
       if (names.contains(w)) {
         flags[i] |= PERSON_NAME;
       }
-      if (!acronyms.contains(bare) && isAllCaps(w)) {
+      if (!acronyms.contains(bare) && Token.allCaps(w)) {
         // A headline or dateline in capitals ("JAPANESE MINISTRY ..."): the lists hold words as they are written
         // in running text, so look the word up as it would be written there. Not the given and family names,
         // which hold too many ordinary words ("Will", "Long", "Rose") to trust in capitals.

@@ -93,7 +93,9 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
-    return 4; // 4: headlines in capitals (possessive split, word lists looked up as in running text); 3: 315 training articles, no names across line breaks, ties in document consistency
+    // 4: headlines in capitals (possessive split, word lists looked up as in running text);
+    // 3: 315 training articles, no names across line breaks, ties in document consistency
+    return 4;
   }
 
   @Override

@@ -29,7 +29,7 @@ record Token(String text, int start, int end) {
       // "Russia's" is two tokens, as in CoNLL text: the name and the possessive ("RUSSIA'S" in a headline too).
       int apostrophe = t.length() - 2;
       boolean possessive = t.endsWith("'s") || t.endsWith("’s")
-          || (t.endsWith("'S") || t.endsWith("’S")) && Lexicon.isAllCaps(t.substring(0, apostrophe));
+          || (t.endsWith("'S") || t.endsWith("’S")) && allCaps(t.substring(0, apostrophe));
       if (t.length() > 2 && possessive && Character.isLetter(t.charAt(apostrophe - 1))) {
         tokens.add(new Token(t.substring(0, apostrophe), m.start(), m.start() + apostrophe));
         tokens.add(new Token(t.substring(apostrophe), m.start() + apostrophe, end));
@@ -44,9 +44,19 @@ record Token(String text, int start, int end) {
     return Character.isUpperCase(text.codePointAt(0));
   }
 
-  boolean allCaps() {
-    return text.length() >= 2 && text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
-        && text.chars().anyMatch(Character::isLetter);
+  /** Two or more letters, all of them capitals ("JAPAN", "O'NEILL"), as in headlines and datelines. */
+  static boolean allCaps(String w) {
+    int letters = 0;
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    return letters >= 2;
   }
 
   boolean sentenceEnd() {
