@@ -283,7 +283,7 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
     int runs;
 
-    @Option(names = "--warm-up", defaultValue = "1",
+    @Option(names = "--warm-up", defaultValue = "2",
         description = "Ingest runs before the measured ones, not counted: ingest is a long-running service, "
             + "measured once the JIT has compiled it. Default: ${DEFAULT-VALUE}")
     int warmUp;
@@ -328,6 +328,11 @@ final class BenchCommand extends CommandGroup {
         System.out.printf("| %s | %d | %.0f | %.1f | %.2f |%n", i.what(), i.records(), i.recordsPerSecond(),
             i.mbPerSecond(), i.recordsPerSecond() / b.recordsPerSecond());
         System.out.println("\nAll runs: ProducerPerformance " + rates(baseline) + "; ingest " + rates(ingest));
+        System.out.printf("%nIngest per CPU-second of its process (median run): %.0f articles; its CPU by thread:%n%n",
+            i.records() / i.cpuSeconds());
+        System.out.println("| thread | share |");
+        System.out.println("|---|---|");
+        i.cpuShares().forEach((kind, share) -> System.out.printf("| %s | %.0f %% |%n", kind, 100 * share));
       }
       return 0;
     }

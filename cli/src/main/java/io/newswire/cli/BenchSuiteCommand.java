@@ -33,7 +33,7 @@ final class BenchSuiteCommand implements Callable<Integer> {
   static List<List<String>> runs(boolean full) {
     return full
         ? List.of(
-            List.of("ingest", "--articles", "60000", "--runs", "3", "--warm-up", "1"),
+            List.of("ingest", "--articles", "60000", "--runs", "3", "--warm-up", "2"),
             List.of("sink", "--articles", "10000", "--runs", "3"),
             List.of("tag"),
             List.of("enrich", "--articles", "20000", "--warm-up", "20000", "--rates", "10,50,100,200", "--seconds", "20"),

@@ -23,65 +23,12 @@ public final class EncodedText {
 
   /** The UTF-8 bytes of {@code text}, remembered for this thread's next serialization. */
   public static byte[] utf8(String text) {
-    byte[] bytes = encode(text);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     Recent recent = RECENT.get();
     recent.texts[recent.next] = text;
     recent.bytes[recent.next] = bytes;
     recent.next = (recent.next + 1) % SLOTS;
     return bytes;
-  }
-
-  /**
-   * UTF-8, as {@code String.getBytes(UTF_8)} gives it (an unpaired surrogate becomes '?'). Java 17 encodes
-   * text with any character beyond Latin-1 (curly quotes, dashes, most names in other scripts: much news) into
-   * a buffer three times its length and then copies it; counting the bytes first and filling an array of the
-   * exact size takes about half the time.
-   */
-  static byte[] encode(String text) {
-    int n = text.length();
-    int length = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        length++;
-      } else if (c < 0x800) {
-        length += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-        length += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        length++;
-      } else {
-        length += 3;
-      }
-    }
-    if (length == n) {
-      return text.getBytes(StandardCharsets.ISO_8859_1); // all ASCII: the JDK's copy is fastest
-    }
-    byte[] out = new byte[length];
-    int p = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        out[p++] = (byte) c;
-      } else if (c < 0x800) {
-        out[p++] = (byte) (0xC0 | c >> 6);
-        out[p++] = (byte) (0x80 | c & 0x3F);
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, text.charAt(++i));
-        out[p++] = (byte) (0xF0 | cp >> 18);
-        out[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-        out[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-        out[p++] = (byte) (0x80 | cp & 0x3F);
-      } else if (Character.isSurrogate(c)) {
-        out[p++] = '?';
-      } else {
-        out[p++] = (byte) (0xE0 | c >> 12);
-        out[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-        out[p++] = (byte) (0x80 | c & 0x3F);
-      }
-    }
-    return out;
   }
 
   /** The bytes remembered for this very string object, or null. */

@@ -104,96 +104,21 @@ public final class EnrichBenchmark {
       List<RawArticle> articles) throws Exception {
     Topics topics = Topics.create(config.serdes());
     produce(config, topics, warmUp);
-    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     try (EnrichApplication app = new EnrichApplication(config, tagger);
         org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config.kafkaClients())) {
       app.start();
       awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
       app.streams().pause();
       produce(config, topics, articles);
-      Map<String, Long> threadsBefore = threadCpu();
-      Map<String, Long> nativeBefore = nativeThreadCpu();
-      long cpu = os.getProcessCpuTime();
+      CpuTime before = CpuTime.now();
       long start = System.nanoTime();
       app.streams().resume();
       awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
       double seconds = (System.nanoTime() - start) / 1e9;
-      long cpuNanos = os.getProcessCpuTime() - cpu;
-      Map<String, Long> threadsAfter = threadCpu();
-      Map<String, Long> nativeAfter = nativeThreadCpu();
-      Map<String, Double> shares = new java.util.LinkedHashMap<>();
-      long javaThreads = 0;
-      for (Map.Entry<String, Long> t : threadsAfter.entrySet()) {
-        long used = t.getValue() - threadsBefore.getOrDefault(t.getKey(), 0L);
-        javaThreads += used;
-        shares.merge(kind(t.getKey()), used / (double) cpuNanos, Double::sum);
-      }
-      long outsideJava = Math.max(0, cpuNanos - javaThreads);
-      // The JVM's and RocksDB's own threads, by their Linux thread names (where /proc exists)
-      long named = 0;
-      for (Map.Entry<String, Long> t : nativeAfter.entrySet()) {
-        long used = Math.min(t.getValue() - nativeBefore.getOrDefault(t.getKey(), 0L), outsideJava - named);
-        if (used > 0) {
-          named += used;
-          shares.merge(t.getKey(), used / (double) cpuNanos, Double::sum);
-        }
-      }
-      if (outsideJava - named > 0) {
-        shares.put("other threads outside Java", (outsideJava - named) / (double) cpuNanos);
-      }
-      return new TopologyRun(articles.size() / seconds, articles.size() / (cpuNanos / 1e9), shares);
+      CpuTime after = CpuTime.now();
+      return new TopologyRun(articles.size() / seconds, articles.size() / after.secondsSince(before),
+          after.sharesSince(before, EnrichBenchmark::kind));
     }
-  }
-
-  /** CPU nanoseconds per live Java thread, keyed by name and id. */
-  private static Map<String, Long> threadCpu() {
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    Map<String, Long> out = new java.util.HashMap<>();
-    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null) {
-        long cpu = threads.getThreadCpuTime(info.getThreadId());
-        if (cpu >= 0) {
-          out.put(info.getThreadName() + "#" + info.getThreadId(), cpu);
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * CPU nanoseconds of the JVM's own threads (garbage collector, JIT compilers) and RocksDB's background
-   * threads, from /proc/self/task (Linux; empty elsewhere). Java threads' Linux names are cut to 15
-   * characters, so they are counted through the ThreadMXBean instead.
-   */
-  private static Map<String, Long> nativeThreadCpu() {
-    Map<String, Long> out = new java.util.TreeMap<>();
-    java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-    if (!java.nio.file.Files.isDirectory(tasks)) {
-      return out;
-    }
-    try (var list = java.nio.file.Files.list(tasks)) {
-      for (java.nio.file.Path task : list.toList()) {
-        try {
-          String stat = java.nio.file.Files.readString(task.resolve("stat"));
-          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String kind = comm.startsWith("GC Thread") || comm.startsWith("VM Thread") || comm.startsWith("G1")
-              || comm.startsWith("VM Periodic") ? "garbage collector and VM thread"
-              : comm.contains("CompilerThre") ? "JIT compiler"
-              : comm.startsWith("rocksdb") ? "RocksDB background (flush, compaction)"
-              : null;
-          if (kind != null) {
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-            out.merge(kind, ticks * 10_000_000L, Long::sum); // USER_HZ is 100 on Linux
-          }
-        } catch (java.io.IOException | RuntimeException gone) {
-          // the thread ended meanwhile
-        }
-      }
-    } catch (java.io.IOException e) {
-      return out;
-    }
-    return out;
   }
 
   private static String kind(String thread) {

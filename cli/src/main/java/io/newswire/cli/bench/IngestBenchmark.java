@@ -27,7 +27,18 @@ import org.apache.kafka.clients.admin.NewTopic;
  * child JVM like a user would run kafka-producer-perf-test; ingest runs in this one.
  */
 public final class IngestBenchmark {
-  public record Result(String what, long records, double seconds, double recordsPerSecond, double mbPerSecond) {}
+  /**
+   * One run's figures; {@code cpuSeconds} and {@code cpuShares} (the share of those CPU-seconds per kind of
+   * thread) are ingest's own process, measured for ingest only (0 and empty for ProducerPerformance).
+   */
+  public record Result(String what, long records, double seconds, double recordsPerSecond, double mbPerSecond,
+      double cpuSeconds, Map<String, Double> cpuShares) {
+    @Override
+    public String toString() {
+      return String.format("%s: %d records in %.2f s, %.0f records/s, %.1f MB/s%s", what, records, seconds,
+          recordsPerSecond, mbPerSecond, cpuSeconds > 0 ? String.format(", %.2f CPU-s", cpuSeconds) : "");
+    }
+  }
 
   private static final Pattern PERF_LINE = Pattern.compile(
       "(\\d+)( steady state)? records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
@@ -44,6 +55,7 @@ public final class IngestBenchmark {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    CpuTime.Watch cpu = CpuTime.watch();
     long t0 = System.nanoTime();
     IngestSummary summary;
     try (IngestContext context = new IngestContext(fresh)) {
@@ -51,11 +63,27 @@ public final class IngestBenchmark {
           .run(List.of(jsonl.toString()), (d, t) -> { });
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    CpuTime cpuAfter = cpu.stop();
+    CpuTime cpuBefore = cpu.start();
     long n = summary.publishedCount();
     if (summary.failedCount() > 0) {
       throw new IllegalStateException("Benchmark ingest had failures: " + summary.failures());
     }
-    return new Result("newswire ingest files", n, seconds, n / seconds, bytes / seconds / 1e6);
+    return new Result("newswire ingest files", n, seconds, n / seconds, bytes / seconds / 1e6,
+        cpuAfter.secondsSince(cpuBefore), cpuAfter.sharesSince(cpuBefore, IngestBenchmark::kind));
+  }
+
+  private static String kind(String thread) {
+    if (thread.contains("kafka-producer-network-thread")) {
+      return "producer I/O (batches compressed and sent)";
+    }
+    if (thread.startsWith("ingest-worker")) {
+      return "workers (parse, normalise, hash, serialise, append)";
+    }
+    if (thread.startsWith("main")) {
+      return "reading thread (splits lines; works too when the workers are behind)";
+    }
+    return "other Java threads";
   }
 
   /**
@@ -105,6 +133,6 @@ public final class IngestBenchmark {
     long sent = Long.parseLong(last[0]);
     double rate = Double.parseDouble(last[1]);
     double mb = Double.parseDouble(last[2]);
-    return new Result("Kafka ProducerPerformance", sent, sent / rate, rate, mb * 1.048576);
+    return new Result("Kafka ProducerPerformance", sent, sent / rate, rate, mb * 1.048576, 0, Map.of());
   }
 }
