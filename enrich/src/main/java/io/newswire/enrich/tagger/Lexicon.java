@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The word lists the entity model uses as features (never as the answer): place names from the gazetteer,
- * given and family names, demonyms, titles, organisation words and known acronyms. Per document it marks
- * each token with bit flags, longest gazetteer match first.
+ * given and family names, demonyms, titles, organisation words, known acronyms and English dictionary words.
+ * Per document it marks each token with bit flags, longest gazetteer match first.
  */
 final class Lexicon {
   static final int PLACE_B = 1;
@@ -25,7 +25,9 @@ final class Lexicon {
   static final int ACRONYM = 1 << 9;
   static final int ORG_AHEAD = 1 << 10;
   static final int BIG_PLACE = 1 << 11;
-  static final int FLAGS = 12;
+  /** A capitalised word whose lower-case form is an English dictionary word ("Given", "However", "LUCKY"). */
+  static final int COMMON_WORD = 1 << 12;
+  static final int FLAGS = 13;
 
   private static final String DATA = "/io/newswire/enrich/tagger/";
   private static final int MAX_PLACE_TOKENS = 5;
@@ -38,6 +40,7 @@ final class Lexicon {
   private final Set<String> titles = new HashSet<>();
   private final Set<String> orgWords = new HashSet<>();
   private final Set<String> acronyms = new HashSet<>();
+  private final Set<String> english = new HashSet<>();
 
   Lexicon(Gazetteer gazetteer) {
     gazetteer.forEachName((name, entry) -> {
@@ -56,6 +59,9 @@ final class Lexicon {
     });
     for (String[] row : Resources.tsv(DATA + "person-names.txt")) {
       names.add(row[0].trim());
+    }
+    for (String[] row : Resources.tsv(DATA + "english-words.txt")) {
+      english.add(row[0].trim());
     }
     for (String[] row : Resources.tsv(DATA + "demonyms.tsv")) {
       demonyms.add(row[0].trim());
@@ -94,6 +100,9 @@ final class Lexicon {
       String bare = w.endsWith("'s") || w.endsWith("’s") ? w.substring(0, w.length() - 2) : w;
       if (names.contains(w)) {
         flags[i] |= PERSON_NAME;
+      }
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && english.contains(bare.toLowerCase(Locale.ROOT))) {
+        flags[i] |= COMMON_WORD;
       }
       if (!acronyms.contains(bare) && Token.allCaps(w)) {
         // A headline or dateline in capitals ("JAPANESE MINISTRY ..."): the lists hold words as they are written
