@@ -66,6 +66,21 @@ public record CpuTime(long processNanos, Map<String, Long> javaThreads, Map<Stri
     }
   }
 
+  /**
+   * Names Java threads by the first fragment their name contains: pairs of fragment and kind, in order;
+   * threads matching none are "other Java threads".
+   */
+  public static Function<String, String> kinds(String... fragmentAndKind) {
+    return thread -> {
+      for (int i = 0; i + 1 < fragmentAndKind.length; i += 2) {
+        if (thread.contains(fragmentAndKind[i])) {
+          return fragmentAndKind[i + 1];
+        }
+      }
+      return "other Java threads";
+    };
+  }
+
   /** CPU-seconds this process used since {@code before}. */
   public double secondsSince(CpuTime before) {
     return (processNanos - before.processNanos) / 1e9;

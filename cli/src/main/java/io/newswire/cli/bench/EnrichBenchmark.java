@@ -117,25 +117,15 @@ public final class EnrichBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       CpuTime after = CpuTime.now();
       return new TopologyRun(articles.size() / seconds, articles.size() / after.secondsSince(before),
-          after.sharesSince(before, EnrichBenchmark::kind));
+          after.sharesSince(before, KINDS));
     }
   }
 
-  private static String kind(String thread) {
-    if (thread.contains("kafka-producer-network-thread")) {
-      return "producer I/O";
-    }
-    if (thread.contains("GlobalStreamThread")) {
-      return "global thread";
-    }
-    if (thread.contains("StreamThread")) {
-      return "stream thread";
-    }
-    if (thread.contains("StateUpdater")) {
-      return "state updater";
-    }
-    return "other Java threads (admin, HTTP, harness)";
-  }
+  private static final java.util.function.Function<String, String> KINDS = CpuTime.kinds(
+      "kafka-producer-network-thread", "producer I/O",
+      "GlobalStreamThread", "global thread",
+      "StreamThread", "stream thread",
+      "StateUpdater", "state updater");
 
   /** Waits until the group has committed offsets on the raw topic and has no lag on any topic it reads. */
   static void awaitCaughtUp(org.apache.kafka.clients.admin.Admin admin, String group, Duration max) throws Exception {

@@ -70,21 +70,13 @@ public final class IngestBenchmark {
       throw new IllegalStateException("Benchmark ingest had failures: " + summary.failures());
     }
     return new Result("newswire ingest files", n, seconds, n / seconds, bytes / seconds / 1e6,
-        cpuAfter.secondsSince(cpuBefore), cpuAfter.sharesSince(cpuBefore, IngestBenchmark::kind));
+        cpuAfter.secondsSince(cpuBefore), cpuAfter.sharesSince(cpuBefore, KINDS));
   }
 
-  private static String kind(String thread) {
-    if (thread.contains("kafka-producer-network-thread")) {
-      return "producer I/O (batches compressed and sent)";
-    }
-    if (thread.startsWith("ingest-worker")) {
-      return "workers (parse, normalise, hash, serialise, append)";
-    }
-    if (thread.startsWith("main")) {
-      return "reading thread (splits lines; works too when the workers are behind)";
-    }
-    return "other Java threads";
-  }
+  private static final java.util.function.Function<String, String> KINDS = CpuTime.kinds(
+      "kafka-producer-network-thread", "producer I/O (batches compressed and sent)",
+      "ingest-worker", "workers (parse, normalise, hash, serialise, append)",
+      "main", "reading thread (splits lines; works too when the workers are behind)");
 
   /**
    * Runs Kafka's ProducerPerformance with each line of {@code payloads} as a record value, keyed like ingest
