@@ -93,7 +93,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
-    // 5: English dictionary words as a feature (a capitalised common word is seldom a name);
+    // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
     return 5;
