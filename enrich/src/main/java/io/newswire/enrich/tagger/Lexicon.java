@@ -27,7 +27,11 @@ final class Lexicon {
   static final int BIG_PLACE = 1 << 11;
   /** A capitalised word whose lower-case form is an English dictionary word ("Given", "However", "LUCKY"). */
   static final int COMMON_WORD = 1 << 12;
-  static final int FLAGS = 13;
+  /** A head word of an event's name ("Cup", "Open", "Games"): events are MISC under the conventions. */
+  static final int EVENT_WORD = 1 << 13;
+  /** An event word later in the same capitalised run ("World Cup", "Dubai Desert Classic"). */
+  static final int EVENT_AHEAD = 1 << 14;
+  static final int FLAGS = 15;
 
   private static final String DATA = "/io/newswire/enrich/tagger/";
   private static final int MAX_PLACE_TOKENS = 5;
@@ -39,6 +43,7 @@ final class Lexicon {
   private final Set<String> demonyms = new HashSet<>();
   private final Set<String> titles = new HashSet<>();
   private final Set<String> orgWords = new HashSet<>();
+  private final Set<String> eventWords = new HashSet<>();
   private final Set<String> acronyms = new HashSet<>();
   private final Set<String> english = new HashSet<>();
 
@@ -71,6 +76,7 @@ final class Lexicon {
       switch (row[0]) {
         case "title" -> titles.addAll(List.of(word.split(" ")));
         case "orgword" -> orgWords.add(word);
+        case "eventword" -> eventWords.add(word);
         case "acronym" -> acronyms.add(word);
         case "demonym" -> demonyms.add(word);
         default -> throw new IllegalStateException("Unknown lexicon kind " + row[0] + " in lexicon.tsv");
@@ -123,6 +129,9 @@ final class Lexicon {
       if (acronyms.contains(bare)) {
         flags[i] |= ACRONYM;
       }
+      if (eventWords.contains(bare)) {
+        flags[i] |= EVENT_WORD;
+      }
     }
     // An organisation word later in the same run of capitalised words ("Bank of England", "Leeds United").
     boolean ahead = false;
@@ -136,6 +145,18 @@ final class Lexicon {
         ahead = false;
       } else if (ahead) {
         flags[i] |= ORG_AHEAD;
+      }
+    }
+    ahead = false;
+    for (int i = n - 1; i >= 0; i--) {
+      String w = words[i];
+      boolean capital = !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
+      if ((flags[i] & EVENT_WORD) != 0) {
+        ahead = true;
+      } else if (!capital && !w.equals("of") && !w.equals("de")) {
+        ahead = false;
+      } else if (ahead) {
+        flags[i] |= EVENT_AHEAD;
       }
     }
     // Longest place-name match starting at each capitalised token.

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * IPTC Media Topics by keyword evidence, the way IPTC's EXTRA rules and GDELT's themes work: the 17 top-level
- * topics scored by their share of all evidence (a title word counts twice), second-level topics under a
- * reported parent, and the user's own topics from a rules file in the same format. Every keyword is indexed
- * once, so matching costs a few map lookups per word whatever the number of rules.
+ * topics scored by their share of all evidence (a title word counts three times, a word of the first paragraph
+ * twice), second-level topics under a reported parent, and the user's own topics from a rules file in the same
+ * format. Every keyword is indexed once, so matching costs a few map lookups per word whatever the number of
+ * rules.
  */
 final class Topics {
   private record Rule(String code, String label, String parent, boolean user) {
@@ -27,6 +28,13 @@ final class Topics {
   }
 
   private static final double POLITICS_WEIGHT = 0.6;
+  /**
+   * News is written as an inverted pyramid: the title and the first paragraph say what the story is about, later
+   * paragraphs add background (a chip launch mentions the share price, a battle the diplomacy). Chosen on the
+   * training articles only: title 2 and lead 1 (every word alike) 0.883, title 3 and lead 2 0.898.
+   */
+  private static final double TITLE_WEIGHT = 3;
+  private static final double LEAD_WEIGHT = 2;
 
   private final List<Rule> rules = new ArrayList<>();
   private final Map<String, List<Integer>> exact = new HashMap<>();
@@ -109,8 +117,14 @@ final class Topics {
 
   List<MediaTopic> find(String title, String body) {
     double[] hits = new double[rules.size()];
-    count(title, 2, hits);
-    count(body, 1, hits);
+    count(title, TITLE_WEIGHT, hits);
+    int lead = body.indexOf('\n');
+    if (lead < 0) {
+      count(body, LEAD_WEIGHT, hits);
+    } else {
+      count(body.substring(0, lead), LEAD_WEIGHT, hits);
+      count(body.substring(lead + 1), 1, hits);
+    }
     for (int r = 0; r < rules.size(); r++) {
       hits[r] *= rules.get(r).weight();
     }

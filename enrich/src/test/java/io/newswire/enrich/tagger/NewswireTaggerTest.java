@@ -60,6 +60,44 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aNameInACapitalisedHeadlineTakesTheTypeItHasInTheBody() {
+    // The body's "Waigel" (a person, with a title and a verb) decides for the headline's "WAIGEL", which on its
+    // own gives the model little to go on; both count as one name.
+    String[] words = ("BONN TO CUT SPENDING , SAYS WAIGEL . German Finance Minister Theo Waigel said on Sunday the"
+        + " government would cut spending . Waigel told reporters the plan was fair .").split(" ");
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[8] = true;
+    String[] tags = TAGGER.tagTokens(words, starts);
+    assertThat(tags[6]).isEqualTo("B-PER");
+    assertThat(tags[12]).isEqualTo("I-PER");
+    int[] labels = {0, 7, 0, 1};
+    NewswireTagger.consistent(new String[] {"SAYS", "WAIGEL", "and", "Waigel"}, labels);
+    assertThat(labels).containsExactly(0, 1, 0, 1);
+  }
+
+  @Test
+  void eventNamesHaveTheirOwnEvidence() {
+    int[] flags = NewswireTagger.lexicon().flags(new String[] {"the", "Dubai", "Desert", "Classic", "and", "VIENNA", "OPEN"});
+    assertThat(flags[1] & Lexicon.EVENT_AHEAD).isNotZero();
+    assertThat(flags[2] & Lexicon.EVENT_AHEAD).isNotZero();
+    assertThat(flags[3] & Lexicon.EVENT_WORD).isNotZero();
+    assertThat(flags[5] & Lexicon.EVENT_AHEAD).isNotZero();
+    assertThat(flags[6] & Lexicon.EVENT_WORD).isNotZero();
+    assertThat(flags[0] & (Lexicon.EVENT_AHEAD | Lexicon.EVENT_WORD)).isZero();
+  }
+
+  @Test
+  void theTitleAndFirstParagraphOutweighTheBackground() {
+    // A chip launch with market background: one share-price paragraph must not outvote the story itself.
+    Tagging t = TAGGER.tag("Chipmaker unveils faster processor for artificial intelligence",
+        "The company showed a new processor for data centres and said its software would run on older chips.\n"
+            + "Shares rose 3 percent on the stock market; investors expect revenue and profit to grow, and the bank"
+            + " that advised the company raised its price target.");
+    assertThat(t.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+  }
+
+  @Test
   void findsPeopleOrganisationsPlacesAndNationalitiesWithCanonicalNames() {
     Tagging t = TAGGER.tag(TITLE, BODY);
 
