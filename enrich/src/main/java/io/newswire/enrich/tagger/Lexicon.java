@@ -35,6 +35,8 @@ final class Lexicon {
 
   private static final String DATA = "/io/newswire/enrich/tagger/";
   private static final int MAX_PLACE_TOKENS = 5;
+  private static final Set<String> ORG_JOINERS = Set.of("of", "for", "and", "&");
+  private static final Set<String> EVENT_JOINERS = Set.of("of", "de");
 
   private final Map<String, Integer> places = new HashMap<>();
   /** Every proper prefix of a multi-word place name ("new", "new york"), so a match stops as soon as it cannot grow. */
@@ -133,32 +135,10 @@ final class Lexicon {
         flags[i] |= EVENT_WORD;
       }
     }
-    // An organisation word later in the same run of capitalised words ("Bank of England", "Leeds United").
-    boolean ahead = false;
-    for (int i = n - 1; i >= 0; i--) {
-      String w = words[i];
-      boolean capital = !w.isEmpty() && Character.isUpperCase(w.charAt(0));
-      boolean connector = w.equals("of") || w.equals("for") || w.equals("and") || w.equals("&");
-      if ((flags[i] & ORG_WORD) != 0) {
-        ahead = true;
-      } else if (!capital && !connector) {
-        ahead = false;
-      } else if (ahead) {
-        flags[i] |= ORG_AHEAD;
-      }
-    }
-    ahead = false;
-    for (int i = n - 1; i >= 0; i--) {
-      String w = words[i];
-      boolean capital = !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
-      if ((flags[i] & EVENT_WORD) != 0) {
-        ahead = true;
-      } else if (!capital && !w.equals("of") && !w.equals("de")) {
-        ahead = false;
-      } else if (ahead) {
-        flags[i] |= EVENT_AHEAD;
-      }
-    }
+    // A head word later in the same run of capitalised words: "Bank of England", "Leeds United" (organisations),
+    // "World Cup", "2026 Dubai Desert Classic" (events, which may start with a year).
+    markRunsBefore(words, flags, ORG_WORD, ORG_AHEAD, ORG_JOINERS, false);
+    markRunsBefore(words, flags, EVENT_WORD, EVENT_AHEAD, EVENT_JOINERS, true);
     // Longest place-name match starting at each capitalised token.
     for (int i = 0; i < n; i++) {
       if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
@@ -194,5 +174,26 @@ final class Lexicon {
       }
     }
     return flags;
+  }
+
+  /**
+   * Sets {@code mark} on every word of a capitalised run (joined by {@code joiners}, and by numbers where
+   * {@code numbers}) that comes before a word flagged {@code head} in the same run.
+   */
+  private static void markRunsBefore(String[] words, int[] flags, int head, int mark, Set<String> joiners,
+      boolean numbers) {
+    boolean ahead = false;
+    for (int i = words.length - 1; i >= 0; i--) {
+      String w = words[i];
+      char first = w.isEmpty() ? ' ' : w.charAt(0);
+      boolean capital = Character.isUpperCase(first) || numbers && Character.isDigit(first);
+      if ((flags[i] & head) != 0) {
+        ahead = true;
+      } else if (!capital && !joiners.contains(w)) {
+        ahead = false;
+      } else if (ahead) {
+        flags[i] |= mark;
+      }
+    }
   }
 }

@@ -227,7 +227,7 @@ public final class NewswireTagger implements Tagger {
       if (labels[i] % 2 == 1) {
         int j = end(labels, i);
         // A name in a headline set in capitals gives the model less to go on than the same name in the body.
-        double weight = capitals(words[i]) && CAPS_VOTES ? 0.5 : 1;
+        double weight = Token.allCaps(words[i]) ? 0.5 : 1;
         votes.computeIfAbsent(key(words, i, j), k -> new double[EntityModel.L])[labels[i]]
             += weight + (double) i / ((double) n * n + 1);
         i = j - 1;
@@ -300,9 +300,6 @@ public final class NewswireTagger implements Tagger {
     }
   }
 
-  static final boolean CAPS_VOTES = !Boolean.getBoolean("xt.nocapsvotes");
-  static final boolean FOLD = !Boolean.getBoolean("xt.nofold");
-
   /** A name's words as one key, a word in capitals written as in running text ("WAIGEL" is "Waigel"). */
   private static String key(String[] words, int from, int to) {
     if (to - from == 1) {
@@ -316,20 +313,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   private static String fold(String word) {
-    return FOLD && capitals(word) ? word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT) : word;
-  }
-
-  /** Two or more letters, all capitals: a headline's word, or an acronym. */
-  private static boolean capitals(String word) {
-    int letters = 0;
-    for (int k = 0; k < word.length(); k++) {
-      char c = word.charAt(k);
-      if (Character.isLowerCase(c)) {
-        return false;
-      }
-      letters += Character.isLetter(c) ? 1 : 0;
-    }
-    return letters >= 2;
+    return Token.allCaps(word) ? Lexicon.titleCase(word) : word;
   }
 
   private static int end(int[] labels, int i) {
