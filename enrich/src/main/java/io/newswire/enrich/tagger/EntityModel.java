@@ -42,14 +42,30 @@ final class EntityModel {
     return 0;
   }
 
-  /** A token without a letter or digit cannot start a name. */
+  /** A token without a letter or digit cannot start a name, nor can a measurement ("46C", "10km", "5bn"). */
   static boolean canStart(String word) {
+    if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
+      return !measurement(word);
+    }
     for (int i = 0; i < word.length(); i++) {
       if (Character.isLetterOrDigit(word.charAt(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static final java.util.Set<String> UNITS = java.util.Set.of("C", "F", "km", "kg", "g", "mg", "mm", "cm", "m",
+      "ft", "lb", "lbs", "oz", "ha", "mph", "kph", "bn", "mn", "tn", "GW", "MW", "kW", "kWh", "GWh", "TWh", "GB", "TB",
+      "MB", "Gbps", "Mbps", "pc", "%");
+
+  /** A number followed by a unit of measure. "1860" (as in "1860 Munich") or "20th" are not measurements. */
+  private static boolean measurement(String word) {
+    int i = 0;
+    while (i < word.length() && (Character.isDigit(word.charAt(i)) || word.charAt(i) == '.' || word.charAt(i) == ',')) {
+      i++;
+    }
+    return i < word.length() && UNITS.contains(word.substring(i));
   }
 
   /** I-X may only follow B-X or I-X. */

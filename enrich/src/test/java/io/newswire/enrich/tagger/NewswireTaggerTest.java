@@ -77,6 +77,19 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aMeasurementIsNotAName() {
+    // "46C" in a heatwave headline was once an organisation; a club such as "1860 Munich" still starts a name.
+    assertThat(EntityModel.canStart("46C")).isFalse();
+    assertThat(EntityModel.canStart("1.5C")).isFalse();
+    assertThat(EntityModel.canStart("10km")).isFalse();
+    assertThat(EntityModel.canStart("1860")).isTrue();
+    assertThat(EntityModel.canStart("20th")).isTrue();
+    Tagging t = TAGGER.tag("Delhi swelters as heatwave pushes temperatures past 46C",
+        "Temperatures in Delhi climbed above 46 degrees Celsius on Tuesday, the India Meteorological Department said.");
+    assertThat(t.entities()).extracting(Entity::getName).doesNotContain("46C").contains("Delhi");
+  }
+
+  @Test
   void eventNamesHaveTheirOwnEvidence() {
     int[] flags = NewswireTagger.lexicon().flags(new String[] {"the", "Dubai", "Desert", "Classic", "and", "VIENNA", "OPEN"});
     assertThat(flags[1] & Lexicon.EVENT_AHEAD).isNotZero();
