@@ -31,16 +31,23 @@ final class Lexicon {
   static final int EVENT_WORD = 1 << 13;
   /** An event word later in the same capitalised run ("World Cup", "Dubai Desert Classic"). */
   static final int EVENT_AHEAD = 1 << 14;
-  static final int FLAGS = 15;
+  /** The first word of a known organisation's name ("Bayern Munich", "Bank of Japan", "Likud"), and the rest of it. */
+  static final int KNOWN_ORG_B = 1 << 15;
+  static final int KNOWN_ORG_I = 1 << 16;
+  static final int FLAGS = 17;
 
   private static final String DATA = "/io/newswire/enrich/tagger/";
   private static final int MAX_PLACE_TOKENS = 5;
+  private static final int MAX_ORG_TOKENS = 8;
   private static final Set<String> ORG_JOINERS = Set.of("of", "for", "and", "&");
   private static final Set<String> EVENT_JOINERS = Set.of("of", "de");
 
   private final Map<String, Integer> places = new HashMap<>();
   /** Every proper prefix of a multi-word place name ("new", "new york"), so a match stops as soon as it cannot grow. */
   private final Set<String> placePrefixes = new HashSet<>();
+  /** Known organisations' names as lower-case tokens joined by spaces, and every proper prefix of them. */
+  private final Set<String> organisations = new HashSet<>();
+  private final Set<String> organisationPrefixes = new HashSet<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> demonyms = new HashSet<>();
   private final Set<String> titles = new HashSet<>();
@@ -66,6 +73,18 @@ final class Lexicon {
     });
     for (String[] row : Resources.tsv(DATA + "person-names.txt")) {
       names.add(row[0].trim());
+    }
+    for (String[] row : Resources.tsv(DATA + "organisations.txt")) {
+      List<Token> tokens = Token.of(row[0].trim());
+      StringBuilder key = new StringBuilder();
+      for (Token t : tokens) {
+        if (key.length() > 0) {
+          organisationPrefixes.add(key.toString());
+          key.append(' ');
+        }
+        key.append(t.text().toLowerCase(Locale.ROOT));
+      }
+      organisations.add(key.toString());
     }
     for (String[] row : Resources.tsv(DATA + "english-words.txt")) {
       english.add(row[0].trim());
@@ -169,6 +188,34 @@ final class Lexicon {
         flags[i] |= PLACE_B | bestKind;
         for (int j = i + 1; j <= best; j++) {
           flags[j] |= PLACE_I | bestKind;
+        }
+        i = best;
+      }
+    }
+    // Longest known-organisation match starting at each capitalised token. A place may be a club too
+    // ("Liverpool", "Valencia"): both flags are set and the context decides.
+    for (int i = 0; i < n; i++) {
+      if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+        continue;
+      }
+      StringBuilder key = new StringBuilder();
+      int best = -1;
+      for (int j = i; j < Math.min(n, i + MAX_ORG_TOKENS); j++) {
+        if (j > i) {
+          key.append(' ');
+        }
+        key.append(words[j].toLowerCase(Locale.ROOT));
+        if (organisations.contains(key.toString())) {
+          best = j;
+        }
+        if (!organisationPrefixes.contains(key.toString())) {
+          break;
+        }
+      }
+      if (best >= 0) {
+        flags[i] |= KNOWN_ORG_B;
+        for (int j = i + 1; j <= best; j++) {
+          flags[j] |= KNOWN_ORG_I;
         }
         i = best;
       }

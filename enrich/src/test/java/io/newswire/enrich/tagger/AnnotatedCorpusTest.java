@@ -39,6 +39,25 @@ class AnnotatedCorpusTest {
   }
 
   @Test
+  void anArticleCanLoseItsDatelineForTraining() throws Exception {
+    Path file = dir.resolve("news.txt");
+    Files.writeString(file, """
+        === x2 | 16 | -
+        Drones hit [LOC Odesa] port
+        [LOC ODESA], [LOC Ukraine] — [MISC Russian] drones hit the port of [LOC Odesa] overnight.
+        === x3 | 04 | -
+        Shares fall
+        Shares in [ORG Acme] fell 9 percent - Monday was the worst day in a year.
+        """);
+    List<AnnotatedCorpus.Article> articles = AnnotatedCorpus.readNews(file);
+    AnnotatedCorpus.Article a = articles.get(0).withoutDateline();
+    assertThat(a.body()).isEqualTo("Russian drones hit the port of Odesa overnight.");
+    assertThat(a.spans()).extracting(Span::text).containsExactly("Odesa", "Russian", "Odesa");
+    a.spans().forEach(s -> assertThat(a.text().substring(s.start(), s.end())).isEqualTo(s.text()));
+    assertThat(articles.get(1).withoutDateline()).isSameAs(articles.get(1)); // a dash later on is no dateline
+  }
+
+  @Test
   void aMarkThatSplitsATokenIsReportedWithTheArticle() throws Exception {
     Path file = dir.resolve("news.txt");
     Files.writeString(file, "=== x2 | 04 | -\nTitle\nA [LOC Munich]-based company grew.\n");

@@ -2,6 +2,7 @@ package io.newswire.enrich.tagger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newswire.schema.Entity;
 import io.newswire.schema.EntityType;
@@ -87,6 +88,34 @@ class NewswireTaggerTest {
     Tagging t = TAGGER.tag("Delhi swelters as heatwave pushes temperatures past 46C",
         "Temperatures in Delhi climbed above 46 degrees Celsius on Tuesday, the India Meteorological Department said.");
     assertThat(t.entities()).extracting(Entity::getName).doesNotContain("46C").contains("Delhi");
+  }
+
+  @Test
+  void knownOrganisationsAreEvidenceAndNotTheAnswer() {
+    String[] words = {"BAYERN", "MUNICH", "beat", "Werder", "Bremen", "as", "the", "Bank", "of", "Japan", "watched",
+        "Liverpool"};
+    int[] flags = NewswireTagger.lexicon().flags(words);
+    assertThat(flags[0] & Lexicon.KNOWN_ORG_B).isNotZero(); // capitals are matched as running text
+    assertThat(flags[1] & Lexicon.KNOWN_ORG_I).isNotZero();
+    assertThat(flags[3] & Lexicon.KNOWN_ORG_B).isNotZero();
+    assertThat(flags[7] & Lexicon.KNOWN_ORG_B).isNotZero();
+    assertThat(flags[9] & Lexicon.KNOWN_ORG_I).isNotZero();
+    assertThat(flags[2] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)).isZero();
+    // a city that is also a club carries both flags: the context decides
+    assertThat(flags[11] & Lexicon.KNOWN_ORG_B).isNotZero();
+    assertThat(flags[11] & Lexicon.PLACE_B).isNotZero();
+    Tagging visit = TAGGER.tag("Talks in Liverpool", "Ministers met in Liverpool on Monday to discuss port funding.");
+    assertThat(visit.entities()).extracting(Entity::getName, Entity::getType)
+        .contains(tuple("Liverpool", EntityType.LOC));
+  }
+
+  @Test
+  void theFirstWordAfterTheTitleIsNotANameByPosition() {
+    // Nearly every training article opens with a dateline; feeds and pages seldom do. Half the training articles
+    // lose theirs, so a body starting "Given the risks" is not read as a dateline or a person.
+    Tagging t = TAGGER.tag("Officials meet to discuss the budget",
+        "Given the sensitivity of the issue, the sources declined to be identified.");
+    assertThat(t.entities()).isEmpty();
   }
 
   @Test
