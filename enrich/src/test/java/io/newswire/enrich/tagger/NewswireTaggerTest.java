@@ -215,6 +215,29 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void anAcronymJoinsTheNameItAbbreviates() {
+    assertThat(Entities.acronym("World Health Organization")).isEqualTo("WHO");
+    assertThat(Entities.acronym("Organisation of the Petroleum Exporting Countries")).isEqualTo("OPEC");
+    assertThat(Entities.acronym("Bank of England")).isEqualTo("BE");
+    assertThat(Entities.acronym("Reuters")).isNull();
+    assertThat(Entities.acronym("the Fed")).isNull();
+    String text = "World Health Organization and the United States: WHO asked U.S. officials, WHO said.";
+    java.util.List<Span> spans = java.util.List.of(
+        new Span(EntityType.ORG, 0, 25, "World Health Organization"),
+        new Span(EntityType.LOC, 34, 47, "United States"),
+        new Span(EntityType.ORG, 49, 52, "WHO"),
+        new Span(EntityType.LOC, 59, 63, "U.S."),
+        new Span(EntityType.ORG, 75, 78, "WHO"));
+    spans.forEach(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text()));
+    java.util.List<Entity> entities = Entities.group(spans, 0);
+    assertThat(entities).extracting(Entity::getName).containsExactlyInAnyOrder("World Health Organization", "United States");
+    assertThat(entities).allSatisfy(e -> assertThat(e.getMentions()).hasSizeGreaterThanOrEqualTo(2));
+    Tagging t = TAGGER.tag("WHO warns of measles rise", "GENEVA — The World Health Organization said on Monday that"
+        + " measles cases had doubled. \"Every child needs two doses,\" WHO said.");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("World Health Organization");
+  }
+
+  @Test
   void aDescribedSpeakerIsTheLastOneNamed() {
     Tagging t = TAGGER.tag("Rail strike", "Jenny Ross of the RMT union said members would walk out. \"We have no"
         + " choice left,\" the union leader said. Network Rail said it had made a fair offer. \"The door remains open"
