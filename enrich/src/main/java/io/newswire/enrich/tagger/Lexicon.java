@@ -118,6 +118,55 @@ final class Lexicon {
     return w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * A title in Title Case ("Fed Holds Rates Steady As Inflation Cools", as many sites write headlines) reads as
+   * one long name to a model that takes capitals as evidence. When at least three of its words after the first
+   * are capitalised dictionary words and at least half of them are capitalised, those dictionary words are
+   * lower-cased in {@code words} (the first {@code titleTokens}) unless they belong to a known organisation, a
+   * demonym, a country, a region or a city of a million (a town called "Deal" or "Union" does not count), or are
+   * written with a capital mid-sentence elsewhere in the document (the body's
+   * "Federal Reserve" keeps the headline's "Federal Reserve").
+   */
+  void sentenceCase(String[] words, boolean[] starts, int titleTokens) {
+    if (titleTokens < 4) {
+      return;
+    }
+    int[] flags = flags(java.util.Arrays.copyOf(words, titleTokens));
+    int keep = KNOWN_ORG_B | KNOWN_ORG_I | DEMONYM | ACRONYM | COUNTRY | REGION | BIG_PLACE;
+    int letters = 0;
+    int capitals = 0;
+    int common = 0;
+    for (int i = 1; i < titleTokens; i++) {
+      String w = words[i];
+      if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
+        continue;
+      }
+      letters++;
+      if (Character.isUpperCase(w.charAt(0)) && !Token.allCaps(w)) {
+        capitals++;
+        if ((flags[i] & COMMON_WORD) != 0 && (flags[i] & keep) == 0) {
+          common++;
+        }
+      }
+    }
+    if (common < 3 || capitals * 2 < letters) {
+      return;
+    }
+    Set<String> capitalisedInBody = new HashSet<>();
+    for (int i = titleTokens; i < words.length; i++) {
+      if (!starts[i] && !words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+        capitalisedInBody.add(words[i]);
+      }
+    }
+    for (int i = 1; i < titleTokens; i++) {
+      String w = words[i];
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !Token.allCaps(w) && (flags[i] & COMMON_WORD) != 0
+          && (flags[i] & keep) == 0 && !capitalisedInBody.contains(w)) {
+        words[i] = Character.toLowerCase(w.charAt(0)) + w.substring(1);
+      }
+    }
+  }
+
   /** Flags for every token of a document. */
   int[] flags(String[] words) {
     int n = words.length;

@@ -93,7 +93,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
-    // 7: known organisations' names (clubs, companies, parties, institutions) as a feature;
+    // 7: known organisations' names (clubs, companies, parties, institutions) as a feature, titles in Title Case
+    //    read in sentence case, acronyms join their names;
     // 6: event head words ("Cup", "Open", "Games"), names in capitals join the same name in running text, topics
     //    weigh the title and first paragraph more;
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
@@ -116,11 +117,17 @@ public final class NewswireTagger implements Tagger {
     String[] words = new String[n];
     boolean[] starts = new boolean[n];
     boolean[] newLine = new boolean[n];
+    int titleTokens = 0;
     for (int i = 0; i < n; i++) {
       words[i] = tokens.get(i).text();
       starts[i] = i == 0 || startsSentence(text, tokens.get(i - 1), tokens.get(i));
       newLine[i] = i > 0 && lineBreakBetween(text, tokens.get(i - 1), tokens.get(i));
+      if (tokens.get(i).end() <= title.length()) {
+        titleTokens = i + 1;
+      }
     }
+    // The model reads the title's words in sentence case; spans below are cut from the text as written.
+    lexicon.sentenceCase(words, starts, titleTokens);
     int[] labels = labels(words, starts, newLine);
     List<Span> spans = new ArrayList<>();
     for (int i = 0; i < n; i++) {

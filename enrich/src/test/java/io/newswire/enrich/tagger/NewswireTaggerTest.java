@@ -110,6 +110,28 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aTitleInTitleCaseIsReadInSentenceCase() {
+    Tagging fed = TAGGER.tag("Fed Holds Rates Steady As Inflation Cools In October",
+        "The Federal Reserve kept interest rates unchanged on Wednesday.");
+    assertThat(fed.entities()).extracting(Entity::getName).containsExactly("Federal Reserve");
+    Tagging strike = TAGGER.tag("Striking Workers Return After Union Reaches Deal With Boeing In Seattle",
+        "Machinists went back to work on Monday after voting to accept the offer.");
+    assertThat(strike.entities()).extracting(Entity::getName, Entity::getType)
+        .containsExactlyInAnyOrder(tuple("Boeing", EntityType.ORG), tuple("Seattle", EntityType.LOC));
+    // Names keep their capitals, and so do words the body writes with one mid-sentence.
+    String[] words = {"China", "And", "Turkey", "Sign", "Trade", "Deal", "At", "Summit", "Summit", "host", "Trade"};
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[8] = true;
+    NewswireTagger.lexicon().sentenceCase(words, starts, 8);
+    assertThat(words).startsWith("China", "and", "Turkey", "sign", "Trade", "deal", "at", "summit");
+    // A sentence-case title with several names is left alone.
+    String[] names = {"Xi", "Jinping", "meets", "Vladimir", "Putin", "in", "Moscow"};
+    NewswireTagger.lexicon().sentenceCase(names, new boolean[names.length], names.length);
+    assertThat(names).containsExactly("Xi", "Jinping", "meets", "Vladimir", "Putin", "in", "Moscow");
+  }
+
+  @Test
   void theFirstWordAfterTheTitleIsNotANameByPosition() {
     // Nearly every training article opens with a dateline; feeds and pages seldom do. Half the training articles
     // lose theirs, so a body starting "Given the risks" is not read as a dateline or a person.
