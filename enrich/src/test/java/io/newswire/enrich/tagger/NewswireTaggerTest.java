@@ -132,6 +132,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aBylineNamesPeople() {
+    Tagging t = TAGGER.tag("Rates rise again", "By Maria Lopez and James Chen in Brussels\n"
+        + "The European Central Bank raised rates on Thursday.");
+    assertThat(t.entities()).extracting(Entity::getName, Entity::getType).contains(tuple("Maria Lopez", EntityType.PER),
+        tuple("James Chen", EntityType.PER), tuple("Brussels", EntityType.LOC));
+    Tagging agency = TAGGER.tag("Rates rise again", "BY AHMED SALEH, Reuters\nThe bank raised rates.");
+    assertThat(agency.entities()).extracting(Entity::getName, Entity::getType)
+        .contains(tuple("AHMED SALEH", EntityType.PER), tuple("Reuters", EntityType.ORG));
+    // "By" opening an ordinary sentence is not a byline.
+    assertThat(TAGGER.tag("Cars", "By the end of the year, Germany will ban the sale of such cars.").entities())
+        .extracting(Entity::getName).containsExactly("Germany");
+  }
+
+  @Test
   void theFirstWordAfterTheTitleIsNotANameByPosition() {
     // Nearly every training article opens with a dateline; feeds and pages seldom do. Half the training articles
     // lose theirs, so a body starting "Given the risks" is not read as a dateline or a person.
