@@ -94,7 +94,7 @@ public final class NewswireTagger implements Tagger {
   @Override
   public int enrichmentVersion() {
     // 7: known organisations' names (clubs, companies, parties, institutions) as a feature, titles in Title Case
-    //    read in sentence case, acronyms join their names;
+    //    read in sentence case, bylines name people, acronyms join their names;
     // 6: event head words ("Cup", "Open", "Games"), names in capitals join the same name in running text, topics
     //    weigh the title and first paragraph more;
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
