@@ -26,6 +26,17 @@ record Token(String text, int start, int end) {
         tokens.add(new Token(".", end, end + 1));
         continue;
       }
+      // A wire slug before a name ("EXCLUSIVE-Boeing weighs...", "WRAPUP-Ukraine says...") is its own token.
+      int hyphen = t.indexOf('-');
+      if (hyphen >= 2 && hyphen + 2 < t.length() && allCaps(t.substring(0, hyphen))
+          && Character.isUpperCase(t.charAt(hyphen + 1)) && Character.isLowerCase(t.charAt(hyphen + 2))) {
+        int at = m.start();
+        tokens.add(new Token(t.substring(0, hyphen), at, at + hyphen));
+        tokens.add(new Token("-", at + hyphen, at + hyphen + 1));
+        tokens.addAll(of(t.substring(hyphen + 1)).stream()
+            .map(k -> new Token(k.text(), k.start() + at + hyphen + 1, k.end() + at + hyphen + 1)).toList());
+        continue;
+      }
       // "Russia's" is two tokens, as in CoNLL text: the name and the possessive ("RUSSIA'S" in a headline too).
       int apostrophe = t.length() - 2;
       boolean possessive = t.endsWith("'s") || t.endsWith("’s")

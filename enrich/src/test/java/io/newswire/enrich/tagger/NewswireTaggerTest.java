@@ -52,6 +52,11 @@ class NewswireTaggerTest {
     assertThat(Token.of("JAPAN'S CABINET").stream().map(Token::text)).containsExactly("JAPAN", "'S", "CABINET");
     assertThat(Token.of("IT'S OK").stream().map(Token::text)).containsExactly("IT", "'S", "OK");
     assertThat(Token.of("Bob'S").stream().map(Token::text)).containsExactly("Bob'S"); // not capitals throughout
+    assertThat(Token.of("EXCLUSIVE-Boeing's unit").stream().map(Token::text))
+        .containsExactly("EXCLUSIVE", "-", "Boeing", "'s", "unit");
+    assertThat(Token.of("EXCLUSIVE-Boeing").get(2).start()).isEqualTo(10);
+    assertThat(Token.of("Jean-Pierre US-based ANC-Led").stream().map(Token::text))
+        .containsExactly("Jean-Pierre", "US-based", "ANC", "-", "Led");
     // word lists are looked up as the word is written in running text, except the names of people
     int[] flags = NewswireTagger.lexicon().flags(new String[] {"JAPANESE", "MINISTRY", "WILL"});
     assertThat(flags[0] & Lexicon.DEMONYM).isNotZero();
