@@ -42,10 +42,16 @@ final class EntityModel {
     return 0;
   }
 
-  /** A token without a letter or digit cannot start a name, nor can a measurement ("46C", "10km", "5bn"). */
+  /**
+   * A token without a letter or digit cannot start a name, nor can a measurement ("46C", "10km", "5bn") or an
+   * agency's slug in capitals ("UPDATE 2-Fed holds rates", "WRAPUP 1-Ukraine says...").
+   */
   static boolean canStart(String word) {
     if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
       return !measurement(word);
+    }
+    if (SLUGS.contains(word)) {
+      return false;
     }
     for (int i = 0; i < word.length(); i++) {
       if (Character.isLetterOrDigit(word.charAt(i))) {
@@ -55,6 +61,8 @@ final class EntityModel {
     return false;
   }
 
+  private static final java.util.Set<String> SLUGS = java.util.Set.of("UPDATE", "WRAPUP", "EXCLUSIVE", "ANALYSIS",
+      "BREAKING", "INSIGHT", "FACTBOX", "REFILE", "CORRECTED", "RPT", "PREVIEW", "TIMELINE", "EXPLAINER", "URGENT");
   private static final java.util.Set<String> UNITS = java.util.Set.of("C", "F", "km", "kg", "g", "mg", "mm", "cm", "m",
       "ft", "lb", "lbs", "oz", "ha", "mph", "kph", "bn", "mn", "tn", "GW", "MW", "kW", "kWh", "GWh", "TWh", "GB", "TB",
       "MB", "Gbps", "Mbps", "pc", "%");

@@ -90,6 +90,9 @@ class NewswireTaggerTest {
     assertThat(EntityModel.canStart("10km")).isFalse();
     assertThat(EntityModel.canStart("1860")).isTrue();
     assertThat(EntityModel.canStart("20th")).isTrue();
+    assertThat(EntityModel.canStart("WRAPUP")).isFalse();
+    assertThat(TAGGER.tag("WRAPUP 1-Ukraine says Russian drones hit Odesa port", "Officials said so on Monday.")
+        .entities()).extracting(Entity::getName).containsExactlyInAnyOrder("Ukraine", "Russian", "Odesa");
     Tagging t = TAGGER.tag("Delhi swelters as heatwave pushes temperatures past 46C",
         "Temperatures in Delhi climbed above 46 degrees Celsius on Tuesday, the India Meteorological Department said.");
     assertThat(t.entities()).extracting(Entity::getName).doesNotContain("46C").contains("Delhi");
