@@ -46,7 +46,7 @@ final class Lexicon {
   /** Every proper prefix of a multi-word place name ("new", "new york"), so a match stops as soon as it cannot grow. */
   private final Set<String> placePrefixes = new HashSet<>();
   /** Known organisations' names as lower-case tokens joined by spaces, and every proper prefix of them. */
-  private final Set<String> organisations = new HashSet<>();
+  private final Map<String, Integer> organisations = new HashMap<>();
   private final Set<String> organisationPrefixes = new HashSet<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> demonyms = new HashSet<>();
@@ -84,7 +84,7 @@ final class Lexicon {
         }
         key.append(t.text().toLowerCase(Locale.ROOT));
       }
-      organisations.add(key.toString());
+      organisations.put(key.toString(), 0);
     }
     for (String[] row : Resources.tsv(DATA + "english-words.txt")) {
       english.add(row[0].trim());
@@ -207,7 +207,20 @@ final class Lexicon {
     // "World Cup", "2026 Dubai Desert Classic" (events, which may start with a year).
     markRunsBefore(words, flags, ORG_WORD, ORG_AHEAD, ORG_JOINERS, false);
     markRunsBefore(words, flags, EVENT_WORD, EVENT_AHEAD, EVENT_JOINERS, true);
-    // Longest place-name match starting at each capitalised token.
+    markLongest(words, flags, places, placePrefixes, MAX_PLACE_TOKENS, PLACE_B, PLACE_I);
+    // A place may be a club too ("Liverpool", "Valencia"): both flags are set and the context decides.
+    markLongest(words, flags, organisations, organisationPrefixes, MAX_ORG_TOKENS, KNOWN_ORG_B, KNOWN_ORG_I);
+    return flags;
+  }
+
+  /**
+   * Marks the longest name of {@code names} (lower-case words joined by spaces, each with flags of its own such as
+   * a place's kind) that starts at each capitalised word: {@code begin} on its first word, {@code inside} on the
+   * rest. A possessive ends a name ("Ukraine's").
+   */
+  private static void markLongest(String[] words, int[] flags, Map<String, Integer> names, Set<String> prefixes,
+      int maxWords, int begin, int inside) {
+    int n = words.length;
     for (int i = 0; i < n; i++) {
       if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
         continue;
@@ -215,61 +228,32 @@ final class Lexicon {
       StringBuilder key = new StringBuilder();
       int best = -1;
       int bestKind = 0;
-      for (int j = i; j < Math.min(n, i + MAX_PLACE_TOKENS); j++) {
+      for (int j = i; j < Math.min(n, i + maxWords); j++) {
         String w = words[j];
         if (j > i) {
           key.append(' ');
         }
         key.append(w.toLowerCase(Locale.ROOT));
-        Integer kind = places.get(key.toString());
+        Integer kind = names.get(key.toString());
         if (kind == null && (w.endsWith("'s") || w.endsWith("’s"))) {
-          kind = places.get(key.substring(0, key.length() - 2));
+          kind = names.get(key.substring(0, key.length() - 2));
         }
         if (kind != null) {
           best = j;
           bestKind = kind;
         }
-        if (!placePrefixes.contains(key.toString())) {
+        if (!prefixes.contains(key.toString())) {
           break;
         }
       }
       if (best >= 0) {
-        flags[i] |= PLACE_B | bestKind;
+        flags[i] |= begin | bestKind;
         for (int j = i + 1; j <= best; j++) {
-          flags[j] |= PLACE_I | bestKind;
+          flags[j] |= inside | bestKind;
         }
         i = best;
       }
     }
-    // Longest known-organisation match starting at each capitalised token. A place may be a club too
-    // ("Liverpool", "Valencia"): both flags are set and the context decides.
-    for (int i = 0; i < n; i++) {
-      if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
-        continue;
-      }
-      StringBuilder key = new StringBuilder();
-      int best = -1;
-      for (int j = i; j < Math.min(n, i + MAX_ORG_TOKENS); j++) {
-        if (j > i) {
-          key.append(' ');
-        }
-        key.append(words[j].toLowerCase(Locale.ROOT));
-        if (organisations.contains(key.toString())) {
-          best = j;
-        }
-        if (!organisationPrefixes.contains(key.toString())) {
-          break;
-        }
-      }
-      if (best >= 0) {
-        flags[i] |= KNOWN_ORG_B;
-        for (int j = i + 1; j <= best; j++) {
-          flags[j] |= KNOWN_ORG_I;
-        }
-        i = best;
-      }
-    }
-    return flags;
   }
 
   /**
