@@ -47,6 +47,10 @@ final class TagEvalCommand implements Callable<Integer> {
     print("wikigold held-out documents (" + r.wikigoldDocs() + ")", r.wikigold());
     System.out.printf(Locale.ROOT, "Topic accuracy (top-level, first topic among the gold ones): %.3f (%d/%d)%n",
         r.topicAccuracy(), r.topicCorrect(), r.topicTotal());
+    StringBuilder byTopic = new StringBuilder("  by first gold topic:");
+    r.byTopic().forEach((topic, tally) -> byTopic.append(String.format(Locale.ROOT, "%n    %-45s %3d/%-3d", topic,
+        tally[0], tally[1])));
+    System.out.println(byTopic);
     System.out.printf(Locale.ROOT, "Quote speaker accuracy: %.3f (%d/%d)%n", r.speakerAccuracy(), r.speakerCorrect(),
         r.speakerTotal());
     return 0;

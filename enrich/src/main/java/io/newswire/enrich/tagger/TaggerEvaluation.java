@@ -18,8 +18,12 @@ public final class TaggerEvaluation {
   /** Quotes shorter than this many words are titles or scare quotes, not speech: not scored. */
   private static final int MIN_QUOTE_WORDS = 4;
 
+  /**
+   * @param byTopic for each top-level topic (its label), how many articles whose first gold topic it is were given
+   *     a right first topic, and how many there were: {right, total}
+   */
   public record Report(EntityScores news, EntityScores wikigold, int topicCorrect, int topicTotal, int speakerCorrect,
-      int speakerTotal, int articles, int wikigoldDocs) {
+      int speakerTotal, int articles, int wikigoldDocs, java.util.SortedMap<String, int[]> byTopic) {
     public double topicAccuracy() {
       return topicTotal == 0 ? 0 : (double) topicCorrect / topicTotal;
     }
@@ -45,6 +49,11 @@ public final class TaggerEvaluation {
     int topicCorrect = 0;
     int speakerCorrect = 0;
     int speakerTotal = 0;
+    java.util.SortedMap<String, int[]> byTopic = new java.util.TreeMap<>();
+    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    for (String[] row : Resources.tsv("/io/newswire/enrich/tagger/topics.tsv")) {
+      labels.put(row[0].trim(), row[1].trim());
+    }
     List<AnnotatedCorpus.Article> articles = AnnotatedCorpus.readNews(corpus.resolve(articlesFile));
     for (AnnotatedCorpus.Article a : articles) {
       EntityTrainer.Example gold = AnnotatedCorpus.example(a);
@@ -68,8 +77,13 @@ public final class TaggerEvaluation {
         mistakes.accept(a.id() + " entity: " + diff);
       }
       String top = t.topics().stream().map(MediaTopic::getCode).filter(c -> c.endsWith("000000")).findFirst().orElse("none");
+      String goldTopic = a.topics().get(0);
+      int[] tally = byTopic.computeIfAbsent(goldTopic.substring(7, 9) + " " + labels.getOrDefault(goldTopic, goldTopic),
+          k -> new int[2]);
+      tally[1]++;
       if (a.topics().contains(top)) {
         topicCorrect++;
+        tally[0]++;
       } else {
         mistakes.accept(a.id() + " topic: expected " + a.topics() + ", got " + top);
       }
@@ -96,6 +110,7 @@ public final class TaggerEvaluation {
     for (EntityTrainer.Example d : heldOut) {
       wiki.add(d.tags(), tagger.tagTokens(d.words(), d.sentenceStart()));
     }
-    return new Report(news, wiki, topicCorrect, articles.size(), speakerCorrect, speakerTotal, articles.size(), heldOut.size());
+    return new Report(news, wiki, topicCorrect, articles.size(), speakerCorrect, speakerTotal, articles.size(), heldOut.size(),
+        byTopic);
   }
 }
