@@ -67,6 +67,9 @@ final class Lexicon {
         kind |= BIG_PLACE;
       }
       places.merge(name, kind, (a, b) -> a | b);
+      if (name.indexOf(' ') > 0 && name.indexOf(' ') == name.lastIndexOf(' ')) {
+        places.merge(name.replace(' ', '-'), kind, (a, b) -> a | b); // "Al Ain" is also written "Al-Ain"
+      }
       for (int space = name.indexOf(' '); space > 0; space = name.indexOf(' ', space + 1)) {
         placePrefixes.add(name.substring(0, space));
       }
@@ -208,6 +211,15 @@ final class Lexicon {
     markRunsBefore(words, flags, ORG_WORD, ORG_AHEAD, ORG_JOINERS, false);
     markRunsBefore(words, flags, EVENT_WORD, EVENT_AHEAD, EVENT_JOINERS, true);
     markLongest(words, flags, places, placePrefixes, MAX_PLACE_TOKENS, PLACE_B, PLACE_I);
+    // In capitals a dictionary word that is only a small town's name is the word ("CHINA IN SURPRISE DEFEAT":
+    // Surprise, Arizona): its place flags go, unless the place is a country, a region or a city of a million.
+    for (int i = 0; i < n; i++) {
+      boolean single = (flags[i] & PLACE_B) != 0 && (i + 1 == n || (flags[i + 1] & PLACE_I) == 0);
+      if (single && (flags[i] & COMMON_WORD) != 0 && (flags[i] & (BIG_PLACE | COUNTRY | REGION)) == 0
+          && Token.allCaps(words[i])) {
+        flags[i] &= ~(PLACE_B | CITY);
+      }
+    }
     // A place may be a club too ("Liverpool", "Valencia"): both flags are set and the context decides.
     markLongest(words, flags, organisations, organisationPrefixes, MAX_ORG_TOKENS, KNOWN_ORG_B, KNOWN_ORG_I);
     return flags;
