@@ -97,8 +97,13 @@ final class Topics {
       }
       if (keyword.contains(" ")) {
         String[] parts = keyword.split("\\s+");
-        phrases.computeIfAbsent(parts[0], x -> new ArrayList<>()).add(parts);
-        phraseRules.computeIfAbsent(keyword, x -> new ArrayList<>()).add(index);
+        String phrase = String.join(" ", parts);
+        // A phrase shared by several rules ("prime minister": politics and government) is walked once and
+        // credits each rule once.
+        if (!phraseRules.containsKey(phrase)) {
+          phrases.computeIfAbsent(parts[0], x -> new ArrayList<>()).add(parts);
+        }
+        once(phraseRules.computeIfAbsent(phrase, x -> new ArrayList<>()), index);
       } else if (keyword.endsWith("*")) {
         String stem = keyword.substring(0, keyword.length() - 1);
         Node node = prefixes;
@@ -108,22 +113,30 @@ final class Topics {
         if (node.rules == null) {
           node.rules = new ArrayList<>();
         }
-        node.rules.add(index);
+        once(node.rules, index);
       } else {
-        exact.computeIfAbsent(keyword, x -> new ArrayList<>()).add(index);
+        once(exact.computeIfAbsent(keyword, x -> new ArrayList<>()), index);
       }
+    }
+  }
+
+  /** A keyword listed twice in one rule counts once: a rules file is a list of words, not of weights. */
+  private static void once(List<Integer> rules, int index) {
+    if (!rules.contains(index)) {
+      rules.add(index);
     }
   }
 
   List<MediaTopic> find(String title, String body) {
     double[] hits = new double[rules.size()];
-    count(title, TITLE_WEIGHT, hits);
+    int[] credited = new int[rules.size()];
+    int words = count(title, TITLE_WEIGHT, hits, credited, 0);
     int lead = body.indexOf('\n');
     if (lead < 0) {
-      count(body, LEAD_WEIGHT, hits);
+      count(body, LEAD_WEIGHT, hits, credited, words);
     } else {
-      count(body.substring(0, lead), LEAD_WEIGHT, hits);
-      count(body.substring(lead + 1), 1, hits);
+      words = count(body.substring(0, lead), LEAD_WEIGHT, hits, credited, words);
+      count(body.substring(lead + 1), 1, hits, credited, words);
     }
     for (int r = 0; r < rules.size(); r++) {
       hits[r] *= rules.get(r).weight();
@@ -165,19 +178,23 @@ final class Topics {
     return Math.round(x * 1000) / 1000.0;
   }
 
-  private void count(String text, double weight, double[] hits) {
+  /** Counts the evidence in one part of the article; returns the number of words counted so far. */
+  private int count(String text, double weight, double[] hits, int[] credited, int counted) {
     String[] words = SEPARATORS.split(text.toLowerCase(Locale.ROOT));
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
       if (w.isEmpty()) {
         continue;
       }
-      add(exact.get(w), weight, hits);
+      // One word is one piece of evidence for a rule, however many of its keywords match it ("poet*" and
+      // "poetry" both match "poetry"): the word's number marks the rules it has already credited.
+      int stamp = ++counted;
+      once(exact.get(w), weight, hits, credited, stamp);
       Node node = prefixes;
       for (int c = 0; c < w.length() && node != null; c++) {
         node = node.child(w.charAt(c), false);
         if (node != null && c >= 1) {
-          add(node.rules, weight, hits);
+          once(node.rules, weight, hits, credited, stamp);
         }
       }
       List<String[]> candidates = phrases.get(w);
@@ -192,6 +209,18 @@ final class Topics {
           if (match) {
             add(phraseRules.get(String.join(" ", parts)), weight, hits);
           }
+        }
+      }
+    }
+    return counted;
+  }
+
+  private static void once(List<Integer> rules, double weight, double[] hits, int[] credited, int stamp) {
+    if (rules != null) {
+      for (int r : rules) {
+        if (credited[r] != stamp) {
+          credited[r] = stamp;
+          hits[r] += weight;
         }
       }
     }

@@ -316,6 +316,23 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aWordOrAPhraseIsOnePieceOfEvidenceHoweverManyKeywordsMatchIt(@TempDir Path dir) throws Exception {
+    // Two rules share a phrase, and one lists a word twice (as a prefix and in full). A user topic needs evidence
+    // of 2; a word after the first paragraph is worth 1, so one mention must not be enough.
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "custom:verse\tverse\t\tpoet*|poetry\n"
+        + "custom:pm\tpremiers\t\tprime minister\ncustom:office\toffice holders\t\tprime minister|mayor\n");
+    NewswireTagger tagger = new NewswireTagger(rules);
+    String title = "Town hall reopens after repairs";
+    String lead = "The town hall reopened on Monday after two years of repairs.";
+    Tagging once = tagger.tag(title, lead + "\nA poetry reading and a speech by the prime minister followed.");
+    assertThat(once.topics()).extracting(MediaTopic::getCode).doesNotContain("custom:verse", "custom:pm", "custom:office");
+    Tagging twice = tagger.tag(title, lead + "\nA poetry reading and a speech by the prime minister followed."
+        + " The poetry was better than the speech, the prime minister said.");
+    assertThat(twice.topics()).extracting(MediaTopic::getCode).contains("custom:verse", "custom:pm", "custom:office");
+  }
+
+  @Test
   void aBrokenRulesFileIsRefusedWithTheLine(@TempDir Path dir) throws Exception {
     Path rules = dir.resolve("rules.tsv");
     Files.writeString(rules, "custom:x only two\tcolumns\n");
