@@ -88,11 +88,13 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public String name() {
-    return "newswire-perceptron/1.5";
+    return "newswire-perceptron/1.6";
   }
 
   @Override
   public int enrichmentVersion() {
+    // 8: 50 more training articles (human interest, lifestyle, society, labour, science, environment, health),
+    //    topic keywords for those topics, a word or phrase counts once per topic;
     // 7: known organisations' names (clubs, companies, parties, institutions) as a feature, titles in Title Case
     //    read in sentence case, bylines name people, acronyms join their names;
     // 6: event head words ("Cup", "Open", "Games"), names in capitals join the same name in running text, topics
@@ -100,7 +102,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 7;
+    return 8;
   }
 
   @Override
