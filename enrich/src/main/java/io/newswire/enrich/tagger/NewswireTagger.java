@@ -93,7 +93,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
-    // 8: 50 more training articles (human interest, lifestyle, society, labour, science, environment, health),
+    // 8: 90 more training articles (human interest, lifestyle, society, labour, science, environment, health),
     //    topic keywords for those topics, a word or phrase counts once per topic;
     // 7: known organisations' names (clubs, companies, parties, institutions) as a feature, titles in Title Case
     //    read in sentence case, bylines name people, acronyms join their names;
