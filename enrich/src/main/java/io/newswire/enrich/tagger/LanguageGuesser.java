@@ -33,6 +33,9 @@ final class LanguageGuesser {
         continue;
       }
       letters++;
+      if (c < '\u0400') {
+        continue; // Latin, Greek and the like: none of the scripts counted below
+      }
       Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
       if (block == Character.UnicodeBlock.CYRILLIC) {
         cyrillic++;
@@ -62,15 +65,38 @@ final class LanguageGuesser {
     if (cjk > letters / 2) {
       return "zh";
     }
-    Map<String, Integer> scores = new LinkedHashMap<>();
+    // One lookup per word: each function word maps to the languages it belongs to. The most hits wins; on a
+    // tie, the language that was hit first.
+    int[] hits = new int[LANGUAGES.length];
+    int[] first = new int[LANGUAGES.length];
+    int order = 0;
     for (String word : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
-      FUNCTION_WORDS.forEach((lang, words) -> {
-        if (words.contains(word)) {
-          scores.merge(lang, 1, Integer::sum);
+      Integer languages = WORD_LANGUAGES.get(word);
+      if (languages != null) {
+        for (int l = 0; l < LANGUAGES.length; l++) {
+          if ((languages & (1 << l)) != 0 && hits[l]++ == 0) {
+            first[l] = order++;
+          }
         }
-      });
+      }
     }
-    return scores.entrySet().stream().filter(e -> e.getValue() >= 2)
-        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    int best = -1;
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      if (hits[l] >= 2 && (best < 0 || hits[l] > hits[best] || hits[l] == hits[best] && first[l] < first[best])) {
+        best = l;
+      }
+    }
+    return best < 0 ? null : LANGUAGES[best];
+  }
+
+  private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().toArray(new String[0]);
+  private static final Map<String, Integer> WORD_LANGUAGES = new java.util.HashMap<>();
+
+  static {
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      for (String word : FUNCTION_WORDS.get(LANGUAGES[l])) {
+        WORD_LANGUAGES.merge(word, 1 << l, (a, b) -> a | b);
+      }
+    }
   }
 }

@@ -333,6 +333,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void topicWordsAreRunsOfLettersDigitsAndHyphens() {
+    assertThat(Topics.words("“co-operation”, 2026's  NÉE—café!")).containsExactly("co-operation", "2026", "s", "NÉE", "café");
+    assertThat(Topics.words("...")).isEmpty();
+  }
+
+  @Test
+  void languageIsTheOneWithMostFunctionWordsAndTheFirstHitOnATie() {
+    assertThat(new LanguageGuesser().guess("Der Hund und die Katze sind nicht im Haus, sagt der Nachbar.")).isEqualTo("de");
+    // "de" and "en" are function words of several languages: Dutch's and Spanish's count alike here
+    assertThat(new LanguageGuesser().guess("De kat en de hond zijn niet thuis, zegt het kind.")).isEqualTo("nl");
+    assertThat(new LanguageGuesser().guess("Xyz qwv")).isNull();
+  }
+
+  @Test
   void aBrokenRulesFileIsRefusedWithTheLine(@TempDir Path dir) throws Exception {
     Path rules = dir.resolve("rules.tsv");
     Files.writeString(rules, "custom:x only two\tcolumns\n");
