@@ -66,7 +66,16 @@ final class EntityFeatures {
 
   /** Writes the bucket numbers of token i's features into {@code out}; returns how many. */
   int extract(Doc d, int i, int prev, int prev2, int[] out) {
-    int n = 0;
+    int n = extractFixed(d, i, out, 0);
+    return extractContext(d, i, prev, prev2, out, n);
+  }
+
+  /**
+   * The features that do not depend on the labels before token i, from {@code out[from]}: the same for every
+   * label sequence a beam holds, so decoding scores them once per token.
+   */
+  int extractFixed(Doc d, int i, int[] out, int from) {
+    int n = from;
     String w = d.words[i];
     String lw = d.lower[i];
     out[n++] = h(1, 0);
@@ -81,18 +90,13 @@ final class EntityFeatures {
     out[n++] = h(10, word(d, i + 2));
     out[n++] = h(11, shape(d, i - 1) * 31 + d.shapes[i].hashCode());
     out[n++] = h(12, d.shapes[i].hashCode() * 31 + shape(d, i + 1));
-    out[n++] = h(13, prev);
-    out[n++] = h(14, prev * 17 + prev2);
-    out[n++] = h(15, prev * 31 + lw.hashCode());
     out[n++] = h(16, (d.sentenceStart[i] ? 1 : 2) * 31 + d.shapes[i].hashCode());
     out[n++] = h(17, word(d, i - 1) * 31 + lw.hashCode());
     out[n++] = h(18, lw.hashCode() * 31 + word(d, i + 1));
-    out[n++] = h(19, prev * 31 + word(d, i - 1));
     int flags = d.flags[i];
     for (int b = 0; b < Lexicon.FLAGS; b++) {
       if ((flags & (1 << b)) != 0) {
         out[n++] = h(20 + b, 1);
-        out[n++] = h(40 + b, prev);
       }
     }
     out[n++] = h(60, flags(d, i - 1));
@@ -104,10 +108,27 @@ final class EntityFeatures {
     if (d.capitalMidSentenceElsewhere[i]) {
       out[n++] = h(64, 1);
     }
-    out[n++] = h(66, prev * 31 + d.shapes[i].hashCode());
-    out[n++] = h(67, prev * 31 + flags);
     out[n++] = h(68, d.shapes[i].hashCode() * 31 + word(d, i + 1));
     out[n++] = h(69, word(d, i - 1) * 31 + d.shapes[i].hashCode());
+    return n;
+  }
+
+  /** The features of token i that depend on the two labels before it, from {@code out[from]}. */
+  int extractContext(Doc d, int i, int prev, int prev2, int[] out, int from) {
+    int n = from;
+    String lw = d.lower[i];
+    int flags = d.flags[i];
+    out[n++] = h(13, prev);
+    out[n++] = h(14, prev * 17 + prev2);
+    out[n++] = h(15, prev * 31 + lw.hashCode());
+    out[n++] = h(19, prev * 31 + word(d, i - 1));
+    for (int b = 0; b < Lexicon.FLAGS; b++) {
+      if ((flags & (1 << b)) != 0) {
+        out[n++] = h(40 + b, prev);
+      }
+    }
+    out[n++] = h(66, prev * 31 + d.shapes[i].hashCode());
+    out[n++] = h(67, prev * 31 + flags);
     return n;
   }
 

@@ -10,7 +10,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * An averaged perceptron over IOB labels with greedy left-to-right decoding: cheap enough for hundreds of
+ * An averaged perceptron over IOB labels, decoded left to right with a small beam: cheap enough for hundreds of
  * thousands of tokens a second, and trained in seconds by {@link EntityTrainer}. Weights live in one primitive
  * array indexed by feature bucket × label.
  */
@@ -50,7 +50,7 @@ final class EntityModel {
     if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
       return !measurement(word);
     }
-    if (SLUGS.contains(word)) {
+    if (word.length() >= 3 && Character.isUpperCase(word.charAt(0)) && SLUGS.contains(word)) {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {
@@ -84,30 +84,110 @@ final class EntityModel {
     return prev == label || prev == label - 1;
   }
 
+  /**
+   * How many label sequences decoding and training keep. Chosen by 5-fold cross-validation on the training
+   * articles (three fold assignments): greedy 0.899, 2 → 0.905, 3 → 0.909; 5 was no better than 3 on the one
+   * assignment tried, and each sequence kept costs the label-dependent features once more per token.
+   */
+  static final int BEAM = 3;
+
+  /**
+   * The best label sequence by beam search: the scores of a sequence's labels add up, the label-independent
+   * features are scored once per token and the label-dependent ones once per distinct pair of previous labels.
+   * Decoding applies the label constraints (an I-X only after B-X or I-X; some tokens cannot start a name).
+   */
   int[] predict(EntityFeatures.Doc doc) {
     int n = doc.size();
     int[] labels = new int[n];
+    if (n == 0) {
+      return labels;
+    }
+    int[][] back = new int[n][BEAM];
+    int[][] label = new int[n][BEAM];
+    float[] total = new float[BEAM];
+    float[] nextTotal = new float[BEAM];
+    int[] prev = new int[BEAM];
+    int[] prev2 = new int[BEAM];
+    int[] nextPrev = new int[BEAM];
+    int[] nextPrev2 = new int[BEAM];
+    int size = 1;
+    prev[0] = -1;
+    prev2[0] = -1;
     int[] feats = new int[EntityFeatures.MAX + 32];
-    float[] scores = new float[L];
-    int prev = -1;
-    int prev2 = -1;
+    float[] fixed = new float[L];
+    float[][] scores = new float[BEAM][L];
+    int[] candFrom = new int[BEAM * L];
+    int[] candLabel = new int[BEAM * L];
+    float[] candScore = new float[BEAM * L];
     for (int i = 0; i < n; i++) {
-      int count = features.extract(doc, i, prev, prev2, feats);
-      score(feats, count, scores);
-      int best = 0;
-      float bestScore = Float.NEGATIVE_INFINITY;
+      score(feats, features.extractFixed(doc, i, feats, 0), fixed);
       boolean startable = canStart(doc.words[i]);
-      for (int k = 0; k < L; k++) {
-        if (scores[k] > bestScore && allowed(prev, k) && (startable || k % 2 == 0)) {
-          bestScore = scores[k];
-          best = k;
+      int c = 0;
+      for (int h = 0; h < size; h++) {
+        int same = -1;
+        for (int e = 0; e < h && same < 0; e++) {
+          if (prev[e] == prev[h] && prev2[e] == prev2[h]) {
+            same = e;
+          }
+        }
+        if (same >= 0) {
+          System.arraycopy(scores[same], 0, scores[h], 0, L);
+        } else {
+          score(feats, features.extractContext(doc, i, prev[h], prev2[h], feats, 0), scores[h]);
+          for (int k = 0; k < L; k++) {
+            scores[h][k] += fixed[k];
+          }
+        }
+        for (int k = 0; k < L; k++) {
+          if (allowed(prev[h], k) && (startable || k % 2 == 0)) {
+            candFrom[c] = h;
+            candLabel[c] = k;
+            candScore[c] = total[h] + scores[h][k];
+            c++;
+          }
         }
       }
-      labels[i] = best;
-      prev2 = prev;
-      prev = best;
+      int kept = 0;
+      for (; kept < BEAM && kept < c; kept++) {
+        int best = kept;
+        for (int j = kept + 1; j < c; j++) {
+          if (candScore[j] > candScore[best]) {
+            best = j;
+          }
+        }
+        swap(candFrom, kept, best);
+        swap(candLabel, kept, best);
+        float t = candScore[kept];
+        candScore[kept] = candScore[best];
+        candScore[best] = t;
+        back[i][kept] = candFrom[kept];
+        label[i][kept] = candLabel[kept];
+        nextTotal[kept] = candScore[kept];
+        nextPrev[kept] = candLabel[kept];
+        nextPrev2[kept] = prev[candFrom[kept]];
+      }
+      size = kept;
+      float[] ft = total;
+      total = nextTotal;
+      nextTotal = ft;
+      int[] it = prev;
+      prev = nextPrev;
+      nextPrev = it;
+      it = prev2;
+      prev2 = nextPrev2;
+      nextPrev2 = it;
+    }
+    for (int i = n - 1, slot = 0; i >= 0; i--) {
+      labels[i] = label[i][slot];
+      slot = back[i][slot];
     }
     return labels;
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   void score(int[] feats, int count, float[] scores) {

@@ -94,7 +94,8 @@ public final class NewswireTagger implements Tagger {
   @Override
   public int enrichmentVersion() {
     // 8: 90 more training articles (human interest, lifestyle, society, labour, science, environment, health),
-    //    topic keywords for those topics, a word or phrase counts once per topic;
+    //    topic keywords for those topics, a word or phrase counts once per topic; beam search in decoding and
+    //    training;
     // 7: known organisations' names (clubs, companies, parties, institutions) as a feature, titles in Title Case
     //    read in sentence case, bylines name people, acronyms join their names;
     // 6: event head words ("Cup", "Open", "Games"), names in capitals join the same name in running text, topics

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * articles and wikigold's held-out documents are never read here.
  */
 public final class TaggerTraining {
-  public static final int BITS = Integer.getInteger("newswire.train.bits", 18);
+  public static final int BITS = Integer.getInteger("newswire.train.bits", 17);
   public static final int EPOCHS = Integer.getInteger("newswire.train.epochs", 12);
   public static final long SEED = 20261127L;
   public static final int SYNTHETIC_DOCS = Integer.getInteger("newswire.train.synthetic", 500);
