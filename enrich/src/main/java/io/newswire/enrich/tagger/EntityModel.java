@@ -91,103 +91,14 @@ final class EntityModel {
    */
   static final int BEAM = 3;
 
-  /**
-   * The best label sequence by beam search: the scores of a sequence's labels add up, the label-independent
-   * features are scored once per token and the label-dependent ones once per distinct pair of previous labels.
-   * Decoding applies the label constraints (an I-X only after B-X or I-X; some tokens cannot start a name).
-   */
+  /** The best label sequence by beam search, with the label constraints applied (see {@link Beam}). */
   int[] predict(EntityFeatures.Doc doc) {
     int n = doc.size();
-    int[] labels = new int[n];
-    if (n == 0) {
-      return labels;
-    }
-    int[][] back = new int[n][BEAM];
-    int[][] label = new int[n][BEAM];
-    float[] total = new float[BEAM];
-    float[] nextTotal = new float[BEAM];
-    int[] prev = new int[BEAM];
-    int[] prev2 = new int[BEAM];
-    int[] nextPrev = new int[BEAM];
-    int[] nextPrev2 = new int[BEAM];
-    int size = 1;
-    prev[0] = -1;
-    prev2[0] = -1;
-    int[] feats = new int[EntityFeatures.MAX + 32];
-    float[] fixed = new float[L];
-    float[][] scores = new float[BEAM][L];
-    int[] candFrom = new int[BEAM * L];
-    int[] candLabel = new int[BEAM * L];
-    float[] candScore = new float[BEAM * L];
+    Beam beam = new Beam(this, doc, BEAM);
     for (int i = 0; i < n; i++) {
-      score(feats, features.extractFixed(doc, i, feats, 0), fixed);
-      boolean startable = canStart(doc.words[i]);
-      int c = 0;
-      for (int h = 0; h < size; h++) {
-        int same = -1;
-        for (int e = 0; e < h && same < 0; e++) {
-          if (prev[e] == prev[h] && prev2[e] == prev2[h]) {
-            same = e;
-          }
-        }
-        if (same >= 0) {
-          System.arraycopy(scores[same], 0, scores[h], 0, L);
-        } else {
-          score(feats, features.extractContext(doc, i, prev[h], prev2[h], feats, 0), scores[h]);
-          for (int k = 0; k < L; k++) {
-            scores[h][k] += fixed[k];
-          }
-        }
-        for (int k = 0; k < L; k++) {
-          if (allowed(prev[h], k) && (startable || k % 2 == 0)) {
-            candFrom[c] = h;
-            candLabel[c] = k;
-            candScore[c] = total[h] + scores[h][k];
-            c++;
-          }
-        }
-      }
-      int kept = 0;
-      for (; kept < BEAM && kept < c; kept++) {
-        int best = kept;
-        for (int j = kept + 1; j < c; j++) {
-          if (candScore[j] > candScore[best]) {
-            best = j;
-          }
-        }
-        swap(candFrom, kept, best);
-        swap(candLabel, kept, best);
-        float t = candScore[kept];
-        candScore[kept] = candScore[best];
-        candScore[best] = t;
-        back[i][kept] = candFrom[kept];
-        label[i][kept] = candLabel[kept];
-        nextTotal[kept] = candScore[kept];
-        nextPrev[kept] = candLabel[kept];
-        nextPrev2[kept] = prev[candFrom[kept]];
-      }
-      size = kept;
-      float[] ft = total;
-      total = nextTotal;
-      nextTotal = ft;
-      int[] it = prev;
-      prev = nextPrev;
-      nextPrev = it;
-      it = prev2;
-      prev2 = nextPrev2;
-      nextPrev2 = it;
+      beam.advance(i, true);
     }
-    for (int i = n - 1, slot = 0; i >= 0; i--) {
-      labels[i] = label[i][slot];
-      slot = back[i][slot];
-    }
-    return labels;
-  }
-
-  private static void swap(int[] a, int i, int j) {
-    int t = a[i];
-    a[i] = a[j];
-    a[j] = t;
+    return n == 0 ? new int[0] : beam.best(0, n - 1, new int[n]);
   }
 
   void score(int[] feats, int count, float[] scores) {

@@ -67,87 +67,36 @@ public final class EntityTrainer {
    */
   private static int train(EntityModel model, EntityFeatures.Doc doc, int[] g, double[] totals, int[] stamps,
       int step) {
-    float[] w = model.weights;
     int n = doc.size();
-    int width = EntityModel.BEAM;
-    int L = EntityModel.L;
-    int[][] hist = new int[width][n];
-    float[] total = new float[width];
-    int size = 1;
-    int sync = 0;
+    Beam beam = new Beam(model, doc, EntityModel.BEAM);
+    int[] best = new int[n];
     int[] feats = new int[EntityFeatures.MAX + 32];
-    float[] scores = new float[L];
-    int[][] nextHist = new int[width][n];
-    float[] nextTotal = new float[width];
-    int[] candFrom = new int[width * L];
-    int[] candLabel = new int[width * L];
-    float[] candScore = new float[width * L];
+    int sync = 0;
     for (int i = 0; i < n; i++) {
-      int c = 0;
-      for (int h = 0; h < size; h++) {
-        int prev = i > 0 ? hist[h][i - 1] : -1;
-        int prev2 = i > 1 ? hist[h][i - 2] : -1;
-        int count = model.features.extract(doc, i, prev, prev2, feats);
-        model.score(feats, count, scores);
-        for (int k = 0; k < L; k++) {
-          candFrom[c] = h;
-          candLabel[c] = k;
-          candScore[c] = total[h] + scores[k];
-          c++;
-        }
-      }
-      int kept = 0;
-      boolean[] used = new boolean[c];
-      boolean goldIn = false;
-      while (kept < width && kept < c) {
-        int best = -1;
-        for (int j = 0; j < c; j++) {
-          if (!used[j] && (best < 0 || candScore[j] > candScore[best])) {
-            best = j;
-          }
-        }
-        used[best] = true;
-        System.arraycopy(hist[candFrom[best]], 0, nextHist[kept], 0, i);
-        nextHist[kept][i] = candLabel[best];
-        nextTotal[kept] = candScore[best];
-        boolean same = true;
-        for (int t = sync; t <= i && same; t++) {
-          same = nextHist[kept][t] == g[t];
-        }
-        goldIn |= same;
-        kept++;
-      }
-      int[][] t = hist;
-      hist = nextHist;
-      nextHist = t;
-      float[] tt = total;
-      total = nextTotal;
-      nextTotal = tt;
-      size = kept;
+      beam.advance(i, false);
       boolean last = i == n - 1;
-      boolean bestIsGold = true;
-      for (int u = sync; u <= i && bestIsGold; u++) {
-        bestIsGold = hist[0][u] == g[u];
-      }
-      if (!goldIn || last && !bestIsGold) {
+      if (!beam.holds(g, sync, i) || last && !java.util.Arrays.equals(beam.best(sync, i, best), sync, i + 1, g, sync, i + 1)) {
+        beam.best(sync, i, best);
         for (int u = sync; u <= i; u++) {
-          int cg = model.features.extract(doc, u, u > 0 ? g[u - 1] : -1, u > 1 ? g[u - 2] : -1, feats);
-          for (int f = 0; f < cg; f++) {
-            update(w, totals, stamps, feats[f] * L + g[u], step, 1f);
-          }
-          int cp = model.features.extract(doc, u, u > 0 ? hist[0][u - 1] : -1, u > 1 ? hist[0][u - 2] : -1, feats);
-          for (int f = 0; f < cp; f++) {
-            update(w, totals, stamps, feats[f] * L + hist[0][u], step, -1f);
-          }
+          move(model, doc, u, g, feats, totals, stamps, step, 1f);
+          move(model, doc, u, best, feats, totals, stamps, step, -1f);
         }
-        System.arraycopy(g, 0, hist[0], 0, i + 1);
-        total[0] = 0;
-        size = 1;
+        beam.restartFrom(g, i);
+        System.arraycopy(g, sync, best, sync, i + 1 - sync); // the history the next tokens' features see
         sync = i + 1;
       }
       step++;
     }
     return step;
+  }
+
+  /** Adds {@code delta} to the weights of token u's features for its label in {@code labels}. */
+  private static void move(EntityModel model, EntityFeatures.Doc doc, int u, int[] labels, int[] feats,
+      double[] totals, int[] stamps, int step, float delta) {
+    int count = model.features.extract(doc, u, u > 0 ? labels[u - 1] : -1, u > 1 ? labels[u - 2] : -1, feats);
+    for (int f = 0; f < count; f++) {
+      update(model.weights, totals, stamps, feats[f] * EntityModel.L + labels[u], step, delta);
+    }
   }
 
   private static void update(float[] w, double[] totals, int[] stamps, int i, int step, float delta) {
