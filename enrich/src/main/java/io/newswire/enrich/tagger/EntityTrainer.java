@@ -74,8 +74,10 @@ public final class EntityTrainer {
     int sync = 0;
     for (int i = 0; i < n; i++) {
       beam.advance(i, false);
-      boolean last = i == n - 1;
-      if (!beam.holds(g, sync, i) || last && !java.util.Arrays.equals(beam.best(sync, i, best), sync, i + 1, g, sync, i + 1)) {
+      boolean lost = !beam.holds(g, sync, i);
+      boolean wrongAtTheEnd = i == n - 1
+          && !java.util.Arrays.equals(beam.best(sync, i, best), sync, i + 1, g, sync, i + 1);
+      if (lost || wrongAtTheEnd) {
         beam.best(sync, i, best);
         for (int u = sync; u <= i; u++) {
           move(model, doc, u, g, feats, totals, stamps, step, 1f);
