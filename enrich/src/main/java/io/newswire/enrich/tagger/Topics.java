@@ -207,18 +207,15 @@ final class Topics {
     String[] words = words(text.toLowerCase(Locale.ROOT));
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
-      if (w.isEmpty()) {
-        continue;
-      }
       // One word is one piece of evidence for a rule, however many of its keywords match it ("poet*" and
       // "poetry" both match "poetry"): the word's number marks the rules it has already credited.
       int stamp = ++counted;
-      once(exact.get(w), weight, hits, credited, stamp);
+      credit(exact.get(w), weight, hits, credited, stamp);
       Node node = prefixes;
       for (int c = 0; c < w.length() && node != null; c++) {
         node = node.child(w.charAt(c), false);
         if (node != null && c >= 1) {
-          once(node.rules, weight, hits, credited, stamp);
+          credit(node.rules, weight, hits, credited, stamp);
         }
       }
       List<String[]> candidates = phrases.get(w);
@@ -239,7 +236,7 @@ final class Topics {
     return counted;
   }
 
-  private static void once(List<Integer> rules, double weight, double[] hits, int[] credited, int stamp) {
+  private static void credit(List<Integer> rules, double weight, double[] hits, int[] credited, int stamp) {
     if (rules != null) {
       for (int r : rules) {
         if (credited[r] != stamp) {
