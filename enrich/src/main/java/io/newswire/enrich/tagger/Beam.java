@@ -56,6 +56,8 @@ final class Beam {
     int labels = EntityModel.L;
     model.score(feats, model.features.extractFixed(doc, i, feats, 0), fixed);
     boolean startable = !constrained || EntityModel.canStart(doc.words[i]);
+    // No name runs across a line break: the search picks the best label that starts afresh there.
+    boolean fresh = constrained && doc.lineStart != null && doc.lineStart[i];
     int c = 0;
     for (int h = 0; h < size; h++) {
       int same = -1;
@@ -73,7 +75,7 @@ final class Beam {
         }
       }
       for (int k = 0; k < labels; k++) {
-        if (!constrained || EntityModel.allowed(prev[h], k) && (startable || k % 2 == 0)) {
+        if (!constrained || EntityModel.allowed(fresh ? 0 : prev[h], k) && (startable || k % 2 == 0)) {
           candFrom[c] = h;
           candLabel[c] = k;
           candScore[c] = total[h] + scores[h][k];

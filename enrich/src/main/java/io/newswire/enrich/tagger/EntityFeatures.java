@@ -20,11 +20,18 @@ final class EntityFeatures {
     final int[] flags;
     final boolean[] lowerElsewhere;
     final boolean[] capitalMidSentenceElsewhere;
+    /** Tokens after a line break (or a CoNLL sentence break), where no name continues; null for none. */
+    final boolean[] lineStart;
 
     Doc(String[] words, boolean[] sentenceStart, Lexicon lexicon) {
+      this(words, sentenceStart, null, lexicon);
+    }
+
+    Doc(String[] words, boolean[] sentenceStart, boolean[] lineStart, Lexicon lexicon) {
       int n = words.length;
       this.words = words;
       this.sentenceStart = sentenceStart;
+      this.lineStart = lineStart;
       this.lower = new String[n];
       this.shapes = new String[n];
       for (int i = 0; i < n; i++) {

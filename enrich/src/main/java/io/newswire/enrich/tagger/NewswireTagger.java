@@ -180,9 +180,13 @@ public final class NewswireTagger implements Tagger {
     return Token.of(text).size();
   }
 
-  /** IOB tags for pre-tokenised text (CoNLL evaluation), with the same model and document consistency. */
+  /**
+   * IOB tags for pre-tokenised text (CoNLL evaluation), with the same model and document consistency. A CoNLL
+   * sentence is a line of the original text (a headline, a byline, a dateline, a row of a table), so no name runs
+   * across a sentence break: "Nadim Ladki" closing one and "AL-AIN" opening the next are two names.
+   */
   public String[] tagTokens(String[] words, boolean[] sentenceStart) {
-    int[] labels = labels(words, sentenceStart);
+    int[] labels = labels(words, sentenceStart, sentenceStart);
     String[] tags = new String[labels.length];
     for (int i = 0; i < labels.length; i++) {
       tags[i] = EntityModel.LABELS[labels[i]];
@@ -190,27 +194,12 @@ public final class NewswireTagger implements Tagger {
     return tags;
   }
 
-  int[] labels(String[] words, boolean[] starts) {
-    return labels(words, starts, null);
-  }
-
   /**
    * @param newLine which tokens follow a line break, or null: no name runs across one (a title's last word and
-   *     the body's first were read as one name), so a continuation there is dropped before document
-   *     consistency, which then gives a repeated name its type back
+   *     the body's first were read as one name), so decoding starts afresh there
    */
   int[] labels(String[] words, boolean[] starts, boolean[] newLine) {
-    int[] labels = model.predict(new EntityFeatures.Doc(words, starts, lexicon));
-    if (newLine != null) {
-      for (int i = 0; i < labels.length; i++) {
-        if (newLine[i] && labels[i] != 0 && labels[i] % 2 == 0) {
-          int inside = labels[i];
-          for (int j = i; j < labels.length && labels[j] == inside; j++) {
-            labels[j] = 0;
-          }
-        }
-      }
-    }
+    int[] labels = model.predict(new EntityFeatures.Doc(words, starts, newLine, lexicon));
     if (newLine != null) {
       bylines(words, newLine, labels);
     }

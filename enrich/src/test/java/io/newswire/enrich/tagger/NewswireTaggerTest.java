@@ -363,4 +363,18 @@ class NewswireTaggerTest {
     assertThat(TAGGER.tagTokens(words, starts)).containsExactly("B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O",
         "O", "O", "O", "B-ORG", "I-ORG", "O");
   }
+
+  @Test
+  void noNameRunsAcrossACoNLLSentenceBreak() {
+    // A wire story in CoNLL form: a byline ends one sentence, the dateline opens the next.
+    String[] words = {"Karim", "Haddad", "AL-AIN", ",", "United", "Arab", "Emirates", "1996-12-09"};
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[2] = true;
+    String[] tags = TAGGER.tagTokens(words, starts);
+    assertThat(tags[0]).isEqualTo("B-PER");
+    assertThat(tags[1]).isEqualTo("I-PER");
+    assertThat(tags[2]).doesNotStartWith("I-");
+    assertThat(tags[4]).isEqualTo("B-LOC");
+  }
 }
