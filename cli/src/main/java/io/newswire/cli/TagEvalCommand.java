@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Measure the tagger on text it was never trained on: the held-out part of the project's own",
         "annotated articles (entities, top-level IPTC topic, quote speakers) and wikigold's held-out documents.",
-        "Entity scores are exact-span precision/recall/F1 per type, counted as conlleval counts them."})
+        "Entity scores are exact-span precision/recall/F1 per type, counted as conlleval counts them.",
+        "With --gold FILE, scores the entities of any CoNLL file with gold tags instead (your own test set)."})
 final class TagEvalCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: enrich/corpus in the repository).")
   Path corpus = TagTrainCommand.defaultCorpus();
@@ -26,12 +27,27 @@ final class TagEvalCommand implements Callable<Integer> {
       + " (a small development set in agency formats: tables, scorecards, capitals).")
   String on = "heldout";
 
+  @Option(names = "--gold", paramLabel = "FILE", description = "Score only the entities of this CoNLL file (token first,"
+      + " gold IOB1 or IOB2 tag last on each line; blank lines between sentences, -DOCSTART- between documents), tagged"
+      + " as 'tag --conll' tags it; the project's wire test set is enrich/corpus/wire-test.conll.")
+  Path gold;
+
   @Option(names = {"-v", "--verbose"}, description = "Also list every topic and quote-speaker mistake.")
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
     NewswireTagger tagger = model == null ? new NewswireTagger() : NewswireTagger.withModel(model, null);
+    if (gold != null) {
+      EntityScores scores = TaggerEvaluation.conll(tagger, gold, m -> {
+        if (verbose) {
+          System.out.println("  " + m);
+        }
+      });
+      System.out.println("Tagger " + tagger.name() + ", " + gold);
+      print("Entities", scores);
+      return 0;
+    }
     TaggerEvaluation.Report r = TaggerEvaluation.run(tagger, corpus, "news-" + on + ".txt", m -> {
       if (verbose) {
         System.out.println("  " + m);

@@ -40,6 +40,24 @@ public final class TaggerEvaluation {
   }
 
   /**
+   * Scores the entities of a CoNLL file with gold tags in its last column (IOB1 or IOB2), each document tagged
+   * as {@code newswire tag --conll} tags it: the project's wire test set, or a user's own test set.
+   */
+  public static EntityScores conll(NewswireTagger tagger, Path file, Consumer<String> mistakes) throws IOException {
+    EntityScores scores = new EntityScores();
+    int doc = 0;
+    for (EntityTrainer.Example d : AnnotatedCorpus.readConll(file)) {
+      doc++;
+      String[] predicted = tagger.tagTokens(d.words(), d.sentenceStart());
+      scores.add(d.tags(), predicted);
+      for (String diff : EntityScores.differences(d.words(), d.tags(), predicted)) {
+        mistakes.accept("document " + doc + " entity: " + diff);
+      }
+    }
+    return scores;
+  }
+
+  /**
    * Scores the articles of {@code articlesFile}: the held-out file for the figures, or the training file when
    * tuning topic rules and quote attribution (which must never be tuned on the held-out file).
    */

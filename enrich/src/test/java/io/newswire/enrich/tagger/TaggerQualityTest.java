@@ -24,6 +24,16 @@ class TaggerQualityTest {
   }
 
   @Test
+  void wireTestInCoNLLFormStaysAboveItsFloor() throws Exception {
+    // The 30 wire stories in CoNLL form go through the path of `newswire tag --conll`, as an outside test set would.
+    java.util.List<String> mistakes = new java.util.ArrayList<>();
+    EntityScores s = TaggerEvaluation.conll(new NewswireTagger(), CORPUS.resolve("wire-test.conll"), mistakes::add);
+    assertThat(s.overall().gold()).isEqualTo(382);
+    assertThat(s.overall().f1()).isGreaterThan(0.85);
+    assertThat(mistakes).isNotEmpty().allMatch(m -> m.startsWith("document "));
+  }
+
+  @Test
   void trainingIsReproducibleAndNeverReadsTheHeldOutPart(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path corpus = dir.resolve("corpus");
     Files.createDirectories(corpus);
