@@ -44,7 +44,7 @@ class ReplayIT {
 
     @Override
     public String name() {
-      return "newswire-perceptron/1.6-test";
+      return "newswire-perceptron/1.7-test";
     }
 
     @Override

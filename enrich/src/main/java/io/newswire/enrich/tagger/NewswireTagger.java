@@ -88,11 +88,12 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public String name() {
-    return "newswire-perceptron/1.6";
+    return "newswire-perceptron/1.7";
   }
 
   @Override
   public int enrichmentVersion() {
+    // 9: no name across a CoNLL sentence break, the names in a table's rows are one kind of thing;
     // 8: 90 more training articles (human interest, lifestyle, society, labour, science, environment, health),
     //    topic keywords for those topics, a word or phrase counts once per topic; beam search in decoding and
     //    training;
@@ -103,7 +104,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 8;
+    return 9;
   }
 
   @Override
@@ -204,7 +205,85 @@ public final class NewswireTagger implements Tagger {
       bylines(words, newLine, labels);
     }
     consistent(words, labels);
+    if (newLine != null) {
+      tables(words, newLine, labels);
+    }
     return labels;
+  }
+
+  private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/");
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
+
+  /**
+   * The rows of a results list or a standings table ("HARTFORD 12 9 3 72 68 27", "Arsenal 3 Coventry 0"): lines of
+   * names and numbers only. The names in one document's rows are the same kind of thing — clubs, or countries, or
+   * players — but the model reads each row alone, and a club named after its city can come out as the city. When at
+   * least three of the rows' names were tagged and two thirds of them share a type, the others take it; a name the
+   * model left untagged stays so ("Extras 12" in a scorecard). A line of three or more short capitals and no number
+   * is a table's header ("W L T GF GA PTS"), not a name.
+   */
+  static void tables(String[] words, boolean[] newLine, int[] labels) {
+    int n = words.length;
+    List<int[]> runs = new ArrayList<>();
+    int[] votes = new int[EntityModel.L];
+    int typed = 0;
+    for (int from = 0; from < n; ) {
+      int to = from + 1;
+      while (to < n && !newLine[to]) {
+        to++;
+      }
+      boolean number = false;
+      boolean row = true;
+      boolean header = to - from >= 3;
+      for (int i = from; i < to && row; i++) {
+        String w = words[i];
+        char c = w.charAt(0);
+        boolean digits = Character.isDigit(c) || w.length() > 1 && c == '.' && Character.isDigit(w.charAt(1));
+        number |= digits;
+        // A dateline ("LISBON 1996-10-27", one token in CoNLL text, five in ours) is a place and a date, not a row.
+        boolean date = DATE.matcher(w).matches() || w.length() == 4 && i + 1 < to && words[i + 1].equals("-")
+            && YEAR.matcher(w).matches();
+        row = digits && !date || Character.isUpperCase(c) || ROW_PUNCTUATION.contains(w);
+        header &= w.length() <= 3 && Token.allCaps(w) || w.length() == 1 && Character.isUpperCase(c);
+      }
+      if (header && !number) {
+        java.util.Arrays.fill(labels, from, to, 0);
+      } else if (row && number) {
+        for (int i = from; i < to; i++) {
+          if (!Character.isUpperCase(words[i].charAt(0))) {
+            continue;
+          }
+          int j = i + 1;
+          while (j < to && Character.isUpperCase(words[j].charAt(0))) {
+            j++;
+          }
+          runs.add(new int[] {i, j});
+          if (labels[i] % 2 == 1) {
+            votes[labels[i]]++;
+            typed++;
+          }
+          i = j - 1;
+        }
+      }
+      from = to;
+    }
+    int best = 1;
+    for (int k = 3; k < EntityModel.L; k += 2) {
+      if (votes[k] > votes[best]) {
+        best = k;
+      }
+    }
+    if (typed < 3 || votes[best] * 3 < typed * 2) {
+      return;
+    }
+    for (int[] run : runs) {
+      if (labels[run[0]] % 2 == 1) {
+        for (int k = run[0]; k < run[1]; k++) {
+          labels[k] = k == run[0] ? best : best + 1;
+        }
+      }
+    }
   }
 
   private static final java.util.Set<String> BYLINE_JOINERS = java.util.Set.of("and", ",", "&");

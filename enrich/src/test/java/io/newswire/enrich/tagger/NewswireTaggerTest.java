@@ -377,4 +377,28 @@ class NewswireTaggerTest {
     assertThat(tags[2]).doesNotStartWith("I-");
     assertThat(tags[4]).isEqualTo("B-LOC");
   }
+
+  @Test
+  void theNamesInATablesRowsAreOneKindOfThing() {
+    // Dateline, header, four rows; the model read one club as its city and the header as a person.
+    String[] words = {"NEW", "YORK", "1996-12-02", "W", "L", "GF", "GA", "HARTFORD", "12", "9", "72",
+        "PITTSBURGH", "12", "10", "85", "BUFFALO", "11", "11", "70", "MONTREAL", "10", "13", "81"};
+    int[] labels = {5, 6, 0, 0, 0, 1, 2, 3, 0, 0, 0, 3, 0, 0, 0, 5, 0, 0, 0, 3, 0, 0, 0};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {3, 7, 11, 15, 19}) {
+      newLine[i] = true;
+    }
+    NewswireTagger.tables(words, newLine, labels);
+    assertThat(labels).containsExactly(5, 6, 0, 0, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0);
+  }
+
+  @Test
+  void aTableOfMixedNamesIsLeftAsTheModelReadIt() {
+    String[] words = {"Arsenal", "3", "Coventry", "0", "Ghana", "2", "Guinea", "0"};
+    int[] labels = {3, 0, 3, 0, 5, 0, 5, 0};
+    boolean[] newLine = new boolean[words.length];
+    newLine[4] = true;
+    NewswireTagger.tables(words, newLine, labels);
+    assertThat(labels).containsExactly(3, 0, 3, 0, 5, 0, 5, 0);
+  }
 }
