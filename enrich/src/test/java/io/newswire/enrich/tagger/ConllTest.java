@@ -54,4 +54,21 @@ class ConllTest {
     // the whole document is tagged at once: the short "Duda" in the second sentence is still a person
     assertThat(result.get(9)).isEqualTo("Duda B-PER");
   }
+
+  @Test
+  void inputWithoutDocumentStartsIsTaggedInStretchesAndKeptLineForLine() throws Exception {
+    StringBuilder input = new StringBuilder();
+    for (int k = 0; k < Conll.SENTENCES_WITHOUT_DOCSTART * 2 + 3; k++) {
+      input.append("Rain\nfell\nin\nLagos\n.\n\n");
+    }
+    StringWriter out = new StringWriter();
+    Conll.tag(new BufferedReader(new StringReader(input.toString())), new PrintWriter(out), new NewswireTagger());
+    List<String> in = input.toString().lines().toList();
+    List<String> result = out.toString().lines().toList();
+    assertThat(result).hasSameSizeAs(in).doesNotContain("-DOCSTART-");
+    for (int i = 0; i < in.size(); i++) {
+      assertThat(result.get(i)).startsWith(in.get(i));
+    }
+    assertThat(result).filteredOn(l -> l.startsWith("Lagos")).hasSize(in.size() / 6).allMatch(l -> l.equals("Lagos B-LOC"));
+  }
 }
