@@ -208,7 +208,28 @@ public final class NewswireTagger implements Tagger {
     if (newLine != null) {
       tables(words, newLine, labels);
     }
+    numbersAlone(words, labels);
     return labels;
+  }
+
+  /**
+   * A name may start with a number ("1860 Munich") but is never numbers alone: a golfer's score opening a line of
+   * results ("65 Lee Westwood") was read as an organisation.
+   */
+  static void numbersAlone(String[] words, int[] labels) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        boolean letter = false;
+        for (int k = i; k < j && !letter; k++) {
+          letter = words[k].chars().anyMatch(Character::isLetter);
+        }
+        if (!letter) {
+          java.util.Arrays.fill(labels, i, j, 0);
+        }
+        i = j - 1;
+      }
+    }
   }
 
   private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/");

@@ -401,4 +401,12 @@ class NewswireTaggerTest {
     NewswireTagger.tables(words, newLine, labels);
     assertThat(labels).containsExactly(3, 0, 3, 0, 5, 0, 5, 0);
   }
+
+  @Test
+  void aNameIsNeverNumbersAlone() {
+    String[] words = {"65", "Lee", "Westwood", "1860", "Munich"};
+    int[] labels = {3, 1, 2, 3, 4};
+    NewswireTagger.numbersAlone(words, labels);
+    assertThat(labels).containsExactly(0, 1, 2, 3, 4);
+  }
 }
