@@ -43,14 +43,16 @@ final class EntityModel {
   }
 
   /**
-   * A token without a letter or digit cannot start a name, nor can a measurement ("46C", "10km", "5bn") or an
-   * agency's slug in capitals ("UPDATE 2-Fed holds rates", "WRAPUP 1-Ukraine says...").
+   * A token without a letter or digit cannot start a name, nor can a measurement ("46C", "10km", "5bn"), an
+   * agency's slug in capitals ("UPDATE 2-Fed holds rates", "WRAPUP 1-Ukraine says...") or a capitalised verb of
+   * saying ("..., SAYS WAIGEL").
    */
   static boolean canStart(String word) {
     if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
       return !measurement(word);
     }
-    if (word.length() >= 3 && Character.isUpperCase(word.charAt(0)) && SLUGS.contains(word)) {
+    if (word.length() >= 3 && Character.isUpperCase(word.charAt(0))
+        && (SLUGS.contains(word) || SPEECH.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {
@@ -63,6 +65,9 @@ final class EntityModel {
 
   private static final java.util.Set<String> SLUGS = java.util.Set.of("UPDATE", "WRAPUP", "EXCLUSIVE", "ANALYSIS",
       "BREAKING", "INSIGHT", "FACTBOX", "REFILE", "CORRECTED", "RPT", "PREVIEW", "TIMELINE", "EXPLAINER", "URGENT");
+  /** Verbs of saying, which a headline puts before a name ("BONN TO CUT SPENDING , SAYS WAIGEL"). */
+  private static final java.util.Set<String> SPEECH = java.util.Set.of("says", "said", "tells", "told", "warns",
+      "urges", "asks", "admits", "denies", "insists", "vows");
   private static final java.util.Set<String> UNITS = java.util.Set.of("C", "F", "km", "kg", "g", "mg", "mm", "cm", "m",
       "ft", "lb", "lbs", "oz", "ha", "mph", "kph", "bn", "mn", "tn", "GW", "MW", "kW", "kWh", "GWh", "TWh", "GB", "TB",
       "MB", "Gbps", "Mbps", "pc", "%");

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class TaggerTraining {
   public static final int BITS = Integer.getInteger("newswire.train.bits", 17);
   public static final int EPOCHS = Integer.getInteger("newswire.train.epochs", 12);
-  public static final long SEED = 20261127L;
+  public static final long SEED = Long.getLong("newswire.train.seed", 20261127L);
   public static final int SYNTHETIC_DOCS = Integer.getInteger("newswire.train.synthetic", 500);
   private static final Pattern MARKED = Pattern.compile("\\[(PER|ORG|LOC|MISC) ([^\\]]+)\\]|\\S+");
 
