@@ -44,12 +44,17 @@ final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Tagger tagger = new NewswireTagger(topicRules);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     if (conll) {
-      Conll.tag(in, out, tagger);
+      // Test sets come in UTF-8 or Latin-1 (the original CoNLL-2003 files): read and write in the input's own
+      // charset, so every token goes out byte for byte as it came in.
+      java.io.BufferedInputStream bytes = new java.io.BufferedInputStream(System.in, 1 << 16);
+      java.nio.charset.Charset charset = charsetOf(bytes);
+      Conll.tag(new BufferedReader(new InputStreamReader(bytes, charset)), new PrintWriter(System.out, false, charset),
+          tagger);
       return 0;
     }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     if (jsonl) {
       String line;
       int number = 0;
@@ -91,5 +96,23 @@ final class TagCommand implements Callable<Integer> {
         TaggingJson.of(tagger.tag(title, body), tagger.name())));
     out.flush();
     return 0;
+  }
+
+  /** How many bytes are looked at to tell UTF-8 from Latin-1. */
+  static final int SNIFF_BYTES = 8 << 20;
+
+  /**
+   * UTF-8 when the first {@link #SNIFF_BYTES} are valid UTF-8 (a sequence cut at the end counts as valid), else
+   * ISO-8859-1, which maps every byte to one character and back. The stream is reset to where it was.
+   */
+  static java.nio.charset.Charset charsetOf(java.io.BufferedInputStream in) throws java.io.IOException {
+    in.mark(SNIFF_BYTES);
+    byte[] head = in.readNBytes(SNIFF_BYTES);
+    in.reset();
+    java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(head), java.nio.CharBuffer.allocate(head.length), false);
+    return result.isError() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
   }
 }
