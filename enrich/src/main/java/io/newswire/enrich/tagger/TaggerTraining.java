@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class TaggerTraining {
   public static final int BITS = Integer.getInteger("newswire.train.bits", 17);
   public static final int EPOCHS = Integer.getInteger("newswire.train.epochs", 12);
+  public static final int ORDERS = Integer.getInteger("newswire.train.orders", 4);
   public static final long SEED = Long.getLong("newswire.train.seed", 20261127L);
   public static final int SYNTHETIC_DOCS = Integer.getInteger("newswire.train.synthetic", 500);
   private static final Pattern MARKED = Pattern.compile("\\[(PER|ORG|LOC|MISC) ([^\\]]+)\\]|\\S+");
@@ -33,6 +34,16 @@ public final class TaggerTraining {
     progress.accept(examples.size() + " training documents, " + tokens + " tokens");
     EntityModel trained = new EntityTrainer(BITS).train(examples, EPOCHS, SEED,
         epoch -> progress.accept("epoch " + epoch + "/" + EPOCHS));
+    for (int k = 1; k < ORDERS; k++) {
+      EntityModel other = new EntityTrainer(BITS).train(examples, EPOCHS, SEED + k,
+          epoch -> progress.accept("epoch " + epoch + "/" + EPOCHS));
+      for (int w = 0; w < trained.weights.length; w++) {
+        trained.weights[w] += other.weights[w];
+      }
+    }
+    for (int w = 0; w < trained.weights.length && ORDERS > 1; w++) {
+      trained.weights[w] /= ORDERS;
+    }
     Files.createDirectories(model.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(model)) {
       trained.write(out);
