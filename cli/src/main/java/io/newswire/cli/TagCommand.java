@@ -87,7 +87,8 @@ final class TagCommand implements Callable<Integer> {
       title = draft.title() == null ? "" : draft.title();
       body = draft.body();
     } else {
-      String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      // UTF-8 when valid, else Windows-1252, as 'ingest files' reads a file without a declared charset.
+      String text = ArticleFiles.text(System.in.readAllBytes(), null).strip();
       int newline = text.indexOf('\n');
       title = newline < 0 ? "" : text.substring(0, newline).strip();
       body = newline < 0 ? text : text.substring(newline + 1).strip();

@@ -160,7 +160,7 @@ public final class ArticleFiles {
   }
 
   /** UTF-8 when valid (a BOM is skipped); otherwise the declared charset, else Windows-1252. */
-  static String text(byte[] bytes, String declared) {
+  public static String text(byte[] bytes, String declared) {
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     try {
       return StandardCharsets.UTF_8.newDecoder()
