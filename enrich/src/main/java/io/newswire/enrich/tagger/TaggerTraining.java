@@ -32,17 +32,15 @@ public final class TaggerTraining {
     List<EntityTrainer.Example> examples = examples(corpus);
     int tokens = examples.stream().mapToInt(e -> e.words().length).sum();
     progress.accept(examples.size() + " training documents, " + tokens + " tokens");
-    EntityModel trained = new EntityTrainer(BITS).train(examples, EPOCHS, SEED,
-        epoch -> progress.accept("epoch " + epoch + "/" + EPOCHS));
-    for (int k = 1; k < ORDERS; k++) {
-      EntityModel other = new EntityTrainer(BITS).train(examples, EPOCHS, SEED + k,
-          epoch -> progress.accept("epoch " + epoch + "/" + EPOCHS));
+    // One model per order the articles are seen in, averaged: the order alone moved held-out F1 by about 0.005.
+    EntityModel trained = new EntityModel(BITS);
+    for (int k = 0; k < ORDERS; k++) {
+      int order = k + 1;
+      EntityModel one = new EntityTrainer(BITS).train(examples, EPOCHS, SEED + k,
+          epoch -> progress.accept("order " + order + "/" + ORDERS + ", epoch " + epoch + "/" + EPOCHS));
       for (int w = 0; w < trained.weights.length; w++) {
-        trained.weights[w] += other.weights[w];
+        trained.weights[w] += one.weights[w] / ORDERS;
       }
-    }
-    for (int w = 0; w < trained.weights.length && ORDERS > 1; w++) {
-      trained.weights[w] /= ORDERS;
     }
     Files.createDirectories(model.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(model)) {
