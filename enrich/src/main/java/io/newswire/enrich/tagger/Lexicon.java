@@ -112,6 +112,11 @@ final class Lexicon {
     return titles.contains(word);
   }
 
+  /** A place in the gazetteer, of any size, by that name ("Hull", "Kenya"). */
+  boolean isPlace(String word) {
+    return places.containsKey(Gazetteer.key(word));
+  }
+
   boolean isDemonym(String word) {
     return demonyms.contains(word);
   }

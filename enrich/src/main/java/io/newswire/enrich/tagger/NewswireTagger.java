@@ -205,6 +205,7 @@ public final class NewswireTagger implements Tagger {
       bylines(words, newLine, labels);
     }
     consistent(words, labels);
+    organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
     if (newLine != null) {
       tables(words, newLine, labels);
     }
@@ -444,6 +445,41 @@ public final class NewswireTagger implements Tagger {
           i += len - 1;
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * A club or company named in full is the same organisation where a mention gives only its first word: "Real"
+   * after "Real Madrid", "Slavia" after "Slavia Prague", where the model took the short form for a person or a
+   * place (a lone word has little context, and sports copy shortens clubs' names all the time). A first word that
+   * is a place ("Hull" of "Hull KR", "Kenya" of "Kenya Airways"), a nationality ("Indian" of "Indian Oil") or part
+   * of a person's full name in the document keeps its own type.
+   */
+  static void organisationShortForms(String[] words, int[] labels, java.util.function.Predicate<String> place) {
+    Set<String> heads = new java.util.HashSet<>();
+    Set<String> persons = new java.util.HashSet<>();
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        if (labels[i] == 3 && j - i >= 2) {
+          heads.add(fold(words[i]));
+        } else if (labels[i] == 1 && j - i >= 2) {
+          for (int k = i; k < j; k++) {
+            persons.add(fold(strip(words[k])));
+          }
+        }
+        i = j - 1;
+      }
+    }
+    heads.removeAll(persons);
+    heads.removeIf(place);
+    if (heads.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < words.length; i++) {
+      if ((labels[i] == 1 || labels[i] == 5) && end(labels, i) == i + 1 && heads.contains(fold(strip(words[i])))) {
+        labels[i] = 3;
       }
     }
   }
