@@ -44,7 +44,7 @@ class ReplayIT {
 
     @Override
     public String name() {
-      return "newswire-perceptron/1.8-test";
+      return "newswire-perceptron/1.8.1-test";
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class Quotes {
   private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "warned", "insisted", "stated",
       "wrote", "declared", "explained", "according", "quoted", "asked", "replied", "announced", "saying", "tweeted",
-      "posted", "argued", "noted", "continued", "recalled", "admitted", "claimed", "cautioned", "stressed", "urged");
+      "posted", "argued", "noted", "continued", "recalled", "admitted", "claimed", "cautioned", "stressed", "urged",
+      "described", "describing", "calling");
   private static final Pattern PRONOUN = Pattern.compile("(?s)^\\W*(?:\\p{L}+\\s+){0,2}?(he|she)\\b.*");
 
   private static final Pattern HE_OR_SHE = Pattern.compile("\\b(he|she)\\b");
@@ -59,6 +60,9 @@ final class Quotes {
   }
 
   private static Entity speakerAfter(String text, int end, List<Object[]> mentions) {
+    if (end < text.length() && text.charAt(end) == '.') {
+      return null; // the quote ends its sentence ('... "no ship will move". Tomas Reyes described ...')
+    }
     int stop = sentenceEnd(text, end);
     String window = text.substring(end, stop).toLowerCase(Locale.ROOT);
     if (!containsSpeech(window)) {

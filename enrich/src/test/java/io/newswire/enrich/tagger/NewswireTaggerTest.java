@@ -279,6 +279,14 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aQuoteAfterAVerbOfDescribingBelongsToWhoeverDescribes() {
+    // Not the previous quote's speaker: "described ... as" attributes the quote to the sentence's subject.
+    Tagging t = TAGGER.tag("Port closed", "Harbour master Lena Okafor said \"no ship will move until the storm has"
+        + " passed\". Shipping agent Tomas Reyes described the delays as \"costly for every trader in the port\" on Friday.");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Lena Okafor", "Tomas Reyes");
+  }
+
+  @Test
   void anAcronymJoinsTheNameItAbbreviates() {
     assertThat(Entities.acronym("World Health Organization")).isEqualTo("WHO");
     assertThat(Entities.acronym("Organisation of the Petroleum Exporting Countries")).isEqualTo("OPEC");
