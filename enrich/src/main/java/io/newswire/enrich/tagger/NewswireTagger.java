@@ -460,7 +460,7 @@ public final class NewswireTagger implements Tagger {
    * is a place ("Hull" of "Hull KR", "Kenya" of "Kenya Airways"), a nationality ("Indian" of "Indian Oil") or part
    * of a person's full name in the document keeps its own type.
    */
-  static void organisationShortForms(String[] words, int[] labels, java.util.function.Predicate<String> place) {
+  static void organisationShortForms(String[] words, int[] labels, java.util.function.Predicate<String> aNameOfItsOwn) {
     Set<String> heads = new java.util.HashSet<>();
     Set<String> persons = new java.util.HashSet<>();
     for (int i = 0; i < words.length; i++) {
@@ -477,7 +477,7 @@ public final class NewswireTagger implements Tagger {
       }
     }
     heads.removeAll(persons);
-    heads.removeIf(place);
+    heads.removeIf(aNameOfItsOwn);
     if (heads.isEmpty()) {
       return;
     }
