@@ -153,6 +153,11 @@ final class BenchCommand extends CommandGroup {
         double topology = run1.articlesPerSecond();
         System.err.printf("  topology: %.0f articles/s, %.0f articles per CPU-second%n", topology, run1.articlesPerCpuSecond());
         run1.cpuShares().forEach((kind, share) -> System.err.printf("    %s: %.0f %% of its CPU%n", kind, 100 * share));
+        // The same loop again in the same JVM, now that Kafka's code is compiled and the broker has data:
+        // tells a slower tagger inside the stream thread from a slower machine or JVM.
+        var bareAfter = io.newswire.cli.bench.EnrichBenchmark.bare(tagger, input);
+        System.err.printf("  bare tagger after the topology run: %.0f articles/s, %.0f per CPU-second%n",
+            bareAfter.articlesPerSecond(), bareAfter.articlesPerCpuSecond());
         Runtime rt = Runtime.getRuntime();
         List<io.newswire.cli.bench.EnrichBenchmark.Latency> latencies = new ArrayList<>();
         for (int rate : rates) {
@@ -172,6 +177,21 @@ final class BenchCommand extends CommandGroup {
         System.out.printf("| bare tagger, per CPU-second of its process | %.0f | 1.00 |%n", bareRun.articlesPerCpuSecond());
         System.out.printf("| enrich topology, per CPU-second of the enrich process (all its threads) | %.0f | %.2f |%n",
             run1.articlesPerCpuSecond(), run1.articlesPerCpuSecond() / bareRun.articlesPerCpuSecond());
+        System.out.println();
+        System.out.println("| the tagger alone, per CPU-second of the thread that tags | articles | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| bare loop, before the topology run | %.0f | 1.00 |%n", bareRun.articlesPerThreadCpuSecond());
+        System.out.printf("| inside the stream thread, during the topology run (%.0f %% of enrich's CPU) | %.0f | %.2f |%n",
+            100 * run1.taggingShareOfCpu(), run1.taggedPerTaggingCpuSecond(),
+            run1.taggedPerTaggingCpuSecond() / bareRun.articlesPerThreadCpuSecond());
+        System.out.printf("| bare loop, after the topology run (same JVM) | %.0f | %.2f |%n", bareAfter.articlesPerThreadCpuSecond(),
+            bareAfter.articlesPerThreadCpuSecond() / bareRun.articlesPerThreadCpuSecond());
+        double perArticle = 1000 / run1.articlesPerCpuSecond();
+        double tagging = perArticle * run1.taggingShareOfCpu();
+        double streamThread = perArticle * run1.cpuShares().getOrDefault("stream thread", 0.0);
+        System.out.printf("%nCPU per article in the enrich process: %.2f ms, of which tagging %.2f ms, the stream thread's "
+            + "other work (Streams, serdes, stores, stories, trends) %.2f ms and the other threads (producer I/O, JIT, "
+            + "GC, ...) %.2f ms.%n", perArticle, tagging, streamThread - tagging, perArticle - streamThread);
         System.out.println();
         System.out.println("| enrich's CPU time during the run, by thread | share |");
         System.out.println("|---|---|");

@@ -56,7 +56,7 @@ public final class EnrichBenchmark {
    * time, and per CPU-second of this process (the tagging thread, GC, JIT) — the like-for-like denominator
    * of the topology's per-CPU-second figure, unaffected by whatever else the two cores are doing.
    */
-  public record Bare(double articlesPerSecond, double articlesPerCpuSecond) {}
+  public record Bare(double articlesPerSecond, double articlesPerCpuSecond, double articlesPerThreadCpuSecond) {}
 
   /**
    * Tags up to 10,000 of the articles once to warm up, then three times timed; the median pass counts (one pass
@@ -70,7 +70,10 @@ public final class EnrichBenchmark {
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double[] wall = new double[3];
     double[] cpu = new double[3];
+    double[] thread = new double[3];
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int pass = 0; pass < 3; pass++) {
+      long threadStart = threads.getCurrentThreadCpuTime();
       long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       for (RawArticle a : sample) {
@@ -78,17 +81,20 @@ public final class EnrichBenchmark {
       }
       wall[pass] = sample.size() / ((System.nanoTime() - start) / 1e9);
       cpu[pass] = sample.size() / ((os.getProcessCpuTime() - cpuStart) / 1e9);
+      thread[pass] = sample.size() / ((threads.getCurrentThreadCpuTime() - threadStart) / 1e9);
     }
     java.util.Arrays.sort(wall);
     java.util.Arrays.sort(cpu);
-    return new Bare(wall[1], cpu[1]);
+    java.util.Arrays.sort(thread);
+    return new Bare(wall[1], cpu[1], thread[1]);
   }
 
   /**
    * A topology run: wall-clock articles/s, articles per CPU-second of the enrich instance, and where that CPU
    * went (share of the process's CPU time per kind of thread).
    */
-  public record TopologyRun(double articlesPerSecond, double articlesPerCpuSecond, Map<String, Double> cpuShares) {}
+  public record TopologyRun(double articlesPerSecond, double articlesPerCpuSecond, Map<String, Double> cpuShares,
+      double taggedPerTaggingCpuSecond, double taggingShareOfCpu) {}
 
   /**
    * Starts one enrich instance and lets it catch up with {@code warmUp} articles first: a fresh JVM spends
@@ -104,20 +110,24 @@ public final class EnrichBenchmark {
       List<RawArticle> articles) throws Exception {
     Topics topics = Topics.create(config.serdes());
     produce(config, topics, warmUp);
-    try (EnrichApplication app = new EnrichApplication(config, tagger);
+    TimedTagger timed = new TimedTagger(tagger);
+    try (EnrichApplication app = new EnrichApplication(config, timed);
         org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config.kafkaClients())) {
       app.start();
       awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
       app.streams().pause();
       produce(config, topics, articles);
       CpuTime before = CpuTime.now();
+      timed.takeCpuNanosAndCalls();
       long start = System.nanoTime();
       app.streams().resume();
       awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
       double seconds = (System.nanoTime() - start) / 1e9;
       CpuTime after = CpuTime.now();
+      long[] tagging = timed.takeCpuNanosAndCalls();
       return new TopologyRun(articles.size() / seconds, articles.size() / after.secondsSince(before),
-          after.sharesSince(before, KINDS));
+          after.sharesSince(before, KINDS), tagging[1] / (tagging[0] / 1e9),
+          tagging[0] / 1e9 / after.secondsSince(before));
     }
   }
 
