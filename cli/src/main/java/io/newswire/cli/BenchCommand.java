@@ -353,6 +353,9 @@ final class BenchCommand extends CommandGroup {
         System.out.println("| thread | share |");
         System.out.println("|---|---|");
         i.cpuShares().forEach((kind, share) -> System.out.printf("| %s | %.0f %% |%n", kind, 100 * share));
+        System.out.printf("%nCPU per record: ingest %.1f µs (median run, every thread of its process); ProducerPerformance"
+            + " %.1f µs (median run, every thread of its process while it sent the measured records)%n",
+            i.cpuMicrosPerRecord(), b.cpuMicrosPerRecord());
       }
       return 0;
     }

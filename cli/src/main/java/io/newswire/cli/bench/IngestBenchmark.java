@@ -29,10 +29,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class IngestBenchmark {
   /**
    * One run's figures; {@code cpuSeconds} and {@code cpuShares} (the share of those CPU-seconds per kind of
-   * thread) are ingest's own process, measured for ingest only (0 and empty for ProducerPerformance).
+   * thread) are ingest's own process, measured for ingest only (0 and empty for ProducerPerformance);
+   * {@code cpuMicrosPerRecord} is the CPU time per record of the process (for ProducerPerformance, its whole
+   * run, JVM start and warm-up records included, so an upper bound).
    */
   public record Result(String what, long records, double seconds, double recordsPerSecond, double mbPerSecond,
-      double cpuSeconds, Map<String, Double> cpuShares) {
+      double cpuSeconds, Map<String, Double> cpuShares, double cpuMicrosPerRecord) {
     @Override
     public String toString() {
       return String.format("%s: %d records in %.2f s, %.0f records/s, %.1f MB/s%s", what, records, seconds,
@@ -70,7 +72,8 @@ public final class IngestBenchmark {
       throw new IllegalStateException("Benchmark ingest had failures: " + summary.failures());
     }
     return new Result("newswire ingest files", n, seconds, n / seconds, bytes / seconds / 1e6,
-        cpuAfter.secondsSince(cpuBefore), cpuAfter.sharesSince(cpuBefore, KINDS));
+        cpuAfter.secondsSince(cpuBefore), cpuAfter.sharesSince(cpuBefore, KINDS),
+        cpuAfter.secondsSince(cpuBefore) * 1e6 / Math.max(1, n));
   }
 
   private static final java.util.function.Function<String, String> KINDS = CpuTime.kinds(
@@ -104,9 +107,12 @@ public final class IngestBenchmark {
         command.add(k + "=" + v);
       }
     });
+    long before = endOffsets(bootstrap, topic);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    SendingCpu cpu = new SendingCpu(process, bootstrap, topic, before + warmUp, before + warmUp + records);
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor();
+    cpu.stop();
     String[] last = null;
     String[] steady = null;
     Matcher m = PERF_LINE.matcher(output);
@@ -125,6 +131,72 @@ public final class IngestBenchmark {
     long sent = Long.parseLong(last[0]);
     double rate = Double.parseDouble(last[1]);
     double mb = Double.parseDouble(last[2]);
-    return new Result("Kafka ProducerPerformance", sent, sent / rate, rate, mb * 1.048576, 0, Map.of());
+    return new Result("Kafka ProducerPerformance", sent, sent / rate, rate, mb * 1.048576, 0, Map.of(),
+        cpu.microsPerRecord());
+  }
+
+  private static long endOffsets(String bootstrap, String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      return endOffsets(admin, topic);
+    }
+  }
+
+  private static long endOffsets(Admin admin, String topic) throws Exception {
+    var partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions();
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
+    partitions.forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+    return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+  }
+
+  /**
+   * ProducerPerformance's CPU time per record while it sends the measured records: its process's CPU time is
+   * read every 20 ms beside the topic's end offsets, and the CPU used between the end of the warm-up records
+   * and the last measured record is divided by the records written in between. Its start (JVM, reading the
+   * payload file) and warm-up are left out, as they are for ingest.
+   */
+  private static final class SendingCpu {
+    private final Thread reader;
+    private volatile boolean running = true;
+    private long firstOffset = -1;
+    private long firstCpu;
+    private long lastOffset = -1;
+    private long lastCpu;
+
+    SendingCpu(Process process, String bootstrap, String topic, long from, long to) {
+      reader = new Thread(() -> {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+          while (running && process.isAlive()) {
+            long cpu = process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            long offset = endOffsets(admin, topic);
+            synchronized (this) {
+              if (offset >= from && firstOffset < 0) {
+                firstOffset = offset;
+                firstCpu = cpu;
+              }
+              if (offset <= to && firstOffset >= 0) {
+                lastOffset = offset;
+                lastCpu = cpu;
+              }
+            }
+            Thread.sleep(20);
+          }
+        } catch (Exception e) {
+          // no figure, rather than a failed benchmark
+        }
+      }, "producer-performance-cpu");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      reader.join(5_000);
+    }
+
+    /** Microseconds of CPU per record sent in the measured stretch, or NaN when it was too short to see. */
+    synchronized double microsPerRecord() {
+      return lastOffset - firstOffset < 1_000 ? Double.NaN : (lastCpu - firstCpu) / 1e3 / (lastOffset - firstOffset);
+    }
   }
 }
