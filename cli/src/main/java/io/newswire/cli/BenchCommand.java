@@ -193,6 +193,11 @@ final class BenchCommand extends CommandGroup {
             + "other work (Streams, serdes, stores, stories, trends) %.2f ms and the other threads (producer I/O, JIT, "
             + "GC, ...) %.2f ms.%n", perArticle, tagging, streamThread - tagging, perArticle - streamThread);
         System.out.println();
+        System.out.println("| records written per article during the run, by topic (transaction markers included) | records |");
+        System.out.println("|---|---|");
+        run1.recordsPerArticle().forEach((topic, n) -> System.out.printf("| %s | %.2f |%n", topic, n));
+        System.out.printf("| all | %.2f |%n", run1.recordsPerArticle().values().stream().mapToDouble(Double::doubleValue).sum());
+        System.out.println();
         System.out.println("| enrich's CPU time during the run, by thread | share |");
         System.out.println("|---|---|");
         run1.cpuShares().forEach((kind, share) -> System.out.printf("| %s | %.0f %% |%n", kind, 100 * share));

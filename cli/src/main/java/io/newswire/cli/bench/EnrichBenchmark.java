@@ -94,7 +94,7 @@ public final class EnrichBenchmark {
    * went (share of the process's CPU time per kind of thread).
    */
   public record TopologyRun(double articlesPerSecond, double articlesPerCpuSecond, Map<String, Double> cpuShares,
-      double taggedPerTaggingCpuSecond, double taggingShareOfCpu) {}
+      double taggedPerTaggingCpuSecond, double taggingShareOfCpu, Map<String, Double> recordsPerArticle) {}
 
   /**
    * Starts one enrich instance and lets it catch up with {@code warmUp} articles first: a fresh JVM spends
@@ -117,6 +117,7 @@ public final class EnrichBenchmark {
       awaitCaughtUp(admin, config.get(NewswireConfig.ENRICH_APPLICATION_ID), Duration.ofMinutes(15));
       app.streams().pause();
       produce(config, topics, articles);
+      Map<String, Long> offsetsBefore = endOffsets(admin);
       CpuTime before = CpuTime.now();
       timed.takeCpuNanosAndCalls();
       long start = System.nanoTime();
@@ -125,10 +126,31 @@ public final class EnrichBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       CpuTime after = CpuTime.now();
       long[] tagging = timed.takeCpuNanosAndCalls();
+      Map<String, Double> written = new java.util.TreeMap<>();
+      String internal = config.get(NewswireConfig.ENRICH_APPLICATION_ID) + "-";
+      endOffsets(admin).forEach((topic, end) -> {
+        long n = end - offsetsBefore.getOrDefault(topic, 0L);
+        if (n > 0 && !topic.equals(Topics.RAW_ARTICLES)) {
+          written.put(topic.startsWith(internal) ? topic.substring(internal.length()) : topic, n / (double) articles.size());
+        }
+      });
       return new TopologyRun(articles.size() / seconds, articles.size() / after.secondsSince(before),
           after.sharesSince(before, KINDS), tagging[1] / (tagging[0] / 1e9),
-          tagging[0] / 1e9 / after.secondsSince(before));
+          tagging[0] / 1e9 / after.secondsSince(before), written);
     }
+  }
+
+  /** The sum of the end offsets of each topic's partitions (transaction markers take offsets too). */
+  private static Map<String, Long> endOffsets(org.apache.kafka.clients.admin.Admin admin) throws Exception {
+    Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(false))
+        .names().get();
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
+    admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
+        .forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+    Map<String, Long> out = new java.util.HashMap<>();
+    admin.listOffsets(request).all().get().forEach((tp, info) -> out.merge(tp.topic(), info.offset(), Long::sum));
+    return out;
   }
 
   private static final java.util.function.Function<String, String> KINDS = CpuTime.kinds(
