@@ -30,8 +30,8 @@ public final class IngestBenchmark {
   /**
    * One run's figures; {@code cpuSeconds} and {@code cpuShares} (the share of those CPU-seconds per kind of
    * thread) are ingest's own process, measured for ingest only (0 and empty for ProducerPerformance);
-   * {@code cpuMicrosPerRecord} is the CPU time per record of the process (for ProducerPerformance, its whole
-   * run, JVM start and warm-up records included, so an upper bound).
+   * {@code cpuMicrosPerRecord} is the CPU time per record of the process (for ProducerPerformance, while it
+   * sent the measured records: see {@link SendingCpu}).
    */
   public record Result(String what, long records, double seconds, double recordsPerSecond, double mbPerSecond,
       double cpuSeconds, Map<String, Double> cpuShares, double cpuMicrosPerRecord) {
