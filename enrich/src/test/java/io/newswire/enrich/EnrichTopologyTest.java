@@ -212,6 +212,23 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void aBucketChangedAgainBeforeTheNextUpdateIsMarkedPendingOnce() {
+    raw.pipeInput("p1", article("p1", "Storm hits Lagos", "A storm hit Lagos on Monday, officials said."), T0);
+    raw.pipeInput("p2", article("p2", "Lagos cleans up", "Lagos began to clean up after the storm."), T0.plusSeconds(30));
+    String changelog = driver.producedTopicNames().stream().filter(t -> t.endsWith("trend-pending-changelog"))
+        .findFirst().orElseThrow();
+    var marks = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList();
+    // Lagos's hourly and daily buckets, once each although both articles counted in them.
+    assertThat(marks).filteredOn(kv -> kv.key.endsWith("|LOC:lagos")).hasSize(2);
+
+    raw.pipeInput("p3", article("p3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
+    var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("1h|LOC:lagos|" + T0.toEpochMilli()).getArticles()).isEqualTo(2);
+  }
+
+  @Test
   void hoppingWindowsAreSummedFromTheirBucketsAndLateArticlesSkipOnlyClosedWindows() {
     java.time.Duration min = java.time.Duration.ofMinutes(1);
     raw.pipeInput("h1", article("h1", "Storm hits Lagos", "A storm hit Lagos on Monday."), T0);

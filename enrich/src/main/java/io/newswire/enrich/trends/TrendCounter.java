@@ -62,7 +62,11 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       String old = buckets.get(key);
       long count = old == null ? 1 : Long.parseLong(old.substring(0, old.indexOf('\t'))) + 1;
       buckets.put(key, count + "\t" + record.value());
-      pending.put(key, "");
+      // Marked once until the next emission: every mark is a changelog record, and a subject in the news is
+      // counted many times a minute.
+      if (pending.get(key) == null) {
+        pending.put(key, "");
+      }
     }
     if (lastEmit == Long.MIN_VALUE) {
       lastEmit = streamTime;
