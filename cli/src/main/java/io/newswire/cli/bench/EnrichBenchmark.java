@@ -140,17 +140,9 @@ public final class EnrichBenchmark {
     }
   }
 
-  /** The sum of the end offsets of each topic's partitions (transaction markers take offsets too). */
+  /** Every topic's records, as the sum of its end offsets. */
   private static Map<String, Long> endOffsets(org.apache.kafka.clients.admin.Admin admin) throws Exception {
-    Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(false))
-        .names().get();
-    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
-    admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
-        .forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
-            org.apache.kafka.clients.admin.OffsetSpec.latest())));
-    Map<String, Long> out = new java.util.HashMap<>();
-    admin.listOffsets(request).all().get().forEach((tp, info) -> out.merge(tp.topic(), info.offset(), Long::sum));
-    return out;
+    return TopicOffsets.ends(admin, admin.listTopics().names().get());
   }
 
   private static final java.util.function.Function<String, String> KINDS = CpuTime.kinds(

@@ -142,11 +142,7 @@ public final class IngestBenchmark {
   }
 
   private static long endOffsets(Admin admin, String topic) throws Exception {
-    var partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions();
-    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
-    partitions.forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-        org.apache.kafka.clients.admin.OffsetSpec.latest()));
-    return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    return TopicOffsets.ends(admin, Set.of(topic)).get(topic);
   }
 
   /**
