@@ -91,7 +91,8 @@ public final class EnrichBenchmark {
 
   /**
    * A topology run: wall-clock articles/s, articles per CPU-second of the enrich instance, and where that CPU
-   * went (share of the process's CPU time per kind of thread).
+   * went (share of the process's CPU time per kind of thread); articles per CPU-second spent inside the
+   * tagger and that time's share of the process's CPU; and the records written per article, by topic.
    */
   public record TopologyRun(double articlesPerSecond, double articlesPerCpuSecond, Map<String, Double> cpuShares,
       double taggedPerTaggingCpuSecond, double taggingShareOfCpu, Map<String, Double> recordsPerArticle) {}
