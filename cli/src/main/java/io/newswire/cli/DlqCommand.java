@@ -49,9 +49,12 @@ final class DlqCommand extends CommandGroup {
     List<ConsumerRecord<String, DeadLetter>> letters(NewswireConfig config) {
       Topics topics = Topics.create(config.serdes());
       List<ConsumerRecord<String, DeadLetter>> letters = new ArrayList<>();
-      try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of(
-          "bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS), "enable.auto.commit", false,
-          "isolation.level", "read_committed"), new StringDeserializer(), topics.deadLetters.valueSerde().deserializer())) {
+      // Every client setting (security included), not only the bootstrap servers: dlq runs against secured clusters too.
+      Map<String, Object> consumerConfig = new HashMap<>(config.kafkaClients());
+      consumerConfig.put("enable.auto.commit", false);
+      consumerConfig.put("isolation.level", "read_committed");
+      try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+          topics.deadLetters.valueSerde().deserializer())) {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTERS).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
@@ -136,7 +139,7 @@ final class DlqCommand extends CommandGroup {
           .filter(r -> only == null || only.contains(r.partition() + "@" + r.offset()))
           .filter(r -> r.value().getTopic() != null)
           .toList();
-      Map<String, Object> producerConfig = new HashMap<>(config.kafkaClients());
+      Map<String, Object> producerConfig = new HashMap<>(config.producerClients());
       producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
       int sent = 0;

@@ -100,12 +100,14 @@ final class QueryCommand extends CommandGroup {
 
   @Command(name = "trending", description = "Entities in the most articles in a time range (default: the last 24 hours).")
   static final class Trending extends Common implements Callable<Integer> {
-    @Option(names = "--type", description = "PER, ORG, LOC or MISC.") String type;
+    // An enum, so picocli refuses an unknown type with the allowed values and exit status 2.
+    @Option(names = "--type", description = "One of ${COMPLETION-CANDIDATES}. Default: every type.")
+    io.newswire.schema.EntityType type;
 
     @Override
     public Integer call() throws Exception {
       Instant start = from == null ? Instant.now().minus(Duration.ofHours(24)) : from();
-      for (ArticleQueries.Trend t : queries().trending(type, start, to(), limit)) {
+      for (ArticleQueries.Trend t : queries().trending(type == null ? null : type.name(), start, to(), limit)) {
         System.out.printf("%-5s %-40s %5d articles %6d mentions%n", t.type(), t.name(), t.articles(), t.mentions());
       }
       return 0;

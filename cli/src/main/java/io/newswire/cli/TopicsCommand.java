@@ -31,7 +31,7 @@ final class TopicsCommand implements Callable<Integer> {
     if (verify) {
       List<TopicDrift.Difference> drift;
       try (Admin admin = Admin.create(config.kafkaClients())) {
-        drift = TopicDrift.of(admin, Topics.create(config.serdes()).all());
+        drift = TopicDrift.of(admin, Topics.create(config.serdes(), config.articleMaxBytes()).all());
       }
       drift.forEach(d -> System.out.println("drift: " + d));
       System.out.println(drift.isEmpty() ? "All topics are as intended." : drift.size() + " differences;"
@@ -39,7 +39,7 @@ final class TopicsCommand implements Callable<Integer> {
       return drift.isEmpty() ? 0 : 3;
     }
     Set<String> created = ensure(config);
-    Topics topics = Topics.create(config.serdes());
+    Topics topics = Topics.create(config.serdes(), config.articleMaxBytes());
     for (Topic<?, ?> topic : topics.all()) {
       System.out.printf("%-30s %s (%d partitions, %s)%n", topic.name(), created.contains(topic.name()) ? "created" : "exists",
           topic.partitions(), topic.configs());
@@ -54,7 +54,9 @@ final class TopicsCommand implements Callable<Integer> {
     short rf = config.getShort(NewswireConfig.REPLICATION_FACTOR);
     Set<String> created;
     try (Admin admin = Admin.create(config.kafkaClients())) {
-      created = Topics.create(config.serdes()).createMissing(admin, rf < 0 ? Optional.empty() : Optional.of(rf));
+      Topics topics = Topics.create(config.serdes(), config.articleMaxBytes());
+      created = topics.createMissing(admin, rf < 0 ? Optional.empty() : Optional.of(rf));
+      topics.raiseMessageLimits(admin);
     }
     try (SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdes())) {
       Topics.registerSchemas(registry);

@@ -40,7 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class EnrichTopology {
   /** The queryable store of enriched articles by id. */
-  public static final String ARTICLES_STORE = "articles";
+  public static final String ARTICLES_STORE = Stories.DECISIONS;
 
   private EnrichTopology() {}
 
@@ -55,12 +55,20 @@ public final class EnrichTopology {
         Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
         Serdes.String(), Serdes.String()));
     ArticleIndex.addTo(builder, topics);
+    // Queryable views: each article by id, each story by id (GET /articles/{id}, /stories/{id});
+    // the articles' store is also where Stories finds the decisions it made before (co-partitioned with raw).
+    // Read back from the compacted enriched topic, which is then also the store's changelog (the
+    // reuse.ktable.source.topics optimization): a second copy of every article would be written otherwise.
+    builder.table(topics.enrichedArticles.name(),
+        Consumed.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde()).withName("articles-table"),
+        Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
+            .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(topics.enrichedArticles.valueSerde()));
     KStream<String, EnrichedArticle> enriched = builder
         .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
         .processValues(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
         .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"))
-        .processValues(Stories::new, Named.as("near-duplicates-and-stories"))
+        .processValues(Stories::new, Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
         .peek((id, a) -> {
           if (a != null) {
             io.newswire.ops.Metrics.latency("enrich", Duration.between(a.getArticle().getFetchedAt(), clock.instant()));
@@ -72,13 +80,6 @@ public final class EnrichTopology {
     // What this article adds to the shared index of fingerprints and story entities.
     enriched.flatMap(Stories::indexRecords, Named.as("index-entries"))
         .to(topics.enrichIndex.name(), Produced.with(Serdes.String(), Serdes.String()).withName("article-index-out"));
-    // Queryable views: each article by id, each story by id (GET /articles/{id}, /stories/{id}).
-    // Read back from the compacted enriched topic, which is then also the store's changelog (the
-    // reuse.ktable.source.topics optimization): a second copy of every article would be written otherwise.
-    builder.table(topics.enrichedArticles.name(),
-        Consumed.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde()).withName("articles-table"),
-        Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
-            .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(topics.enrichedArticles.valueSerde()));
     enriched.filter((id, a) -> a != null && a.getStoryId() != null, Named.as("story-articles"))
         .map((id, a) -> KeyValue.pair(a.getStoryId(), StoryView.summaryOf(a)), Named.as("by-story"))
         .groupByKey(Grouped.with("story-summaries", Serdes.String(), Serdes.String()))
@@ -127,6 +128,11 @@ public final class EnrichTopology {
     // compressed as ingest compresses the raw topic (changelogs and repartition topics too). Measured cost:
     // about 6 % fewer articles per CPU-second (docs/PERFORMANCE.md).
     props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    // Any article ingest accepts makes a record the producer can send (RecordSizes); the handler reads
+    // ingest.max.bytes for the most of an original a dead letter keeps.
+    props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        io.newswire.topics.RecordSizes.recordMaxBytes(config.articleMaxBytes()));
+    props.put(NewswireConfig.INGEST_MAX_BYTES, config.articleMaxBytes());
     // enrich.streams.* passes any Kafka Streams setting through, e.g. enrich.streams.num.stream.threads=2
     props.putAll(config.withPrefix(NewswireConfig.ENRICH_STREAMS_PREFIX));
     return props;

@@ -1,5 +1,7 @@
 package io.newswire.enrich;
 
+import io.newswire.enrich.trends.Trending;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -193,6 +195,7 @@ class EnrichTopologyTest {
   @Test
   void entitiesAndTopicsAreCountedPerWindowAndUpdatesAreRateLimited() {
     raw.pipeInput("t1", article("t1", "Storm hits Lagos", "A storm hit Lagos on Monday, officials said."), T0);
+    trends.readKeyValuesToList(); // the first article's counts
     raw.pipeInput("t2", article("t2", "Lagos cleans up", "Lagos began to clean up after the storm."),
         T0.plusSeconds(30));
     assertThat(trends.isEmpty()).isTrue(); // rate-limited: not a minute of stream time yet
@@ -209,6 +212,22 @@ class EnrichTopologyTest {
     assertThat(latest.get(key).getWindowEnd()).isEqualTo(T0.plus(java.time.Duration.ofHours(1)));
     assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
     assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
+  }
+
+  @Test
+  void countsOfABurstFollowedBySilenceReachTheTopicOnWallClockTime() {
+    raw.pipeInput("s1", article("s1", "Storm hits Lagos", "A storm hit Lagos on Monday, officials said."), T0);
+    trends.readKeyValuesToList();
+    raw.pipeInput("s2", article("s2", "Lagos cleans up", "Lagos began to clean up after the storm."), T0.plusSeconds(20));
+    assertThat(trends.isEmpty()).isTrue(); // no later article moves stream time
+
+    driver.advanceWallClockTime(Trending.FLUSH_EVERY);
+    var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("1h|LOC:lagos|" + T0.toEpochMilli()).getArticles()).isEqualTo(2);
+
+    driver.advanceWallClockTime(Trending.FLUSH_EVERY);
+    assertThat(trends.isEmpty()).isTrue(); // nothing changed since: nothing sent again
   }
 
   @Test
@@ -233,6 +252,7 @@ class EnrichTopologyTest {
     java.time.Duration min = java.time.Duration.ofMinutes(1);
     raw.pipeInput("h1", article("h1", "Storm hits Lagos", "A storm hit Lagos on Monday."), T0);
     raw.pipeInput("h2", article("h2", "Lagos floods", "Lagos flooded after the storm."), T0.plus(min.multipliedBy(7)));
+    driver.advanceWallClockTime(Trending.FLUSH_EVERY); // the last article's counts, without waiting for another
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     long t0 = T0.toEpochMilli();
@@ -248,6 +268,7 @@ class EnrichTopologyTest {
     trends.readKeyValuesToList();
     raw.pipeInput("h4", article("h4", "Lagos again", "Rain returned to Lagos."), T0);
     raw.pipeInput("h5", article("h5", "Markets close", "Markets closed lower in Tokyo."), T0.plus(min.multipliedBy(122)));
+    driver.advanceWallClockTime(Trending.FLUSH_EVERY);
     latest.clear();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     assertThat(latest.keySet()).noneMatch(k -> k.startsWith("1h|LOC:lagos|"));

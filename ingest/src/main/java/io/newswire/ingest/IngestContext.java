@@ -19,8 +19,9 @@ public final class IngestContext implements AutoCloseable {
   public IngestContext(NewswireConfig config) {
     this.config = config;
     Path stateDir = Path.of(config.get(NewswireConfig.INGEST_STATE_DIR));
-    this.publisher = new ArticlePublisher(config.kafkaClients(), Topics.create(config.serdes()),
-        config.getInt(NewswireConfig.INGEST_MAX_IN_FLIGHT));
+    this.publisher = new ArticlePublisher(config.producerClients(), Topics.create(config.serdes()),
+        config.getInt(NewswireConfig.INGEST_MAX_IN_FLIGHT),
+        io.newswire.topics.RecordSizes.deadLetterPayloadBytes(config.articleMaxBytes()));
     this.seen = SeenArticles.open(stateDir.resolve("published-ids"), config.getInt(NewswireConfig.INGEST_SEEN_MAX));
     this.quarantine = new Quarantine(Path.of(config.get(NewswireConfig.INGEST_QUARANTINE_DIR)));
     this.intake = new Intake(new Normaliser(), publisher, seen, quarantine);

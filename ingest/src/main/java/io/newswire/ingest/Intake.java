@@ -20,8 +20,15 @@ public final class Intake {
 
   public enum Outcome { PUBLISHED, SKIPPED, DEAD_LETTERED, QUARANTINED }
 
-  /** What happened to one item; {@code id} is set when it became an article. */
-  public record Result(Outcome outcome, String id, String reason) {}
+  /**
+   * What happened to one item; {@code id} is set when it became an article. {@code retriable} says whether
+   * sending the same item again may succeed (Kafka was unavailable) or never will (too large, invalid).
+   */
+  public record Result(Outcome outcome, String id, String reason, boolean retriable, boolean tooLarge) {
+    Result(Outcome outcome, String id, String reason) {
+      this(outcome, id, reason, false, false);
+    }
+  }
 
   private final Normaliser normaliser;
   private final ArticlePublisher publisher;
@@ -80,14 +87,24 @@ public final class Intake {
         .thenApply(m -> {
           summary.deadLettered(origin, reason.getMessage());
           DEAD.increment();
-          return new Result(Outcome.DEAD_LETTERED, id, reason.getMessage());
+          return new Result(Outcome.DEAD_LETTERED, id, reason.getMessage(), retriable(reason), tooLarge(reason));
         })
         .exceptionally(error -> {
           quarantine.put(origin, payload, reason);
           summary.quarantined(origin, reason.getMessage());
           DEAD.increment();
-          return new Result(Outcome.QUARANTINED, id, reason.getMessage());
+          return new Result(Outcome.QUARANTINED, id, reason.getMessage(), true, tooLarge(reason));
         });
+  }
+
+  /** Kafka's retriable errors (timeouts, no leader, not enough replicas) may pass on a later try; nothing else will. */
+  static boolean retriable(Throwable reason) {
+    return reason instanceof org.apache.kafka.common.errors.RetriableException;
+  }
+
+  static boolean tooLarge(Throwable reason) {
+    return reason instanceof org.apache.kafka.common.errors.RecordTooLargeException
+        || reason instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException;
   }
 
   private static Throwable unwrap(Throwable t) {

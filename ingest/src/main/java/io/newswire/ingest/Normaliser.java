@@ -33,8 +33,8 @@ public final class Normaliser {
 
   /** @throws InvalidArticleException when nothing usable is left (no body text) */
   public RawArticle normalise(ArticleDraft draft) {
-    String body = cleanBody(draft.body());
-    String title = cleanLine(draft.title());
+    String body = plain(draft.body(), false);
+    String title = plain(draft.title(), true);
     if (body.isEmpty() && title.isEmpty()) {
       throw new InvalidArticleException("The article is empty: no title and no body text");
     }
@@ -51,14 +51,31 @@ public final class Normaliser {
     if (draft.metadata() != null) {
       draft.metadata().forEach((k, v) -> {
         if (k != null && v != null && !v.isBlank()) {
-          metadata.put(k, cleanLine(v));
+          metadata.put(k, plain(v, true));
         }
       });
     }
     // The all-arguments constructor: Avro's builders validate and deep-copy defaults, which costs more than
     // the rest of normalisation on the ingest hot path.
-    return new RawArticle(id, url, draft.origin(), draft.feed(), title, body, draft.publishedAt(), clock.instant(),
+    String feed = draft.feed() == null ? null : plain(draft.feed(), true);
+    return new RawArticle(id, url, plain(draft.origin(), true), feed, title, body, draft.publishedAt(), clock.instant(),
         draft.contentType(), contentHash, new java.util.HashMap<>(metadata));
+  }
+
+  /**
+   * The text of a field with any markup reduced to its text ({@link Markup}), then cleaned as {@link #clean}
+   * does. Decoding entities can spell markup again ({@code &amp;lt;script&amp;gt;}), so this repeats until no
+   * tag is left, and as a last resort breaks what still looks like one.
+   */
+  static String plain(String text, boolean oneLine) {
+    if (text == null) {
+      return "";
+    }
+    String s = clean(oneLine ? Markup.line(text) : Markup.block(text), oneLine);
+    for (int i = 0; i < 3 && Markup.present(s); i++) {
+      s = clean(oneLine ? Markup.line(s) : Markup.block(s), oneLine);
+    }
+    return Markup.present(s) ? s.replace("<", "< ") : s;
   }
 
   /**

@@ -65,4 +65,48 @@ class NormaliserTest {
     assertThatThrownBy(() -> normaliser.normalise(draft(null, "Only a title", "")))
         .isInstanceOf(InvalidArticleException.class).hasMessageContaining("no body");
   }
+
+  /** The usual cross-site scripting payloads, in every field a source can fill. */
+  static final java.util.List<String> XSS = java.util.List.of(
+      "<script>alert(1)</script>",
+      "<img src=x onerror=alert(1)>",
+      "<svg onload=alert(1)>",
+      "\"><script>alert(document.cookie)</script>",
+      "<a href=\"javascript:alert(1)\">click</a>",
+      "<iframe src=\"javascript:alert(1)\"></iframe>",
+      "<body onload=alert(1)>",
+      "<div style=\"background:url(javascript:alert(1))\">x</div>",
+      "&lt;script&gt;alert(1)&lt;/script&gt;",
+      "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
+      "<scr<script>ipt>alert(1)</script>",
+      "<!--<script>-->alert(1)",
+      "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>");
+
+  @Test
+  void noFieldKeepsMarkup() {
+    for (String payload : XSS) {
+      ArticleDraft draft = new ArticleDraft("feed " + payload, "https://example.com/x", "Site " + payload,
+          "Harbour strike " + payload, "Dockers walked out on Monday. " + payload + "\n\nTalks resume on Friday.",
+          null, "application/json", Map.of("author", "Ana Ruiz " + payload));
+      RawArticle a = normaliser.normalise(draft);
+      for (String field : new String[] {a.getTitle(), a.getBody(), a.getSource(), a.getFeed(), a.getMetadata().get("author")}) {
+        assertThat(field).as(payload).doesNotContainPattern("<\\s*[A-Za-z/!?]").doesNotContain("onerror=")
+            .doesNotContain("onload=");
+        assertThat(Markup.present(field)).as(payload).isFalse();
+      }
+      assertThat(a.getTitle()).as(payload).startsWith("Harbour strike");
+      assertThat(a.getBody()).as(payload).startsWith("Dockers walked out on Monday.").contains("\n\nTalks resume on Friday.");
+    }
+  }
+
+  @Test
+  void markupInABodyKeepsItsParagraphs() {
+    RawArticle a = normaliser.normalise(draft(null, "<b>Ports</b> reopen",
+        "<p>First paragraph.</p><p>Second, with <i>emphasis</i>.</p>Line one<br>line two"));
+    assertThat(a.getTitle()).isEqualTo("Ports reopen");
+    assertThat(a.getBody()).isEqualTo("First paragraph.\n\nSecond, with emphasis.\n\nLine one\nline two");
+    // Angle brackets that are not markup stay.
+    assertThat(normaliser.normalise(draft(null, "Rates < 2% as 3 > 1", "Body a < b.")).getTitle())
+        .isEqualTo("Rates < 2% as 3 > 1");
+  }
 }

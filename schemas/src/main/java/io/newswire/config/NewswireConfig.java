@@ -123,8 +123,12 @@ public final class NewswireConfig {
           "Where ingest remembers the articles it published and each feed's ETag and Last-Modified, across restarts.")
       .define(INGEST_SEEN_MAX, Type.INT, 1_000_000, ConfigDef.Range.atLeast(1000), Importance.LOW,
           "How many published article ids ingest remembers (the oldest are forgotten first).")
-      .define(INGEST_MAX_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
-          "Largest file, feed, page or HTTP request ingest reads; larger input is refused with a clear error.")
+      .define(INGEST_MAX_BYTES, Type.LONG, io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES,
+          ConfigDef.Range.between(1024, 512L * 1024 * 1024), Importance.MEDIUM,
+          "Largest file, feed, page or HTTP request ingest reads; larger input is refused with a clear error (413 over"
+              + " HTTP) and dead-lettered with its head only. Every producer's max.request.size, the topics'"
+              + " max.message.bytes and the dead letters' payload are derived from it, so anything ingest accepts can"
+              + " be enriched, stored and dead-lettered; after raising it, run 'newswire topics' again.")
       .define(INGEST_USER_AGENT, Type.STRING, "Newswire/0.1 (feed reader)", Importance.MEDIUM,
           "User-Agent of feed and page requests; put a contact address in it for publishers.")
       .define(INGEST_FETCH_TIMEOUT_MS, Type.INT, 15_000, ConfigDef.Range.atLeast(100), Importance.LOW,
@@ -226,6 +230,18 @@ public final class NewswireConfig {
         }
       }
     });
+    return props;
+  }
+
+  /** The largest article ingest accepts ({@value #INGEST_MAX_BYTES}), from which every record size is derived. */
+  public long articleMaxBytes() {
+    return getLong(INGEST_MAX_BYTES);
+  }
+
+  /** {@link #kafkaClients()} for producers: requests large enough for any record the accepted articles make. */
+  public Map<String, Object> producerClients() {
+    Map<String, Object> props = kafkaClients();
+    props.put("max.request.size", io.newswire.topics.RecordSizes.recordMaxBytes(articleMaxBytes()));
     return props;
   }
 

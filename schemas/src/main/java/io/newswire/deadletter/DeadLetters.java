@@ -17,7 +17,9 @@ import org.apache.kafka.common.header.Headers;
  * than megabytes of junk; the original size is kept in a header.
  */
 public final class DeadLetters {
-  public static final int MAX_PAYLOAD_BYTES = 512 * 1024;
+  /** The payload kept when the caller has no limit of its own: {@link io.newswire.topics.RecordSizes} for the default article size. */
+  public static final int MAX_PAYLOAD_BYTES =
+      io.newswire.topics.RecordSizes.deadLetterPayloadBytes(io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES);
   public static final String TRUNCATED_FROM_HEADER = "newswire.truncated.from";
   public static final String STACK_HEADER = "newswire.error.stacktrace";
 
@@ -26,7 +28,13 @@ public final class DeadLetters {
   /** A record that came from a Kafka topic. */
   public static DeadLetter fromRecord(String stage, String topic, Integer partition, Long offset, byte[] key,
       byte[] value, Headers headers, Throwable error) {
-    DeadLetter letter = of(stage, null, value, error);
+    return fromRecord(stage, topic, partition, offset, key, value, headers, error, MAX_PAYLOAD_BYTES);
+  }
+
+  /** As above, keeping at most {@code maxPayload} bytes of the value. */
+  public static DeadLetter fromRecord(String stage, String topic, Integer partition, Long offset, byte[] key,
+      byte[] value, Headers headers, Throwable error, int maxPayload) {
+    DeadLetter letter = of(stage, null, value, error, maxPayload);
     letter.setTopic(topic);
     letter.setPartition(partition);
     letter.setOffset(offset);
@@ -41,14 +49,19 @@ public final class DeadLetters {
 
   /** Input from outside Kafka: a file, a feed, an HTTP request. */
   public static DeadLetter fromOrigin(String stage, String origin, byte[] payload, Throwable error) {
-    return of(stage, origin, payload, error);
+    return of(stage, origin, payload, error, MAX_PAYLOAD_BYTES);
   }
 
-  private static DeadLetter of(String stage, String origin, byte[] payload, Throwable error) {
+  /** As above, keeping at most {@code maxPayload} bytes of the payload. */
+  public static DeadLetter fromOrigin(String stage, String origin, byte[] payload, Throwable error, int maxPayload) {
+    return of(stage, origin, payload, error, maxPayload);
+  }
+
+  private static DeadLetter of(String stage, String origin, byte[] payload, Throwable error, int maxPayload) {
     Map<String, ByteBuffer> headers = new HashMap<>();
     byte[] kept = payload;
-    if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
-      kept = Arrays.copyOf(payload, MAX_PAYLOAD_BYTES);
+    if (payload != null && payload.length > maxPayload) {
+      kept = Arrays.copyOf(payload, maxPayload);
       headers.put(TRUNCATED_FROM_HEADER, utf8(Integer.toString(payload.length)));
     }
     StringWriter stack = new StringWriter();

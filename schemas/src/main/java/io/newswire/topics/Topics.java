@@ -44,17 +44,22 @@ public final class Topics {
   public final Topic<String, TrendCount> trends;
   public final Topic<String, String> enrichIndex;
 
-  private Topics(Map<String, ?> serdeConfig) {
+  private Topics(Map<String, ?> serdeConfig, long articleMaxBytes) {
+    // Records as large as the largest article ingest accepts makes (RecordSizes); the broker's default is 1 MB.
+    String maxMessage = String.valueOf(RecordSizes.recordMaxBytes(articleMaxBytes));
     // Raw articles are kept forever: replaying them through a better tagger is how enrichment improves.
     rawArticles = new Topic<>(RAW_ARTICLES, Serdes.String(), specific(serdeConfig), 6, Map.of(
         TopicConfig.RETENTION_MS_CONFIG, "-1",
-        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer"));
+        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
     // Compacted: the latest enrichment of each article, and tombstones for retracted ones.
     enrichedArticles = new Topic<>(ENRICHED_ARTICLES, Serdes.String(), specific(serdeConfig), 6, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer"));
+        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
     deadLetters = new Topic<>(DEAD_LETTERS, Serdes.String(), specific(serdeConfig), 1, Map.of(
-        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS));
+        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS,
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
     // Compacted: the latest count of each entity or topic in each window.
     trends = new Topic<>(TRENDS, Serdes.String(), specific(serdeConfig), 3, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -66,7 +71,12 @@ public final class Topics {
 
   /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
   public static Topics create(Map<String, ?> serdeConfig) {
-    return new Topics(serdeConfig);
+    return new Topics(serdeConfig, RecordSizes.DEFAULT_ARTICLE_MAX_BYTES);
+  }
+
+  /** As above, for articles of at most {@code articleMaxBytes} ({@code ingest.max.bytes}). */
+  public static Topics create(Map<String, ?> serdeConfig, long articleMaxBytes) {
+    return new Topics(serdeConfig, articleMaxBytes);
   }
 
   public List<Topic<?, ?>> all() {
@@ -106,6 +116,39 @@ public final class Topics {
       }
     }
     return missing.stream().map(Topic::name).collect(Collectors.toSet());
+  }
+
+  /**
+   * Raises {@code max.message.bytes} of existing topics that are below what their records may need (topics
+   * created before the setting existed, or before {@code ingest.max.bytes} was raised); returns the names changed.
+   */
+  public Set<String> raiseMessageLimits(Admin admin) throws ExecutionException, InterruptedException {
+    Set<String> existing = admin.listTopics().names().get();
+    List<Topic<?, ?>> present = all().stream().filter(t -> existing.contains(t.name())
+        && t.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).toList();
+    if (present.isEmpty()) {
+      return Set.of();
+    }
+    var resources = present.stream().map(t -> new org.apache.kafka.common.config.ConfigResource(
+        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t.name())).toList();
+    var current = admin.describeConfigs(resources).all().get();
+    Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>>
+        changes = new HashMap<>();
+    for (Topic<?, ?> t : present) {
+      var resource = new org.apache.kafka.common.config.ConfigResource(
+          org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t.name());
+      var entry = current.get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      long wanted = Long.parseLong(t.configs().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG));
+      if (entry == null || entry.value() == null || Long.parseLong(entry.value()) < wanted) {
+        changes.put(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+            new org.apache.kafka.clients.admin.ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(wanted)),
+            org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)));
+      }
+    }
+    if (!changes.isEmpty()) {
+      admin.incrementalAlterConfigs(changes).all().get();
+    }
+    return changes.keySet().stream().map(org.apache.kafka.common.config.ConfigResource::name).collect(Collectors.toSet());
   }
 
   private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> specific(Map<String, ?> config) {

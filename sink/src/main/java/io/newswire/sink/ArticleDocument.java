@@ -33,6 +33,21 @@ public final class ArticleDocument {
     }
   }
 
+  /**
+   * SHA-256 of what enrichment produced: the article's document without {@code enrichedAt}, which changes at
+   * every enrichment even when nothing else does. Equal hashes mean the same stored content.
+   */
+  public static String enrichmentHash(io.newswire.schema.EnrichedArticle article) {
+    ObjectNode node = (ObjectNode) node(article);
+    node.remove("enrichedAt");
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(node));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static JsonNode node(Object value) {
     if (value == null) {
       return NODES.nullNode();

@@ -54,9 +54,12 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     this(config, store, 30_000);
   }
 
+  private final int deadLetterPayload;
+
   public SinkLoop(NewswireConfig config, Store store, long maxBackoffMs) {
     this.store = store;
     this.topics = Topics.create(config.serdes());
+    this.deadLetterPayload = io.newswire.topics.RecordSizes.deadLetterPayloadBytes(config.articleMaxBytes());
     this.maxBackoffMs = maxBackoffMs;
     this.articles = topics.enrichedArticles.valueSerde().deserializer();
     Map<String, Object> consumerConfig = new HashMap<>(config.kafkaClients());
@@ -73,7 +76,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
       }
     });
     this.consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-    Map<String, Object> producerConfig = new HashMap<>(config.kafkaClients());
+    Map<String, Object> producerConfig = new HashMap<>(config.producerClients());
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-deadletters");
@@ -228,7 +231,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), error.getMessage());
     DeadLetter letter = DeadLetters.fromRecord(STAGE, record.topic(), record.partition(), record.offset(),
         record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        record.value(), record.headers(), error);
+        record.value(), record.headers(), error, deadLetterPayload);
     deadLetters.send(new ProducerRecord<>(topics.deadLetters.name(), record.key(), letter));
     deadLettered.incrementAndGet();
     DEAD.increment();

@@ -27,10 +27,14 @@ public class DeadLetterHandler
   public static final String STAGE = "enrich";
 
   private Serializer<DeadLetter> serializer;
+  private int payloadLimit = DeadLetters.MAX_PAYLOAD_BYTES;
 
   @Override
   public void configure(Map<String, ?> configs) {
     serializer = Topics.create(configs).deadLetters.valueSerde().serializer();
+    Object articleMax = configs.get(io.newswire.config.NewswireConfig.INGEST_MAX_BYTES);
+    payloadLimit = io.newswire.topics.RecordSizes.deadLetterPayloadBytes(articleMax == null
+        ? io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES : Long.parseLong(articleMax.toString()));
   }
 
   @Override
@@ -66,7 +70,7 @@ public class DeadLetterHandler
         context.offset(), step, exception.toString());
     io.newswire.ops.Metrics.deadLetters(STAGE).increment();
     DeadLetter letter = DeadLetters.fromRecord(STAGE, context.topic(), context.partition(), context.offset(),
-        context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception);
+        context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception, payloadLimit);
     return new ProducerRecord<>(Topics.DEAD_LETTERS, null, context.sourceRawKey(),
         serializer.serialize(Topics.DEAD_LETTERS, letter));
   }

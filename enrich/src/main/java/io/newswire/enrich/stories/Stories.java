@@ -28,6 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>otherwise it starts a story of its own, named after it.
  * </ul>
  * {@link #indexRecords} gives the index entries the article adds.
+ *
+ * <p>A decision, once made, is kept: an article enriched again (a replay, a tagger upgrade) keeps the story and
+ * the duplicate mark it was given the first time, read from the store of enriched articles ({@value
+ * #DECISIONS}), which is the compacted enriched topic and is restored from it, not reset by a replay. Without
+ * this, a replay would decide again against an index that already holds later articles, and stories would
+ * move (and stores downstream drift from the topic).
  */
 public final class Stories implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
   public static final double SIMILARITY = 0.6;
@@ -35,22 +41,42 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
   static final int KEY_ENTITIES = 4;
   private static final Set<String> WIDE_PLACES = Set.of("country", "region", "continent");
 
+  /** The store of enriched articles by id, where earlier decisions are read. */
+  public static final String DECISIONS = "articles";
+
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> index;
+  private org.apache.kafka.streams.processor.StateStore decisions;
 
   @Override
   public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
     this.index = context.getStateStore(ArticleIndex.STORE);
+    this.decisions = context.getStateStore(DECISIONS);
   }
 
   @Override
   public void process(FixedKeyRecord<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
-    if (article != null) {
+    if (article != null && !keepDecision(record.key(), article)) {
       assign(record.key(), article, index);
     }
     context.forward(record);
+  }
+
+  /** Gives the article the story and duplicate mark it had when enriched before; false if it never was. */
+  @SuppressWarnings("unchecked")
+  private boolean keepDecision(String id, EnrichedArticle article) {
+    Object stored = ((org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, Object>) decisions).get(id);
+    if (stored instanceof org.apache.kafka.streams.state.ValueAndTimestamp<?> timestamped) {
+      stored = timestamped.value();
+    }
+    if (stored instanceof EnrichedArticle before && before.getStoryId() != null) {
+      article.setStoryId(before.getStoryId());
+      article.setDuplicateOf(before.getDuplicateOf());
+      return true;
+    }
+    return false;
   }
 
   /**

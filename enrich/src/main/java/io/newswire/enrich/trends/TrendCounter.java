@@ -16,7 +16,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counts subjects (entities and topics, keyed by id) per window advance, and emits the hopping windows'
- * totals at most once per {@link Trending#UPDATE_EVERY} of stream time.
+ * totals of the changed buckets from punctuators: every {@link Trending#UPDATE_EVERY} of stream time while
+ * articles flow, and every {@link Trending#FLUSH_EVERY} of wall-clock time, so the counts of a burst followed
+ * by silence still reach the topic within {@link Trending#FLUSH_EVERY} (plus a commit) of the last article.
  *
  * <p>Stores, both in memory with changelogs, keyed {@code window|bucketStart|subject} (the start zero-padded
  * so keys sort by time):
@@ -37,13 +39,26 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
   private ProcessorContext<String, TrendCount> context;
   private KeyValueStore<String, String> buckets;
   private KeyValueStore<String, String> pending;
-  private long lastEmit = Long.MIN_VALUE;
+  /** Whether anything is marked pending; a restored store may hold marks, so it starts true. */
+  private boolean dirty = true;
 
   @Override
   public void init(ProcessorContext<String, TrendCount> context) {
     this.context = context;
     this.buckets = context.getStateStore(BUCKETS);
     this.pending = context.getStateStore(PENDING);
+    context.schedule(Trending.UPDATE_EVERY, org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
+        this::emitPending);
+    context.schedule(Trending.FLUSH_EVERY, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        wallClock -> emitPending(context.currentStreamTimeMs()));
+  }
+
+  /** Emits the pending buckets' windows, if any, as of the task's stream time. */
+  private void emitPending(long streamTime) {
+    if (dirty && streamTime >= 0) {
+      emit(streamTime);
+      dirty = false;
+    }
   }
 
   @Override
@@ -67,12 +82,7 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       if (pending.get(key) == null) {
         pending.put(key, "");
       }
-    }
-    if (lastEmit == Long.MIN_VALUE) {
-      lastEmit = streamTime;
-    } else if (streamTime - lastEmit >= Trending.UPDATE_EVERY.toMillis()) {
-      emit(streamTime);
-      lastEmit = streamTime;
+      dirty = true;
     }
   }
 

@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * Windowed counts of the articles that mention each canonical entity and carry each topic: hopping windows
  * of 1 hour advancing every 5 minutes, and of 24 hours advancing every 3 hours, by event time with {@link
  * #GRACE} for late articles. Updates are rate-limited (at most one per subject and window per minute of
- * stream time) and go to the compacted {@value Topics#TRENDS} topic, keyed {@code window|key|windowStart},
+ * stream time, or per {@link #FLUSH_EVERY} of wall-clock time when the stream is quiet) and go to the
+ * compacted {@value Topics#TRENDS} topic, keyed {@code window|key|windowStart},
  * so a reader sees the latest count of each.
  *
  * <p>The counting is {@link TrendCounter}'s: one counter per window advance ("bucket") rather than one per
@@ -52,6 +53,8 @@ public final class Trending {
   public static final String STORE = TrendCounter.BUCKETS;
   static final Duration GRACE = Duration.ofMinutes(10);
   static final Duration UPDATE_EVERY = Duration.ofMinutes(1);
+  /** Wall-clock time after which changed counts are emitted even when no later article moves stream time. */
+  public static final Duration FLUSH_EVERY = Duration.ofSeconds(10);
 
   private Trending() {}
 

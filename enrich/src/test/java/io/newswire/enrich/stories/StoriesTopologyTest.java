@@ -108,6 +108,45 @@ class StoriesTopologyTest {
   }
 
   @Test
+  void anArticleEnrichedAgainKeepsItsStoryAndDuplicateMark() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    RawArticle c3 = article("c3", "radio", "Zelensky and Duda discuss air defence",
+        "Volodymyr Zelensky and Andrzej Duda spoke for two hours in Kyiv. The two presidents agreed that Poland would"
+            + " train Ukrainian crews. Zelensky thanked Duda for the support of the Polish people.", T0.plusSeconds(3600));
+    raw.pipeInput("c3", c3, T0.plusSeconds(3600));
+    raw.pipeInput("b7", article("b7", "daily", "Polish leader visits Kyiv", WIRE + " More follows.", T0.plusSeconds(60)),
+        T0.plusSeconds(60));
+    var first = enriched.readKeyValuesToMap();
+    assertThat(first.get("c3").getStoryId()).isEqualTo("story-a1");
+    assertThat(first.get("b7").getDuplicateOf()).isEqualTo("a1");
+
+    // Later articles moved the entities to another story, and a1's bands to another copy: deciding again
+    // would move c3 and b7. A replay sends the same raw records again (with the exact-duplicate memory reset
+    // with the rest of the application's state: here, a new content hash stands for that).
+    var index = driver.createInputTopic(Topics.ENRICH_INDEX, new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer());
+    String now = Long.toString(T0.plusSeconds(3600).toEpochMilli());
+    for (var e : Stories.keyEntities(first.get("c3"))) {
+      index.pipeInput("entity:" + e.getId(), "story-later|" + now, T0.plusSeconds(7200));
+    }
+    Fingerprint f = Fingerprint.of(WIRE + " More follows.");
+    for (int b = 0; b < Fingerprint.BANDS; b++) {
+      index.pipeInput("band:" + f.band(b), "z9|story-z9", T0.plusSeconds(7200));
+    }
+    index.pipeInput("fp:z9", f.encode(), T0.plusSeconds(7200));
+    c3.setContentHash("again-c3");
+    raw.pipeInput("c3", c3, T0.plusSeconds(3600));
+    RawArticle b7 = article("b7", "daily", "Polish leader visits Kyiv", WIRE + " More follows.", T0.plusSeconds(60));
+    b7.setContentHash("again-b7");
+    raw.pipeInput("b7", b7, T0.plusSeconds(60));
+
+    var again = enriched.readKeyValuesToMap();
+    assertThat(again.get("c3").getStoryId()).isEqualTo("story-a1");
+    assertThat(again.get("b7").getDuplicateOf()).isEqualTo("a1");
+    assertThat(again.get("b7").getStoryId()).isEqualTo("story-a1");
+  }
+
+  @Test
   void aStoryOlderThanTheWindowIsNotJoined() {
     raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
     Instant later = T0.plus(Stories.STORY_WINDOW).plus(Duration.ofHours(1));

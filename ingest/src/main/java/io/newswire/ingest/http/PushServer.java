@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP push endpoint. {@code POST /articles} takes one article as a JSON object, several as a JSON array,
  * or JSON Lines ({@code Content-Type: application/x-ndjson}); it answers 202 once Kafka has acknowledged
  * every article, 400 with the reason for each invalid one (the request is then refused as a whole, and the
- * invalid input dead-lettered), 401 without the bearer token, 413 when the body is over the limit, 503 when
- * Kafka cannot take the articles. {@code GET /health} answers 200 while the server runs.
+ * invalid input dead-lettered), 401 without the bearer token, 413 when the body is over the limit (its head
+ * dead-lettered), 503 with {@code Retry-After} only when Kafka is unavailable, which a retry can fix: an
+ * article that can never be published is a 4xx, so clients do not retry it for ever. {@code GET /health} answers 200 while the server runs.
  */
 public final class PushServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PushServer.class);
@@ -89,9 +90,14 @@ public final class PushServer implements AutoCloseable {
         return;
       }
       String origin = "http " + exchange.getRemoteAddress().getAddress().getHostAddress();
-      byte[] body = readCapped(exchange);
-      if (body == null) {
-        reply(exchange, 413, error("Request body over the " + maxBytes + "-byte limit (ingest.max.bytes)"));
+      Body request = readCapped(exchange);
+      byte[] body = request.bytes();
+      if (request.over()) {
+        String message = "Request body over the " + maxBytes + "-byte limit (ingest.max.bytes)";
+        intake.accept(new SourceItem.Unreadable(origin, java.util.Arrays.copyOf(body,
+            Math.min(body.length, io.newswire.topics.RecordSizes.REFUSED_HEAD_BYTES)), new InvalidArticleException(message)),
+            summary).join();
+        reply(exchange, 413, error(message + "; the head of the request was dead-lettered"));
         return;
       }
       List<SourceItem> items = items(origin, body, exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -117,20 +123,33 @@ public final class PushServer implements AutoCloseable {
       ArrayNode ids = JSON.createArrayNode();
       int published = 0;
       int skipped = 0;
-      boolean failed = false;
+      List<Intake.Result> failed = new ArrayList<>();
       for (CompletableFuture<Intake.Result> result : results) {
         Intake.Result r = result.join();
         ids.add(r.id());
         switch (r.outcome()) {
           case PUBLISHED -> published++;
           case SKIPPED -> skipped++;
-          default -> failed = true;
+          default -> failed.add(r);
         }
       }
-      if (failed) {
-        exchange.getResponseHeaders().add("Retry-After", "30");
-        reply(exchange, 503, error("Kafka did not acknowledge every article; the failed ones were set aside with"
-            + " the reason. Retry later: articles already published are skipped."));
+      if (!failed.isEmpty()) {
+        ArrayNode errors = JSON.createArrayNode();
+        failed.forEach(r -> errors.add(JSON.createObjectNode().put("id", r.id()).put("error", r.reason())));
+        ObjectNode answer;
+        int status;
+        if (failed.stream().anyMatch(Intake.Result::retriable)) {
+          exchange.getResponseHeaders().add("Retry-After", "30");
+          status = 503;
+          answer = error("Kafka did not acknowledge every article; the failed ones were set aside with the reason."
+              + " Retry later: articles already published are skipped.");
+        } else {
+          status = failed.stream().allMatch(Intake.Result::tooLarge) ? 413 : 400;
+          answer = error(failed.size() + " of " + items.size() + " articles can never be published (dead-lettered"
+              + " with the reason); do not send them again as they are.");
+        }
+        answer.set("errors", errors);
+        reply(exchange, status, answer);
         return;
       }
       ObjectNode answer = JSON.createObjectNode().put("accepted", items.size()).put("published", published)
@@ -197,22 +216,22 @@ public final class PushServer implements AutoCloseable {
     return header != null && MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8));
   }
 
-  private byte[] readCapped(HttpExchange exchange) throws IOException {
+  /** A request body, or only its head when it is {@code over} the limit. */
+  private record Body(byte[] bytes, boolean over) {}
+
+  /** The request body; over the limit, its head only: a declared length over the limit is believed, and reading stops. */
+  private Body readCapped(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && Long.parseLong(declared.trim()) > maxBytes) {
-      return null;
-    }
+    boolean over = declared != null && Long.parseLong(declared.trim()) > maxBytes;
+    long cap = over ? io.newswire.topics.RecordSizes.REFUSED_HEAD_BYTES : maxBytes + 1;
     try (InputStream in = exchange.getRequestBody()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[16 * 1024];
       int n;
-      while ((n = in.read(buffer)) >= 0) {
+      while (out.size() < cap && (n = in.read(buffer, 0, (int) Math.min(buffer.length, cap - out.size()))) >= 0) {
         out.write(buffer, 0, n);
-        if (out.size() > maxBytes) {
-          return null;
-        }
       }
-      return out.toByteArray();
+      return new Body(out.toByteArray(), over || out.size() > maxBytes);
     }
   }
 

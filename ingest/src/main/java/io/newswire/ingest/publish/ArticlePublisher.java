@@ -31,13 +31,20 @@ public final class ArticlePublisher implements AutoCloseable {
   private final Producer<String, RawArticle> articles;
   private final Producer<String, DeadLetter> deadLetters;
   private final Semaphore inFlight;
+  private int deadLetterPayload = DeadLetters.MAX_PAYLOAD_BYTES;
 
   public ArticlePublisher(Map<String, Object> kafkaClients, Topics topics, int maxInFlight) {
+    this(kafkaClients, topics, maxInFlight, DeadLetters.MAX_PAYLOAD_BYTES);
+  }
+
+  /** With the most bytes of the original a dead letter keeps ({@link io.newswire.topics.RecordSizes}). */
+  public ArticlePublisher(Map<String, Object> kafkaClients, Topics topics, int maxInFlight, int deadLetterPayload) {
     this(new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest"),
             topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer()),
         new KafkaProducer<>(producerConfig(kafkaClients, "newswire-ingest-deadletters"),
             topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer()),
         topics, maxInFlight);
+    this.deadLetterPayload = deadLetterPayload;
   }
 
   /** With producers given, e.g. Kafka's MockProducer in unit tests. */
@@ -58,7 +65,9 @@ public final class ArticlePublisher implements AutoCloseable {
     // Articles are a few KB: larger batches and a short linger let zstd and the broker work in bulk.
     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 100);
     config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+    // max.request.size comes from ingest.max.bytes (NewswireConfig.producerClients); this is for other callers.
+    config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        io.newswire.topics.RecordSizes.recordMaxBytes(io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES));
     config.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     return config;
   }
@@ -90,7 +99,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
   /** Sends input that could not become an article to the dead-letter topic, with the reason. */
   public CompletableFuture<RecordMetadata> deadLetter(String origin, byte[] payload, Throwable reason) {
-    DeadLetter letter = DeadLetters.fromOrigin("ingest", origin, payload, reason);
+    DeadLetter letter = DeadLetters.fromOrigin("ingest", origin, payload, reason, deadLetterPayload);
     CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
     try {
       deadLetters.send(new ProducerRecord<>(topics.deadLetters.name(), origin, letter), (metadata, error) -> {

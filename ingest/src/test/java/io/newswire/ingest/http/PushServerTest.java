@@ -75,8 +75,62 @@ class PushServerTest {
   void withoutTheTokenIs401AndTooLargeIs413() throws Exception {
     assertThat(post("{\"body\":\"x\"}", "application/json", null).statusCode()).isEqualTo(401);
     assertThat(post("{\"body\":\"x\"}", "application/json", "wrong").statusCode()).isEqualTo(401);
-    assertThat(post("{\"body\":\"" + "x".repeat(5000) + "\"}", "application/json", "s3cret").statusCode()).isEqualTo(413);
+    HttpResponse<String> large = post("{\"body\":\"" + "x".repeat(5000) + "\"}", "application/json", "s3cret");
+    assertThat(large.statusCode()).isEqualTo(413);
+    assertThat(large.body()).contains("2048-byte limit");
     assertThat(test.published()).isEmpty();
+    // Dead-lettered with the head of the request only, and the reason.
+    assertThat(test.deadLettered()).singleElement().satisfies(l -> {
+      assertThat(l.getErrorMessage()).contains("2048-byte limit");
+      assertThat(l.getValue().remaining()).isLessThanOrEqualTo(io.newswire.topics.RecordSizes.REFUSED_HEAD_BYTES);
+    });
+  }
+
+  /** An intake whose producer fails every article with the given error, as Kafka would. */
+  PushServer failingWith(RuntimeException error) throws Exception {
+    io.newswire.registry.InMemorySchemaRegistry.drop("push-failing");
+    var topics = io.newswire.topics.Topics.create(java.util.Map.of("schema.registry.url", "mock://push-failing"));
+    var articles = new org.apache.kafka.clients.producer.MockProducer<String, RawArticle>(true, null,
+        topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer()) {
+      @Override
+      public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+          org.apache.kafka.clients.producer.ProducerRecord<String, RawArticle> record,
+          org.apache.kafka.clients.producer.Callback callback) {
+        callback.onCompletion(null, error);
+        return java.util.concurrent.CompletableFuture.failedFuture(error);
+      }
+    };
+    var deadLetters = new org.apache.kafka.clients.producer.MockProducer<String, io.newswire.schema.DeadLetter>(true,
+        null, topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer());
+    var intake = new io.newswire.ingest.Intake(new io.newswire.ingest.Normaliser(),
+        new io.newswire.ingest.publish.ArticlePublisher(articles, deadLetters, topics, 10),
+        io.newswire.ingest.SeenArticles.inMemory(), new io.newswire.ingest.Quarantine(dir));
+    PushServer failing = new PushServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), intake, null, 1 << 20);
+    failing.start();
+    return failing;
+  }
+
+  HttpResponse<String> postTo(PushServer to, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + "/articles"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void onlyWhatARetryCanFixIs503() throws Exception {
+    try (PushServer tooLarge = failingWith(new org.apache.kafka.common.errors.RecordTooLargeException("too large"))) {
+      HttpResponse<String> r = postTo(tooLarge, "{\"body\":\"Big.\"}");
+      assertThat(r.statusCode()).isEqualTo(413);
+      assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+    }
+    try (PushServer invalid = failingWith(new org.apache.kafka.common.errors.SerializationException("bad"))) {
+      assertThat(postTo(invalid, "{\"body\":\"Odd.\"}").statusCode()).isEqualTo(400);
+    }
+    try (PushServer down = failingWith(new org.apache.kafka.common.errors.TimeoutException("no broker"))) {
+      HttpResponse<String> r = postTo(down, "{\"body\":\"Later.\"}");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Retry-After")).contains("30");
+    }
   }
 
   @Test

@@ -56,7 +56,7 @@ public final class ArticleQueries {
       FROM articles a
       JOIN article_entities ae ON ae.article_id = a.id
       JOIN entities e ON e.id = ae.entity_id
-      WHERE %1$s >= ? AND %1$s < ? AND (? IS NULL OR e.type = ?)
+      WHERE %1$s >= ? AND %1$s < ? AND (?::text IS NULL OR e.type = ?::text)
       GROUP BY e.id, e.type, e.name
       ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""".formatted(WHEN);
 

@@ -31,25 +31,29 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL behind {@link Store}. Each batch is one transaction of a few set-based statements (rows passed
  * as arrays and expanded with {@code unnest}), so a batch of 500 articles costs a handful of round trips.
  * The article upsert only replaces a row with a newer state (a higher enrichment version, or the same version
- * of a later fetch: see {@link Batches#compare}), and returns the ids
+ * of a later fetch: see {@link Batches#compare}) or with the same state whose enrichment differs (its {@code
+ * enrichment_hash}: a story decided anew), and returns the ids
  * it changed; only those articles get their child rows (entities, mentions, places, topics, quotes)
  * replaced. Flyway migrates the schema on start.
  */
 public final class PostgresStore implements Store {
   private static final String UPSERT_ARTICLES = """
       INSERT INTO articles (id, enrichment_version, tagger, url, source, feed, title, body, language,
-          published_at, fetched_at, enriched_at, content_type, content_hash, duplicate_of, story_id, document)
+          published_at, fetched_at, enriched_at, content_type, content_hash, duplicate_of, story_id, document,
+          enrichment_hash)
       SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
           ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-          ?::text[], ?::jsonb[])
+          ?::text[], ?::jsonb[], ?::text[])
       ON CONFLICT (id) DO UPDATE SET
           enrichment_version = EXCLUDED.enrichment_version, tagger = EXCLUDED.tagger, url = EXCLUDED.url,
           source = EXCLUDED.source, feed = EXCLUDED.feed, title = EXCLUDED.title, body = EXCLUDED.body,
           language = EXCLUDED.language, published_at = EXCLUDED.published_at, fetched_at = EXCLUDED.fetched_at,
           enriched_at = EXCLUDED.enriched_at, content_type = EXCLUDED.content_type,
           content_hash = EXCLUDED.content_hash, duplicate_of = EXCLUDED.duplicate_of,
-          story_id = EXCLUDED.story_id, document = EXCLUDED.document
+          story_id = EXCLUDED.story_id, document = EXCLUDED.document, enrichment_hash = EXCLUDED.enrichment_hash
       WHERE (articles.enrichment_version, articles.fetched_at) < (EXCLUDED.enrichment_version, EXCLUDED.fetched_at)
+         OR ((articles.enrichment_version, articles.fetched_at) = (EXCLUDED.enrichment_version, EXCLUDED.fetched_at)
+             AND articles.enrichment_hash IS DISTINCT FROM EXCLUDED.enrichment_hash)
       RETURNING id""";
   /** Recomputes the given stories from their articles; a story left without articles is removed. */
   private static final String REFRESH_STORIES = """
@@ -168,7 +172,7 @@ public final class PostgresStore implements Store {
 
   private Set<String> upsertArticles(Connection c, List<EnrichedArticle> articles) throws SQLException {
     int n = articles.size();
-    Object[][] columns = new Object[17][n];
+    Object[][] columns = new Object[18][n];
     for (int i = 0; i < n; i++) {
       EnrichedArticle a = articles.get(i);
       RawArticle raw = a.getArticle();
@@ -188,10 +192,12 @@ public final class PostgresStore implements Store {
       columns[13][i] = raw.getContentHash();
       columns[14][i] = a.getDuplicateOf();
       columns[15][i] = a.getStoryId();
-      columns[16][i] = ArticleDocument.json(a);
+      String document = ArticleDocument.json(a);
+      columns[16][i] = document;
+      columns[17][i] = ArticleDocument.enrichmentHash(a);
     }
     String[] types = {"text", "int4", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
-        "text", "text", "text", "text", "text"};
+        "text", "text", "text", "text", "text", "text"};
     Set<String> changed = new HashSet<>();
     try (PreparedStatement upsert = c.prepareStatement(UPSERT_ARTICLES)) {
       for (int col = 0; col < columns.length; col++) {

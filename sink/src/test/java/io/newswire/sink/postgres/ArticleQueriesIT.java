@@ -38,5 +38,8 @@ class ArticleQueriesIT {
     assertThat(queries.trending("PER", FROM, TO, 5)).singleElement()
         .satisfies(t -> assertThat(t.name()).isEqualTo("Ana Ruiz"))
         .satisfies(t -> assertThat(t.articles()).isEqualTo(2));
+    // Without a type: every type, the same person first (the query once failed to bind a null type).
+    assertThat(queries.trending(null, FROM, TO, 5)).first()
+        .satisfies(t -> assertThat(t.name()).isEqualTo("Ana Ruiz"));
   }
 }

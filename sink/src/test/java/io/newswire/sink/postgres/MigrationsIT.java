@@ -40,7 +40,7 @@ class MigrationsIT {
     store.migrate();
     store.migrate(); // a second start changes nothing
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("2");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
     assertThat(scalar(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         + " AND table_name IN ('articles','entities','article_entities','mentions','places','article_topics',"
         + "'quotes','stories')")).isEqualTo("8");
@@ -63,7 +63,7 @@ class MigrationsIT {
     PostgresStore store = new PostgresStore(url, stack.jdbcUser(), "");
     store.migrate();
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("2");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
     assertThat(scalar(url, "SELECT first_article_id || ':' || article_count FROM stories WHERE id = 'story-1'"))
         .isEqualTo("v1-article:1");
     // and the store keeps stories up to date from then on

@@ -76,6 +76,24 @@ class PostgresStoreIT {
   }
 
   @Test
+  void theSameVersionWithADifferentStoryReplacesTheRowButARepeatWithANewEnrichmentTimeDoesNot() throws SQLException {
+    String id = id();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Bridge opens"))));
+    String first = everything(id);
+    var again = Fixtures.article(id, 1, "Bridge opens");
+    again.setEnrichedAt(again.getEnrichedAt().plusSeconds(3600)); // enriched again, same result
+    store.apply(List.of(new ArticleChange.Upsert(again)));
+    assertThat(everything(id)).isEqualTo(first);
+
+    var moved = Fixtures.article(id, 1, "Bridge opens");
+    moved.setStoryId("story-other");
+    store.apply(List.of(new ArticleChange.Upsert(moved)));
+    assertThat(query("SELECT story_id FROM articles WHERE id = ?", id)).isEqualTo("story-other\n");
+    assertThat(query("SELECT article_count FROM stories WHERE id = 'story-other' AND first_article_id = ?", id))
+        .isEqualTo("1\n");
+  }
+
+  @Test
   void sqlLookingTextIsStoredAsText() throws SQLException {
     String id = id();
     String title = "Robert'); DROP TABLE articles; -- and \\ '' $$ quotes";
