@@ -5,7 +5,6 @@ import io.newswire.enrich.EnrichApplication;
 import io.newswire.enrich.tagger.NewswireTagger;
 import io.newswire.topics.Topics;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,14 +24,12 @@ final class EnrichCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     NewswireConfig config = options.load();
     EnrichApplication app = new EnrichApplication(config, tagger(config));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close();
-      stopped.countDown();
-    }, "enrich-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
     app.start();
     System.err.println("enrich running; Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    // Returns only when enrich stopped of itself: an error it could not get past. Ctrl-C ends the JVM instead.
+    String reason = app.awaitStop();
+    System.err.println("newswire: enrich stopped: " + reason);
+    return 1;
   }
 }

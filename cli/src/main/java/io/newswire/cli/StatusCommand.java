@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
             + "--describe shows, for the same group ids. For enrich, also the Kafka Streams state of each instance "
             + "(asked at its /ready endpoint: each member's host on enrich.http.port, or --enrich-url).",
         "Exit status: 0 healthy; 2 a lag threshold is exceeded; 3 a stage has lag but no running member, or an "
-            + "enrich instance is in the ERROR state; 1 error."})
+            + "enrich instance is in the ERROR state or its /health is DOWN; 1 error."})
 final class StatusCommand implements Callable<Integer> {
+  static final String HEALTH_DOWN = "health DOWN";
   @Mixin ConfigOptions options;
 
   @Option(names = "--interval", defaultValue = "3", description = "Seconds between the two samples that give throughput. Default: ${DEFAULT-VALUE}")
@@ -111,7 +112,7 @@ final class StatusCommand implements Callable<Integer> {
         if (s.streams()) {
           for (String line : streamsStates(admin, config, s, enrichUrls)) {
             System.out.println("         streams " + line);
-            if (line.endsWith(" ERROR") || line.endsWith(" PENDING_ERROR")) {
+            if (line.endsWith(" ERROR") || line.endsWith(" PENDING_ERROR") || line.contains(HEALTH_DOWN)) {
               exit = Math.max(exit, 3);
             }
           }
@@ -192,6 +193,12 @@ final class StatusCommand implements Callable<Integer> {
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         var detail = STREAMS_STATE.matcher(response.body());
         state = detail.find() ? detail.group(1) : "HTTP " + response.statusCode();
+        // Liveness too: an instance stuck out of RUNNING, or stopped of itself, says so there.
+        var health = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() != 200) {
+          state += " " + HEALTH_DOWN + " (" + health.body().replaceAll("\\s+", " ").trim() + ")";
+        }
       } catch (IOException e) {
         state = "not reachable (" + e.getClass().getSimpleName() + ")";
       }

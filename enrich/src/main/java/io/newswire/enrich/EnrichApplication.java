@@ -18,15 +18,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the enrich topology. A stream thread that dies of an unexpected error is replaced, with the reason
- * logged, rather than taking the application down; {@link #close()} shuts down gracefully, committing what
- * was processed.
+ * logged, rather than taking the application down, but only {@value #MAX_THREAD_FAILURES} times within
+ * {@link #FAILURE_WINDOW}: an error that comes back every time the same record is read again would otherwise
+ * loop for ever, so the application stops with the reason instead (state ERROR, {@code /health} DOWN, the
+ * command exits 1). {@code /health} is also DOWN while the streams are not RUNNING for longer than {@code
+ * enrich.health.grace.ms}. {@link #close()} shuts down gracefully, committing what was processed.
  */
 public final class EnrichApplication implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EnrichApplication.class);
 
+  static final int MAX_THREAD_FAILURES = 3;
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
+
   private final KafkaStreams streams;
   private final OpsServer http;
   private final AutoCloseable metrics;
+  private final long healthGraceMs;
+  private final java.util.Deque<Long> failures = new java.util.ArrayDeque<>();
+  private volatile long notRunningSince = System.currentTimeMillis();
+  private volatile String stopReason;
+  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
   public EnrichApplication(NewswireConfig config, Tagger tagger) {
     Properties props = EnrichTopology.streamsConfig(config);
@@ -50,10 +61,19 @@ public final class EnrichApplication implements AutoCloseable {
       this.http = null;
     }
     this.streams = new KafkaStreams(EnrichTopology.build(topics, new TimedTagger(tagger), Clock.systemUTC(),
-        Duration.ofHours(config.getInt(NewswireConfig.ENRICH_DUPLICATE_RETENTION_HOURS))), props);
-    streams.setUncaughtExceptionHandler(error -> {
-      log.error("Stream thread failed; replacing it", error);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
+        Duration.ofHours(config.getInt(NewswireConfig.ENRICH_DUPLICATE_RETENTION_HOURS)),
+        io.newswire.topics.RecordSizes.recordMaxBytes(config.articleMaxBytes())), props);
+    this.healthGraceMs = config.getLong(NewswireConfig.ENRICH_HEALTH_GRACE_MS);
+    streams.setUncaughtExceptionHandler(this::onThreadFailure);
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        notRunningSince = -1;
+      } else if (notRunningSince < 0) {
+        notRunningSince = System.currentTimeMillis();
+      }
+      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+        stopped.countDown();
+      }
     });
     this.metrics = Metrics.bind(streams);
     if (http != null) {
@@ -61,10 +81,42 @@ public final class EnrichApplication implements AutoCloseable {
     }
   }
 
+  private synchronized StreamThreadExceptionResponse onThreadFailure(Throwable error) {
+    long now = System.currentTimeMillis();
+    failures.addLast(now);
+    while (!failures.isEmpty() && failures.peekFirst() < now - FAILURE_WINDOW.toMillis()) {
+      failures.removeFirst();
+    }
+    if (failures.size() >= MAX_THREAD_FAILURES) {
+      stopReason = "the stream thread failed " + failures.size() + " times within " + FAILURE_WINDOW.toMinutes()
+          + " minutes; the last error: " + io.newswire.deadletter.DeadLetters.messageOf(error);
+      log.error("enrich stops: {} (the same error on every retry would otherwise loop for ever; see"
+          + " docs/RELIABILITY.md)", stopReason, error);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    log.error("Stream thread failed ({} of {} allowed within {} minutes); replacing it", failures.size(),
+        MAX_THREAD_FAILURES - 1, FAILURE_WINDOW.toMinutes(), error);
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
   private OpsServer.Check liveness() {
     KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
-    return new OpsServer.Check(state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING,
-        "streams " + state);
+    if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+        || state == KafkaStreams.State.PENDING_ERROR) {
+      return new OpsServer.Check(false, "streams " + state + (stopReason == null ? "" : ": " + stopReason));
+    }
+    long since = notRunningSince;
+    if (since > 0 && state != KafkaStreams.State.CREATED && System.currentTimeMillis() - since > healthGraceMs) {
+      return new OpsServer.Check(false, "streams " + state + " for " + (System.currentTimeMillis() - since) / 1000
+          + " s, longer than enrich.health.grace.ms");
+    }
+    return new OpsServer.Check(true, "streams " + state);
+  }
+
+  /** Waits until the application stops of itself (an error it could not get past); returns why, or null. */
+  public String awaitStop() throws InterruptedException {
+    stopped.await();
+    return stopReason == null ? "streams " + streams.state() : stopReason;
   }
 
   private OpsServer.Check readiness() {
@@ -78,6 +130,7 @@ public final class EnrichApplication implements AutoCloseable {
   }
 
   public void start() {
+    notRunningSince = System.currentTimeMillis();
     streams.start();
   }
 

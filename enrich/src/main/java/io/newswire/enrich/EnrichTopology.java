@@ -48,8 +48,18 @@ public final class EnrichTopology {
     return build(topics, tagger, clock, Duration.ofDays(7));
   }
 
-  /** raw articles → exact duplicates dropped → tagged → enriched articles, and → windowed trending counts. */
   public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention) {
+    return build(topics, tagger, clock, duplicateRetention,
+        io.newswire.topics.RecordSizes.recordMaxBytes(io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES));
+  }
+
+  /**
+   * raw articles → exact duplicates dropped → tagged → enriched articles, and → windowed trending counts. An
+   * enriched article larger than {@code recordMaxBytes} is dead-lettered before it is sent: a record the producer
+   * refuses would fail the whole exactly-once transaction, and with it every partition of the thread.
+   */
+  public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention,
+      int recordMaxBytes) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
@@ -67,7 +77,7 @@ public final class EnrichTopology {
         .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
         .processValues(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
-        .mapValues(raw -> raw == null ? null : enrich(raw, tagger, clock), Named.as("tag"))
+        .mapValues(raw -> raw == null ? null : fitting(enrich(raw, tagger, clock), recordMaxBytes), Named.as("tag"))
         .processValues(Stories::new, Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
         .peek((id, a) -> {
           if (a != null) {
@@ -90,6 +100,17 @@ public final class EnrichTopology {
     Properties optimizations = new Properties();
     optimizations.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
     return builder.build(optimizations);
+  }
+
+  /** The article, if its record fits; otherwise an error that sends it to the dead letters with the reason. */
+  static EnrichedArticle fitting(EnrichedArticle article, int recordMaxBytes) {
+    long size = RecordSize.estimate(article);
+    if (size > recordMaxBytes) {
+      throw new org.apache.kafka.common.errors.RecordTooLargeException("The enriched article " + article.getArticle().getId()
+          + " would be about " + size + " bytes, over the " + recordMaxBytes + "-byte record limit derived from"
+          + " ingest.max.bytes; raise ingest.max.bytes (and run 'newswire topics') to let it through");
+    }
+    return article;
   }
 
   static EnrichedArticle enrich(RawArticle raw, Tagger tagger, Clock clock) {
@@ -133,6 +154,15 @@ public final class EnrichTopology {
     props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         io.newswire.topics.RecordSizes.recordMaxBytes(config.articleMaxBytes()));
     props.put(NewswireConfig.INGEST_MAX_BYTES, config.articleMaxBytes());
+    // A killed instance's partitions move after the session timeout: 10 s rather than the consumer's 45 s
+    // default, so the group notices within seconds (measured in docs/RELIABILITY.md). With a stable instance
+    // name, static membership gives a restarted instance its partitions back without a rebalance.
+    props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    String instance = config.get(NewswireConfig.ENRICH_INSTANCE_ID);
+    if (instance != null && !instance.isBlank()) {
+      props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+    }
     // enrich.streams.* passes any Kafka Streams setting through, e.g. enrich.streams.num.stream.threads=2
     props.putAll(config.withPrefix(NewswireConfig.ENRICH_STREAMS_PREFIX));
     return props;

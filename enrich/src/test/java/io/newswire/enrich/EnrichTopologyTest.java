@@ -74,6 +74,39 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void anEnrichedArticleTooLargeForItsTopicIsDeadLetteredAndTheNextFlows() {
+    driver.close();
+    NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
+        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/enrich-topology-test-3"));
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, new NewswireTagger(), CLOCK,
+        java.time.Duration.ofDays(1), 64 * 1024), EnrichTopology.streamsConfig(config));
+    raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
+        topics.rawArticles.valueSerde().serializer());
+    enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
+        topics.enrichedArticles.valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, topics.deadLetters.keySerde().deserializer(),
+        topics.deadLetters.valueSerde().deserializer());
+    raw.pipeInput("big", article("big", "Long report", "Officials in Lagos said the river rose again. ".repeat(2000)));
+    raw.pipeInput("small", article("small", "Short report", "Officials in Lagos said the river fell."));
+
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("small");
+    assertThat(deadLetters.readValuesToList()).singleElement().satisfies(l -> {
+      assertThat(l.getStage()).isEqualTo("enrich");
+      assertThat(l.getErrorMessage()).contains("over the 65536-byte record limit", "ingest.max.bytes");
+    });
+  }
+
+  @Test
+  void sizesAreDerivedFromTheArticleLimit() {
+    var props = EnrichTopology.streamsConfig(NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
+        NewswireConfig.INGEST_MAX_BYTES, String.valueOf(2 * 1024 * 1024))));
+    assertThat(props.get("producer.max.request.size")).isEqualTo(io.newswire.topics.RecordSizes.recordMaxBytes(2 * 1024 * 1024));
+    assertThat(io.newswire.topics.RecordSizes.recordMaxBytes(2 * 1024 * 1024)).isGreaterThan(3 * 2 * 1024 * 1024);
+    assertThat(io.newswire.topics.RecordSizes.deadLetterPayloadBytes(2 * 1024 * 1024))
+        .isGreaterThan(2 * 1024 * 1024).isLessThan(io.newswire.topics.RecordSizes.recordMaxBytes(2 * 1024 * 1024) / 2);
+  }
+
+  @Test
   void outputIsCompressedUnlessTheUserSaysOtherwise() {
     Map<String, String> base = Map.of("schema.registry.url", "mock://" + SCOPE);
     assertThat(EnrichTopology.streamsConfig(NewswireConfig.of(base)).get("producer.compression.type")).isEqualTo("zstd");

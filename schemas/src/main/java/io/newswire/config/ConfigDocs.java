@@ -21,9 +21,6 @@ public final class ConfigDocs {
       Object def0 = key.defaultValue;
       String shown = def0 == ConfigDef.NO_DEFAULT_VALUE ? "(required)"
           : def0 == null ? "" : key.type == ConfigDef.Type.PASSWORD ? "(hidden)" : String.valueOf(def0);
-      if (key.name.equals(NewswireConfig.ENRICH_STATE_DIR)) {
-        shown = "${java.io.tmpdir}/newswire-streams";
-      }
       out.append("| `").append(key.name).append("` | `")
           .append(NewswireConfig.ENV_PREFIX).append(key.name.toUpperCase().replace('.', '_')).append("` | ")
           .append(shown.isEmpty() ? "" : "`" + shown + "`").append(" | ")

@@ -40,6 +40,8 @@ public final class NewswireConfig {
   public static final String SINK_HTTP_PORT = "sink.http.port";
   public static final String ENRICH_STANDBY_REPLICAS = "enrich.standby.replicas";
   public static final String ENRICH_COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
+  public static final String ENRICH_HEALTH_GRACE_MS = "enrich.health.grace.ms";
+  public static final String ENRICH_INSTANCE_ID = "enrich.instance.id";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_STORE = "sink.store";
@@ -81,8 +83,9 @@ public final class NewswireConfig {
           "Replication factor of topics Newswire creates; -1 takes the broker's default.replication.factor.")
       .define(ENRICH_APPLICATION_ID, Type.STRING, "newswire-enrich", Importance.MEDIUM,
           "Kafka Streams application.id of enrich: its consumer group and the prefix of its internal topics.")
-      .define(ENRICH_STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newswire-streams",
-          Importance.MEDIUM, "Where enrich keeps its local state stores.")
+      .define(ENRICH_STATE_DIR, Type.STRING, ".newswire/streams", Importance.MEDIUM,
+          "Where enrich keeps its local state stores, under a folder per application id (enrich.application.id);"
+              + " give each instance on one machine its own.")
       .define(ENRICH_DUPLICATE_RETENTION_HOURS, Type.INT, 168, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "How long enrich remembers content hashes: the same content again within it is an exact duplicate.")
       .define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.MEDIUM,
@@ -106,6 +109,12 @@ public final class NewswireConfig {
           "How often enrich commits its transaction (commit.interval.ms). Enriched records become readable "
               + "(read_committed) at each commit, so this bounds the added latency; Kafka Streams' exactly-once "
               + "default of 100 ms spends much of the time in transactions and cache flushes.")
+      .define(ENRICH_HEALTH_GRACE_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+          "How long enrich's streams may stay out of RUNNING (rebalancing, restoring state) before /health says DOWN.")
+      .define(ENRICH_INSTANCE_ID, Type.STRING, "", Importance.MEDIUM,
+          "A stable, unique name for this enrich instance (group.instance.id: static membership). A restarted instance"
+              + " with the same name takes its partitions back at once, without a rebalance; empty: dynamic membership,"
+              + " where a killed instance's partitions move after the session timeout (10 s).")
       .define(SINK_GROUP_ID, Type.STRING, "newswire-sink", Importance.MEDIUM, "Consumer group of the sink.")
       .define(SINK_BATCH_SIZE, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "Most records the sink writes in one database transaction.")

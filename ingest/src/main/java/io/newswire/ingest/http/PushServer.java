@@ -231,7 +231,17 @@ public final class PushServer implements AutoCloseable {
       while (out.size() < cap && (n = in.read(buffer, 0, (int) Math.min(buffer.length, cap - out.size()))) >= 0) {
         out.write(buffer, 0, n);
       }
-      return new Body(out.toByteArray(), over || out.size() > maxBytes);
+      boolean tooLarge = over || out.size() > maxBytes;
+      if (tooLarge) {
+        // Read the rest and drop it (up to a bound), so the client, still sending, gets the 413 rather than a
+        // connection reset; beyond the bound the connection is closed.
+        long drained = 0;
+        int read;
+        while (drained < 4 * maxBytes && (read = in.read(buffer)) >= 0) {
+          drained += read;
+        }
+      }
+      return new Body(out.toByteArray(), tooLarge);
     }
   }
 
