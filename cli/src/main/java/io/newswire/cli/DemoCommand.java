@@ -105,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
         NewswireConfig.REPLICATION_FACTOR, "1",
         NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
+        NewswireConfig.TOPICS_AUTO_CREATE, "true",
         NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString(),
         NewswireConfig.INGEST_STATE_DIR, stack.dir().resolve("ingest").toString()));
     // Any free ports for the HTTP endpoints: a local stack shares the machine with whatever else runs.

@@ -18,6 +18,9 @@ final class RunningSink implements AutoCloseable {
   private final io.newswire.ops.OpsServer http;
 
   RunningSink(NewswireConfig config) {
+    config.checked();
+    io.newswire.topics.Topics.requireTopics(config, "sink", io.newswire.topics.Topics.ENRICHED_ARTICLES,
+        io.newswire.topics.Topics.DEAD_LETTERS);
     try (SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdes())) {
       SchemaCheck.verify(registry);
     }

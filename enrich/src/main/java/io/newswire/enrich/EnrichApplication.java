@@ -40,6 +40,9 @@ public final class EnrichApplication implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
   public EnrichApplication(NewswireConfig config, Tagger tagger) {
+    config.checked();
+    Topics.requireTopics(config, "enrich", Topics.RAW_ARTICLES, Topics.ENRICHED_ARTICLES, Topics.DEAD_LETTERS,
+        Topics.TRENDS, Topics.ENRICH_INDEX);
     Properties props = EnrichTopology.streamsConfig(config);
     Topics topics = Topics.create(config.serdes());
     int port = config.getInt(NewswireConfig.ENRICH_HTTP_PORT);

@@ -17,6 +17,8 @@ public final class IngestContext implements AutoCloseable {
   private final Intake intake;
 
   public IngestContext(NewswireConfig config) {
+    config.checked();
+    Topics.requireTopics(config, "ingest", Topics.RAW_ARTICLES, Topics.DEAD_LETTERS);
     this.config = config;
     Path stateDir = Path.of(config.get(NewswireConfig.INGEST_STATE_DIR));
     this.publisher = new ArticlePublisher(config.producerClients(), Topics.create(config.serdes()),

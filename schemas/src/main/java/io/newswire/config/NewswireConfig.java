@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -29,6 +31,7 @@ public final class NewswireConfig {
   public static final String POSTGRES_USER = "postgres.user";
   public static final String POSTGRES_PASSWORD = "postgres.password";
   public static final String REPLICATION_FACTOR = "topics.replication.factor";
+  public static final String TOPICS_AUTO_CREATE = "topics.auto.create";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
   public static final String ENRICH_DUPLICATE_RETENTION_HOURS = "enrich.duplicate.retention.hours";
@@ -81,6 +84,9 @@ public final class NewswireConfig {
       .define(POSTGRES_PASSWORD, Type.PASSWORD, "", Importance.HIGH, "Database password (never logged).")
       .define(REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
           "Replication factor of topics Newswire creates; -1 takes the broker's default.replication.factor.")
+      .define(TOPICS_AUTO_CREATE, Type.BOOLEAN, false, Importance.MEDIUM,
+          "Whether a stage creates the topics it needs when they are missing (the demo does). Off: a stage whose"
+              + " topics are missing or have too few partitions exits at once, naming the fix ('newswire topics').")
       .define(ENRICH_APPLICATION_ID, Type.STRING, "newswire-enrich", Importance.MEDIUM,
           "Kafka Streams application.id of enrich: its consumer group and the prefix of its internal topics.")
       .define(ENRICH_STATE_DIR, Type.STRING, ".newswire/streams", Importance.MEDIUM,
@@ -155,15 +161,27 @@ public final class NewswireConfig {
       .define(INGEST_HTTP_TOKEN, Type.PASSWORD, "", Importance.HIGH,
           "Bearer token clients of 'ingest serve' must send; empty disables authentication (local use only).");
 
+  /** Environment variables of the launcher and the logging set-up, not settings: never checked as keys. */
+  private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("java.opts", "skip.build", "debug",
+      "log.format", "log.level", "registry.archive", "home");
+
   private final Map<String, String> values;
+  /** Where each value came from, for error messages: a file, an environment variable, --set. */
+  private final Map<String, String> origins;
+
+  private NewswireConfig(Map<String, String> values, Map<String, String> origins) {
+    this.values = values;
+    this.origins = origins;
+  }
 
   private NewswireConfig(Map<String, String> values) {
-    this.values = values;
+    this(values, Map.of());
   }
 
   /** Reads the file (if any), then the environment, then the overrides. */
   public static NewswireConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
     Map<String, String> values = new TreeMap<>();
+    Map<String, String> origins = new HashMap<>();
     if (file != null) {
       Properties props = new Properties();
       try (Reader in = Files.newBufferedReader(file)) {
@@ -171,15 +189,23 @@ public final class NewswireConfig {
       } catch (IOException e) {
         throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
       }
-      props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k).trim()));
+      props.stringPropertyNames().forEach(k -> {
+        values.put(k, props.getProperty(k).trim());
+        origins.put(k, file.toString());
+      });
     }
     env.forEach((name, value) -> {
       if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-        values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+        String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        if (!NOT_SETTINGS.contains(key)) {
+          values.put(key, value);
+          origins.put(key, "environment variable " + name);
+        }
       }
     });
     values.putAll(overrides);
-    return new NewswireConfig(values);
+    overrides.keySet().forEach(k -> origins.put(k, "--set"));
+    return new NewswireConfig(values, origins);
   }
 
   public static NewswireConfig of(Map<String, String> values) {
@@ -189,7 +215,108 @@ public final class NewswireConfig {
   public NewswireConfig with(Map<String, String> overrides) {
     Map<String, String> merged = new TreeMap<>(values);
     merged.putAll(overrides);
-    return new NewswireConfig(merged);
+    return new NewswireConfig(merged, origins);
+  }
+
+  /**
+   * Checks every setting: a Newswire key must be declared and its value valid; pass-through prefixes
+   * ({@code enrich.streams.}, {@code sink.consumer.}, security and registry settings) and Kafka clients' own keys
+   * are left to Kafka, which warns about keys a client does not use. Anything else is refused, with the nearest
+   * valid key. Returns this configuration, so {@code NewswireConfig.load(...).checked()} reads well.
+   *
+   * @throws ConfigProblem naming each bad key, its value, where it came from, and what is allowed
+   */
+  public NewswireConfig checked() {
+    List<String> problems = new ArrayList<>();
+    values.forEach((key, value) -> {
+      String where = origins.containsKey(key) ? " (from " + origins.get(key) + ")" : "";
+      ConfigDef.ConfigKey declared = CONFIG.configKeys().get(key);
+      if (declared != null) {
+        try {
+          Object parsed = ConfigDef.parseType(key, value, declared.type);
+          if (declared.validator != null) {
+            declared.validator.ensureValid(key, parsed);
+          }
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+          String allowed = declared.validator != null ? declared.validator.toString() : declared.type.toString().toLowerCase(Locale.ROOT);
+          problems.add("invalid value '" + (secret(key) ? "[hidden]" : value) + "' for " + key + where + "; allowed: " + allowed);
+        }
+      } else if (!passesThrough(key)) {
+        String nearest = nearest(key);
+        problems.add("unknown setting " + key + where + (nearest == null ? "" : "; did you mean " + nearest + "?"));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new ConfigProblem(problems);
+    }
+    return this;
+  }
+
+  /** Settings that are wrong: every problem at once, so a user fixes them in one go. */
+  public static final class ConfigProblem extends IllegalArgumentException {
+    public final List<String> problems;
+
+    ConfigProblem(List<String> problems) {
+      super("configuration refused: " + String.join("; ", problems) + " (docs/CONFIGURATION.md lists every setting)");
+      this.problems = List.copyOf(problems);
+    }
+  }
+
+  private static boolean passesThrough(String key) {
+    if (key.startsWith(ENRICH_STREAMS_PREFIX) || key.startsWith(SINK_CONSUMER_PREFIX)) {
+      return true;
+    }
+    for (String prefix : KAFKA_PASSTHROUGH) {
+      if (key.startsWith(prefix)) {
+        return true;
+      }
+    }
+    for (String prefix : REGISTRY_PASSTHROUGH) {
+      if (key.startsWith(prefix) && !OWN_NAMESPACES.stream().anyMatch(key::startsWith)) {
+        return true;
+      }
+    }
+    return KafkaKeys.ALL.contains(key);
+  }
+
+  /** Prefixes only Newswire uses: a key under them that is not declared is a mistake, never a pass-through. */
+  private static final List<String> OWN_NAMESPACES = List.of("ingest.", "enrich.", "sink.", "postgres.", "topics.",
+      "http.host", "http.advertised");
+
+  /** The declared or Kafka key nearest to a mistyped one, if near enough to be what was meant. */
+  static String nearest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    java.util.Set<String> candidates = new java.util.TreeSet<>(CONFIG.names());
+    candidates.addAll(KafkaKeys.ALL);
+    for (String candidate : candidates) {
+      int d = distance(key, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= Math.max(2, key.length() / 4) ? best : null;
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** A declared key's value, or its default. */
@@ -213,6 +340,10 @@ public final class NewswireConfig {
     return Long.parseLong(get(key));
   }
 
+  public boolean getBoolean(String key) {
+    return Boolean.parseBoolean(get(key).trim());
+  }
+
   public short getShort(String key) {
     return Short.parseShort(get(key));
   }
@@ -228,7 +359,11 @@ public final class NewswireConfig {
     return out;
   }
 
-  /** Settings for every Kafka client: bootstrap servers plus security settings passed through. */
+  /**
+   * Settings for every Kafka client: bootstrap servers, security settings, and any other Kafka client key
+   * given (e.g. {@code client.id}, {@code request.timeout.ms}), passed through; a client warns about the ones it
+   * does not use, as Kafka's tools do.
+   */
   public Map<String, Object> kafkaClients() {
     Map<String, Object> props = new HashMap<>();
     props.put(BOOTSTRAP_SERVERS, get(BOOTSTRAP_SERVERS));
@@ -238,8 +373,15 @@ public final class NewswireConfig {
           props.put(k, v);
         }
       }
+      if (KafkaKeys.ALL.contains(k) && !CONFIG.names().contains(k) && !passesThroughToRegistryOnly(k)) {
+        props.put(k, v);
+      }
     });
     return props;
+  }
+
+  private static boolean passesThroughToRegistryOnly(String key) {
+    return key.startsWith("schema.registry.") || key.startsWith("basic.auth.") || key.startsWith("bearer.auth.");
   }
 
   /** The largest article ingest accepts ({@value #INGEST_MAX_BYTES}), from which every record size is derived. */

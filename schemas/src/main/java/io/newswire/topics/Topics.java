@@ -101,6 +101,56 @@ public final class Topics {
     });
   }
 
+  /**
+   * Checks, before a stage starts, that the topics it uses exist with at least their partitions; creates the
+   * missing ones when {@code topics.auto.create} is on. Otherwise fails at once with the fix, rather than
+   * letting every send wait a minute for metadata of a topic that will never appear.
+   *
+   * @throws IllegalStateException naming the topics and the command that fixes them, or the unreachable cluster
+   */
+  public static void requireTopics(io.newswire.config.NewswireConfig config, String stage, String... names) {
+    Topics topics = create(config.serdes(), config.articleMaxBytes());
+    String bootstrap = config.get(io.newswire.config.NewswireConfig.BOOTSTRAP_SERVERS);
+    Map<String, Object> admin = new HashMap<>(config.kafkaClients());
+    admin.put("default.api.timeout.ms", 30_000);
+    admin.put("request.timeout.ms", 15_000);
+    try (Admin client = Admin.create(admin)) {
+      if (config.getBoolean(io.newswire.config.NewswireConfig.TOPICS_AUTO_CREATE)) {
+        short rf = config.getShort(io.newswire.config.NewswireConfig.REPLICATION_FACTOR);
+        topics.createMissing(client, rf < 0 ? Optional.empty() : Optional.of(rf));
+        topics.raiseMessageLimits(client);
+      }
+      Set<String> existing = client.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      List<String> problems = new java.util.ArrayList<>();
+      List<String> present = java.util.Arrays.stream(names).filter(existing::contains).toList();
+      for (String name : names) {
+        if (!existing.contains(name)) {
+          problems.add(name + " is missing");
+        }
+      }
+      if (!present.isEmpty()) {
+        var described = client.describeTopics(present).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        for (Topic<?, ?> t : topics.all()) {
+          if (described.containsKey(t.name()) && described.get(t.name()).partitions().size() < t.partitions()) {
+            problems.add(t.name() + " has " + described.get(t.name()).partitions().size() + " partitions, fewer than "
+                + t.partitions());
+          }
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException(stage + " cannot start on " + bootstrap + ": " + String.join(", ", problems)
+            + ". Run 'newswire topics' (with the same settings) to create them, or set topics.auto.create=true");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(stage + " was interrupted while checking its topics", e);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(stage + " cannot reach Kafka at " + bootstrap + " to check its topics ("
+          + (e.getCause() == null ? e : e.getCause()).getMessage() + "); check bootstrap.servers and the security"
+          + " settings", e);
+    }
+  }
+
   /** Creates the topics that do not exist yet; returns the names created. */
   public Set<String> createMissing(Admin admin, Optional<Short> replicationFactor)
       throws ExecutionException, InterruptedException {
