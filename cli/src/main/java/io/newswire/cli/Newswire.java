@@ -57,9 +57,16 @@ public final class Newswire implements Runnable {
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String version = Newswire.class.getPackage().getImplementationVersion();
-      return new String[] {"newswire " + (version == null ? "development build" : version)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties built = new java.util.Properties();
+      try (var in = Newswire.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          built.load(in);
+        }
+      }
+      return new String[] {"newswire " + built.getProperty("version", "unknown"),
+          "tagger " + io.newswire.enrich.tagger.NewswireTagger.NAME,
+          "Apache Kafka clients " + org.apache.kafka.common.utils.internals.AppInfoParser.getVersion()};
     }
   }
 }

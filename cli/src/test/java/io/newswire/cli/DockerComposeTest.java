@@ -35,14 +35,34 @@ class DockerComposeTest {
     String prometheus = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docker", "prometheus.yml"));
     Map<String, Map<String, Object>> services = services();
     for (String[] service : new String[][] {{"ingest", "8082"}, {"enrich", "8083"}, {"sink", "8084"}}) {
-      assertThat(prometheus).contains(service[0] + ":" + service[1]);
-      assertThat(services.get(service[0]).get("ports").toString()).contains(service[1] + ":" + service[1]);
+      // DNS discovery, so every instance of a scaled service is scraped
+      assertThat(prometheus).contains("names: [\"" + service[0] + "\"], type: A, port: " + service[1]);
+      assertThat(services.get(service[0]).get("ports").toString()).contains(":" + service[1]);
       assertThat(services.get(service[0]).get("healthcheck").toString()).contains("localhost:" + service[1] + "/health");
     }
     assertThat(services.get("prometheus").get("volumes").toString()).contains("./docker/prometheus.yml");
     // the ports the services listen on are their defaults
     assertThat(NewswireConfig.CONFIG.defaultValues()).containsEntry(NewswireConfig.INGEST_OPS_PORT, 8082)
         .containsEntry(NewswireConfig.ENRICH_HTTP_PORT, 8083).containsEntry(NewswireConfig.SINK_HTTP_PORT, 8084);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kafkaKeepsItsDataOnItsVolumeAtTheClientsVersionAndStagesScale() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    Map<String, Object> kafka = services.get("kafka");
+    String dataDir = ((Map<String, Object>) kafka.get("environment")).get("KAFKA_LOG_DIRS").toString();
+    assertThat(kafka.get("volumes").toString()).contains(":" + dataDir);
+    assertThat(kafka.get("image").toString())
+        .isEqualTo("apache/kafka:" + org.apache.kafka.common.utils.internals.AppInfoParser.getVersion());
+    assertThat(services.get("kafka-ui").get("image").toString()).contains("kafbat/kafka-ui");
+    // one image build; the other stages run that image
+    assertThat(services.entrySet().stream().filter(e -> e.getValue().containsKey("build")).map(Map.Entry::getKey))
+        .containsExactly("topics");
+    // scalable: a range of host ports, never one fixed port that a second instance would clash on
+    for (String stage : new String[] {"enrich", "sink"}) {
+      assertThat(services.get(stage).get("ports").toString()).as(stage).matches(".*\\d+-\\d+:\\d+.*");
+    }
   }
 
   @Test

@@ -57,8 +57,8 @@ public final class EnrichApplication implements AutoCloseable {
             + " for enrich's HTTP endpoints (" + e.getMessage() + "); set " + NewswireConfig.ENRICH_HTTP_PORT
             + " to a free port, 0 for any, or -1 for none", e);
       }
-      self = new HostInfo(advertised == null || advertised.isBlank() ? config.get(NewswireConfig.HTTP_HOST) : advertised,
-          http.port());
+      self = new HostInfo(advertised == null || advertised.isBlank() ? reachableHost(config.get(NewswireConfig.HTTP_HOST))
+          : advertised, http.port());
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     } else {
       this.http = null;
@@ -81,6 +81,22 @@ public final class EnrichApplication implements AutoCloseable {
     this.metrics = Metrics.bind(streams);
     if (http != null) {
       new Queries(streams, self).register(http);
+    }
+  }
+
+  /**
+   * The host other instances reach this one's queries at: the listening address, unless that is the wildcard
+   * (containers listen on 0.0.0.0), which nobody can connect to: then this machine's own address, so scaled
+   * instances (docker compose --scale) each advertise their own.
+   */
+  static String reachableHost(String listening) {
+    if (!"0.0.0.0".equals(listening) && !"::".equals(listening)) {
+      return listening;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
     }
   }
 

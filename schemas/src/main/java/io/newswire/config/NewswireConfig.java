@@ -144,7 +144,7 @@ public final class NewswireConfig {
               + " HTTP) and dead-lettered with its head only. Every producer's max.request.size, the topics'"
               + " max.message.bytes and the dead letters' payload are derived from it, so anything ingest accepts can"
               + " be enriched, stored and dead-lettered; after raising it, run 'newswire topics' again.")
-      .define(INGEST_USER_AGENT, Type.STRING, "Newswire/0.1 (feed reader)", Importance.MEDIUM,
+      .define(INGEST_USER_AGENT, Type.STRING, "Newswire/0.2 (feed reader)", Importance.MEDIUM,
           "User-Agent of feed and page requests; put a contact address in it for publishers.")
       .define(INGEST_FETCH_TIMEOUT_MS, Type.INT, 15_000, ConfigDef.Range.atLeast(100), Importance.LOW,
           "Connect and read timeout of feed and page requests.")

@@ -86,9 +86,12 @@ public final class NewswireTagger implements Tagger {
     return lexicon;
   }
 
+  /** The shipped model's name and version, as every enriched record carries it. */
+  public static final String NAME = "newswire-perceptron/1.8.1";
+
   @Override
   public String name() {
-    return "newswire-perceptron/1.8.1";
+    return NAME;
   }
 
   @Override
