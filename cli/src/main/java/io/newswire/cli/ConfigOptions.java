@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The configuration options every long-running command takes. */
-final class ConfigOptions {
+public final class ConfigOptions {
   @Option(names = {"-c", "--config", "--command-config"}, paramLabel = "FILE",
       description = "Properties file with Newswire and Kafka client settings (security ones included).")
   Path file;
@@ -21,7 +21,7 @@ final class ConfigOptions {
   Map<String, String> overrides = new LinkedHashMap<>();
 
   /** The settings, checked: an unknown key or an invalid value is refused here, before anything starts. */
-  NewswireConfig load() {
+  public NewswireConfig load() {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     if (bootstrapServer != null) {
       all.put(NewswireConfig.BOOTSTRAP_SERVERS, bootstrapServer);

@@ -2,7 +2,7 @@ package io.newswire.cli;
 
 import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichApplication;
-import io.newswire.enrich.tagger.NewswireTagger;
+import io.newswire.tagger.NewswireTagger;
 import io.newswire.topics.Topics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "enrich", mixinStandardHelpOptions = true,
     description = {"Run the enrich Kafka Streams application until stopped (Ctrl-C stops it cleanly).",
         "Reads " + Topics.RAW_ARTICLES + ", writes " + Topics.ENRICHED_ARTICLES + ", exactly once."})
-final class EnrichCommand implements Callable<Integer> {
+public final class EnrichCommand implements Callable<Integer> {
   /** The tagger the configuration asks for: the shipped model, with the user's topic rules if any. */
-  static NewswireTagger tagger(NewswireConfig config) {
+  public static NewswireTagger tagger(NewswireConfig config) {
     String rules = config.get(NewswireConfig.ENRICH_TOPIC_RULES);
     return new NewswireTagger(rules == null || rules.isBlank() ? null : java.nio.file.Path.of(rules));
   }

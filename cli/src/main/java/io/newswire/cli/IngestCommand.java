@@ -1,20 +1,10 @@
 package io.newswire.cli;
 
 import io.newswire.config.NewswireConfig;
-import io.newswire.ingest.IngestContext;
+import io.newswire.ingest.IngestApplication;
 import io.newswire.ingest.IngestSummary;
-import io.newswire.ingest.feeds.FeedList;
-import io.newswire.ingest.feeds.FeedPoller;
-import io.newswire.ingest.feeds.FeedState;
-import io.newswire.ingest.feeds.FeedSubscription;
-import io.newswire.ingest.files.ArticleFiles;
-import io.newswire.ingest.files.FileIngest;
-import io.newswire.ingest.http.PushServer;
 import io.newswire.topics.Topics;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +20,7 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Each article is published once, keyed by its id (from its canonical URL, or its content): ids are",
         "remembered in ingest.state.dir across restarts. Unreadable input goes to " + Topics.DEAD_LETTERS,
         "with the reason, or to ingest.quarantine.dir if Kafka cannot take it either."})
-final class IngestCommand extends CommandGroup {
+public final class IngestCommand extends CommandGroup {
 
   @Command(name = "files", mixinStandardHelpOptions = true,
       description = {"Publish articles from files: .txt, .md, .html, .json, .jsonl.",
@@ -55,12 +45,9 @@ final class IngestCommand extends CommandGroup {
           stop.set(true);
           awaitQuietly(done);
         }, "ingest-shutdown"));
-        try (IngestContext context = new IngestContext(config);
-            var ops = closeable(Ops.start(config, NewswireConfig.INGEST_OPS_PORT, Ingests::up, Ingests::up))) {
+        try {
           System.err.println("Following " + String.join(", ", paths) + "; Ctrl-C to stop");
-          summary = new FileIngest(new ArticleFiles(context.maxBytes()), context.intake())
-              .follow(paths, config.getInt(NewswireConfig.INGEST_FOLLOW_INTERVAL_SECONDS) * 1000L, stop::get,
-                  (d, t) -> { });
+          summary = IngestApplication.follow(config, paths, stop::get);
         } finally {
           done.countDown();
         }
@@ -88,28 +75,22 @@ final class IngestCommand extends CommandGroup {
     @Override
     public Integer call() throws Exception {
       NewswireConfig config = options.load();
-      List<FeedSubscription> feeds = FeedList.read(feedsFile,
-          Duration.ofSeconds(config.getInt(NewswireConfig.INGEST_FEED_INTERVAL_SECONDS)));
       IngestSummary summary;
-      AtomicBoolean stop = new AtomicBoolean();
-      CountDownLatch done = new CountDownLatch(1);
-      try (IngestContext context = new IngestContext(config)) {
-        FeedPoller poller = new FeedPoller(feeds, context.fetcher(), context.intake(),
-            FeedState.open(context.stateDir().resolve("feeds.json")), Clock.systemUTC(), 4);
-        if (once) {
-          summary = poller.pollOnce(new ProgressBar(System.err, "feeds")::update);
-        } else {
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.set(true);
-            awaitQuietly(done);
-          }, "feeds-shutdown"));
-          System.err.println("Polling " + feeds.size() + " feeds; Ctrl-C to stop");
-          try (var ops = closeable(Ops.start(config, NewswireConfig.INGEST_OPS_PORT, Ingests::up, Ingests::up))) {
-            summary = poller.run(stop::get);
-          }
+      if (once) {
+        summary = IngestApplication.feedsOnce(config, feedsFile, new ProgressBar(System.err, "feeds")::update);
+      } else {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          stop.set(true);
+          awaitQuietly(done);
+        }, "feeds-shutdown"));
+        try {
+          System.err.println("Polling " + IngestApplication.feedCount(config, feedsFile) + " feeds; Ctrl-C to stop");
+          summary = IngestApplication.feeds(config, feedsFile, stop::get);
+        } finally {
+          done.countDown();
         }
-      } finally {
-        done.countDown();
       }
       System.out.println(summary.describe(Topics.DEAD_LETTERS, config.get(NewswireConfig.INGEST_QUARANTINE_DIR)));
       return summary.failedCount() == 0 ? 0 : 2;
@@ -132,48 +113,24 @@ final class IngestCommand extends CommandGroup {
     public Integer call() throws Exception {
       NewswireConfig config = options.load();
       int listen = port != null ? port : config.getInt(NewswireConfig.INGEST_HTTP_PORT);
-      String token = config.get(NewswireConfig.INGEST_HTTP_TOKEN);
-      IngestContext context = new IngestContext(config);
-      PushServer server = new PushServer(new InetSocketAddress(host, listen), context.intake(), token,
-          context.maxBytes());
+      boolean token = !config.get(NewswireConfig.INGEST_HTTP_TOKEN).isEmpty();
+      IngestApplication.Server server = IngestApplication.serve(config, host, listen);
       CountDownLatch stopped = new CountDownLatch(1);
-      io.newswire.ops.OpsServer ops = Ops.start(config, NewswireConfig.INGEST_OPS_PORT, Ingests::up, Ingests::up);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        if (ops != null) {
-          ops.close();
-        }
         server.close();
-        context.close();
         stopped.countDown();
       }, "serve-shutdown"));
-      server.start();
       System.err.println("Listening on http://" + host + ":" + server.port() + "/articles"
-          + (token.isEmpty() ? " (no token: set ingest.http.token before exposing it)" : " (bearer token required)")
+          + (token ? " (bearer token required)" : " (no token: set ingest.http.token before exposing it)")
           + "; Ctrl-C to stop");
       stopped.await();
       return 0;
     }
   }
 
-  /** Ingest's probes: up while the process runs (its sources retry on their own). */
-  static final class Ingests {
-    static io.newswire.ops.OpsServer.Check up() {
-      return new io.newswire.ops.OpsServer.Check(true, "running");
-    }
-  }
-
-  private static AutoCloseable closeable(io.newswire.ops.OpsServer server) {
-    return () -> {
-      if (server != null) {
-        server.close();
-      }
-    };
-  }
-
-  static IngestSummary ingest(NewswireConfig config, List<String> paths, ProgressBar progress) {
-    try (IngestContext context = new IngestContext(config)) {
-      return new FileIngest(new ArticleFiles(context.maxBytes()), context.intake()).run(paths, progress::update);
-    }
+  /** Publishes files once, with a progress bar; for the demo and tests too. */
+  public static IngestSummary ingest(NewswireConfig config, List<String> paths, ProgressBar progress) {
+    return IngestApplication.files(config, paths, progress::update);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

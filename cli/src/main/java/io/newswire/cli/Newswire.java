@@ -12,9 +12,8 @@ import picocli.CommandLine.Command;
         "Streaming news ingestion on Apache Kafka: ingest -> newswire.articles.raw -> enrich ->"
             + " newswire.articles.enriched -> sink (PostgreSQL).",
         "",
-        "Start with 'newswire demo': it runs the whole pipeline on a local stack it starts itself."},
+        "Against your cluster: 'newswire topics' first, then 'newswire enrich', 'newswire sink' and an ingest source."},
     subcommands = {
-        DemoCommand.class,
         TagCommand.class,
         IngestCommand.class,
         EnrichCommand.class,
@@ -24,12 +23,10 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         QueryCommand.class,
         DlqCommand.class,
-        StackCommand.class,
-        BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Configuration: --config FILE, NEWSWIRE_* environment variables (NEWSWIRE_BOOTSTRAP_SERVERS=...),",
         "and --set key=value, in increasing precedence. See docs/CONFIGURATION.md."})
-public final class Newswire implements Runnable {
+public class Newswire implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -41,8 +38,13 @@ public final class Newswire implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
-    return new CommandLine(new Newswire())
+  /** The command line, with the error handling every command shares; the development build adds to it. */
+  public static CommandLine commandLine() {
+    return commandLine(new Newswire());
+  }
+
+  public static CommandLine commandLine(Object top) {
+    return new CommandLine(top)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println(cmd.getColorScheme().errorText("newswire: " + e.getMessage()));
@@ -55,7 +57,7 @@ public final class Newswire implements Runnable {
         });
   }
 
-  static final class Version implements CommandLine.IVersionProvider {
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws java.io.IOException {
       java.util.Properties built = new java.util.Properties();
@@ -65,7 +67,7 @@ public final class Newswire implements Runnable {
         }
       }
       return new String[] {"newswire " + built.getProperty("version", "unknown"),
-          "tagger " + io.newswire.enrich.tagger.NewswireTagger.NAME,
+          "tagger " + io.newswire.tagger.NewswireTagger.NAME,
           "Apache Kafka clients " + org.apache.kafka.common.utils.internals.AppInfoParser.getVersion()};
     }
   }

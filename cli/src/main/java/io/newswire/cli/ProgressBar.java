@@ -3,18 +3,18 @@ package io.newswire.cli;
 import java.io.PrintStream;
 
 /** A one-line progress bar on a terminal; plain periodic lines when output is not a terminal. */
-final class ProgressBar {
+public final class ProgressBar {
   private final PrintStream out;
   private final String label;
   private final boolean terminal = System.console() != null;
   private long lastPrint;
 
-  ProgressBar(PrintStream out, String label) {
+  public ProgressBar(PrintStream out, String label) {
     this.out = out;
     this.label = label;
   }
 
-  void update(long done, long total) {
+  public void update(long done, long total) {
     long now = System.currentTimeMillis();
     boolean last = done >= total;
     if (!last && now - lastPrint < (terminal ? 100 : 5000)) {

@@ -1,5 +1,6 @@
 package io.newswire.cli;
 
+import io.newswire.sink.SinkApplication;
 import io.newswire.topics.Topics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ final class SinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    RunningSink sink = new RunningSink(options.load());
+    SinkApplication sink = new SinkApplication(options.load());
     Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "sink-shutdown"));
     System.err.println("sink running into " + sink.describe() + "; Ctrl-C to stop");
     sink.join();

@@ -2,10 +2,10 @@ package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newswire.enrich.tagger.Conll;
-import io.newswire.enrich.tagger.NewswireTagger;
-import io.newswire.enrich.tagger.Tagger;
-import io.newswire.enrich.tagger.TaggingJson;
+import io.newswire.tagger.Conll;
+import io.newswire.tagger.NewswireTagger;
+import io.newswire.tagger.Tagger;
+import io.newswire.tagger.TaggingJson;
 import io.newswire.ingest.ArticleDraft;
 import io.newswire.ingest.SourceItem;
 import io.newswire.ingest.files.ArticleFiles;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "tag", mixinStandardHelpOptions = true, subcommands = {TagEvalCommand.class, TagTrainCommand.class},
+@Command(name = "tag", mixinStandardHelpOptions = true,
     description = {"Tag one article and print its entities, places, topics, quotes and language as JSON.",
         "FILE is read like 'ingest files' reads it (.txt .md .html .json); without FILE, plain text on stdin",
         "(the first line is the title). --jsonl and --conll read stdin and write stdout, for batches and scoring.",

@@ -1,13 +1,11 @@
 package io.newswire.cli;
 
+import io.newswire.admin.TopicSetup;
 import io.newswire.config.NewswireConfig;
-import io.newswire.registry.SchemaRegistryClient;
-import io.newswire.registry.SchemaRegistryClients;
 import io.newswire.topics.Topic;
 import io.newswire.topics.TopicDrift;
 import io.newswire.topics.Topics;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,7 +16,7 @@ import picocli.CommandLine.Mixin;
     description = {"Create Newswire's topics that do not exist yet and register the current schemas.",
         "Topics get their partitions, retention and compaction; subjects get BACKWARD compatibility.",
         "Safe to run again. With --verify, change nothing and report drift (exit status 3 if any)."})
-final class TopicsCommand implements Callable<Integer> {
+public final class TopicsCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @picocli.CommandLine.Option(names = "--verify",
@@ -50,17 +48,7 @@ final class TopicsCommand implements Callable<Integer> {
   }
 
   /** Creates missing topics and registers schemas; returns the topics created. */
-  static Set<String> ensure(NewswireConfig config) throws Exception {
-    short rf = config.getShort(NewswireConfig.REPLICATION_FACTOR);
-    Set<String> created;
-    try (Admin admin = Admin.create(config.kafkaClients())) {
-      Topics topics = Topics.create(config.serdes(), config.articleMaxBytes());
-      created = topics.createMissing(admin, rf < 0 ? Optional.empty() : Optional.of(rf));
-      topics.raiseMessageLimits(admin);
-    }
-    try (SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdes())) {
-      Topics.registerSchemas(registry);
-    }
-    return created;
+  public static Set<String> ensure(NewswireConfig config) throws Exception {
+    return TopicSetup.ensure(config);
   }
 }

@@ -1,7 +1,7 @@
 package io.newswire.enrich;
 
 import io.newswire.config.NewswireConfig;
-import io.newswire.enrich.tagger.Tagger;
+import io.newswire.tagger.Tagger;
 import io.newswire.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -182,7 +182,7 @@ public final class EnrichApplication implements AutoCloseable {
     private static final io.micrometer.core.instrument.Timer TIMER = Metrics.timer(Metrics.TAG_TIME, "Time to tag one article");
 
     @Override
-    public io.newswire.enrich.tagger.Tagging tag(String title, String body) {
+    public io.newswire.tagger.Tagging tag(String title, String body) {
       return TIMER.record(() -> tagger.tag(title, body));
     }
 

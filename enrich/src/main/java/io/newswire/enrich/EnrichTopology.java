@@ -2,8 +2,8 @@ package io.newswire.enrich;
 
 import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.errors.DeadLetterHandler;
-import io.newswire.enrich.tagger.Tagger;
-import io.newswire.enrich.tagger.Tagging;
+import io.newswire.tagger.Tagger;
+import io.newswire.tagger.Tagging;
 import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.RawArticle;
 import io.newswire.topics.Topics;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.config.NewswireConfig;
-import io.newswire.enrich.tagger.NewswireTagger;
-import io.newswire.enrich.tagger.Tagger;
-import io.newswire.enrich.tagger.Tagging;
+import io.newswire.tagger.NewswireTagger;
+import io.newswire.tagger.Tagger;
+import io.newswire.tagger.Tagging;
 import io.newswire.registry.InMemorySchemaRegistry;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.EnrichedArticle;

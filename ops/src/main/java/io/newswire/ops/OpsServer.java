@@ -44,6 +44,25 @@ public final class OpsServer implements AutoCloseable {
    * Starts on {@code host:port} (port 0: any free port). {@code liveness} and {@code readiness} are asked on
    * every probe.
    */
+  /**
+   * A stage's /metrics, /health and /ready on the port its setting {@code portKey} names: null when the port is
+   * -1 (off); a port taken is an error that says which setting to change.
+   */
+  public static OpsServer startOn(String host, int port, String portKey, Supplier<Check> liveness,
+      Supplier<Check> readiness) {
+    if (port < 0) {
+      return null;
+    }
+    try {
+      OpsServer server = start(host, port, liveness, readiness);
+      System.err.println("metrics and health on http://" + host + ":" + server.port() + "/metrics (/health, /ready)");
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); set "
+          + portKey + " to a free port, 0 for any, or -1 for none", e);
+    }
+  }
+
   public static OpsServer start(String host, int port, Supplier<Check> liveness, Supplier<Check> readiness)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);

@@ -163,7 +163,7 @@ public final class NewswireConfig {
 
   /** Environment variables of the launcher and the logging set-up, not settings: never checked as keys. */
   private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("java.opts", "skip.build", "debug",
-      "log.format", "log.level", "registry.archive", "home");
+      "log.format", "log.level", "registry.archive", "home", "health.port");
 
   private final Map<String, String> values;
   /** Where each value came from, for error messages: a file, an environment variable, --set. */

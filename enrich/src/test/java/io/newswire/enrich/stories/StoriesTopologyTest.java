@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.config.NewswireConfig;
 import io.newswire.enrich.EnrichTopology;
-import io.newswire.enrich.tagger.NewswireTagger;
+import io.newswire.tagger.NewswireTagger;
 import io.newswire.registry.InMemorySchemaRegistry;
 import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.RawArticle;

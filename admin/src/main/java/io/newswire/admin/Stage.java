@@ -1,0 +1,23 @@
+package io.newswire.admin;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.topics.Topics;
+import java.util.List;
+
+/**
+ * The consuming stages as Kafka sees them: a consumer group reading one topic. Group ids come from the
+ * configuration ({@code enrich.application.id}, {@code sink.group.id}), so kafka-consumer-groups, kcat and a
+ * Kafka UI show the same names as {@code newswire status}.
+ */
+public record Stage(String name, String group, String topic, boolean streams) {
+  public static List<Stage> all(NewswireConfig config) {
+    return List.of(
+        new Stage("enrich", config.get(NewswireConfig.ENRICH_APPLICATION_ID), Topics.RAW_ARTICLES, true),
+        new Stage("sink", config.get(NewswireConfig.SINK_GROUP_ID), Topics.ENRICHED_ARTICLES, false));
+  }
+
+  /** The stage of that name, or every stage for "all". */
+  public static List<Stage> named(NewswireConfig config, String which) {
+    return all(config).stream().filter(s -> which.equals("all") || s.name().equals(which)).toList();
+  }
+}

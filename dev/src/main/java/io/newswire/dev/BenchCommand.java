@@ -1,0 +1,445 @@
+package io.newswire.dev;
+
+import io.newswire.cli.CommandGroup;
+import io.newswire.cli.TopicsCommand;
+import io.newswire.sink.SinkApplication;
+
+import io.newswire.dev.bench.Corpus;
+import io.newswire.dev.bench.IngestBenchmark;
+import io.newswire.config.NewswireConfig;
+import io.newswire.stack.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
+        BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
+final class BenchCommand extends CommandGroup {
+
+  @Command(name = "corpus", mixinStandardHelpOptions = true,
+      description = "Writes the benchmark corpus as JSON Lines: deterministic generated articles (names, places, "
+          + "organisations, quotes, several topics), for `newswire ingest files` or your own tests.")
+  static final class CorpusFile implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "10000", description = "How many. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "0", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--seed", defaultValue = "7", description = "The same seed gives the same articles. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "The JSON Lines file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      long bytes = new Corpus(seed).writeJsonLines(out, articles, bodyBytes);
+      System.err.printf("%d articles, %d bytes written to %s%n", articles, bytes, out);
+      return 0;
+    }
+  }
+
+  @Command(name = "e2e", mixinStandardHelpOptions = true,
+      description = {"End-to-end latency from ingest to the row visible in PostgreSQL at fixed input rates, with",
+          "enrich and the sink running on a local stack; peak RSS of each process."})
+  static final class EndToEnd implements Callable<Integer> {
+    @Option(names = "--rates", defaultValue = "10,25,50", split = ",", description = "Articles/s. Default: ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Length of each run. Default: ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(names = "--warm-up", defaultValue = "30", description = "Seconds at 50 articles/s before the "
+        + "measured runs, not reported: a fresh JVM compiles for its first minute. Default: ${DEFAULT-VALUE}")
+    int warmUpSeconds;
+
+    @Option(names = "--body-bytes", defaultValue = "2000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir.resolve("stack"), line -> System.err.println("  " + line))) {
+        String run = "bench-e2e-" + System.currentTimeMillis();
+        NewswireConfig config = DemoCommand.settingsFor(stack);
+        TopicsCommand.ensure(config);
+        List<io.newswire.dev.bench.EndToEndBenchmark.Result> results = new ArrayList<>();
+        try (SinkApplication sink = new SinkApplication(config);
+            io.newswire.enrich.EnrichApplication enrich = new io.newswire.enrich.EnrichApplication(config,
+                new io.newswire.tagger.NewswireTagger())) {
+          enrich.start();
+          long wait = System.currentTimeMillis() + 60_000;
+          while (enrich.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING && System.currentTimeMillis() < wait) {
+            Thread.sleep(200);
+          }
+          if (warmUpSeconds > 0) {
+            System.err.println("  warm-up: " + io.newswire.dev.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(),
+                stack.jdbcUser(), stack.jdbcPassword(), 50, warmUpSeconds, bodyBytes, run + "-warm-up"));
+          }
+          for (int rate : rates) {
+            var r = io.newswire.dev.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(), stack.jdbcUser(),
+                stack.jdbcPassword(), rate, seconds, bodyBytes, run + "-r" + rate);
+            results.add(r);
+            System.err.println("  " + r);
+          }
+        }
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench e2e --rates %s --seconds %d --warm-up %d --body-bytes %d`%n%n",
+            LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            String.join(",", rates.stream().map(String::valueOf).toList()), seconds, warmUpSeconds, bodyBytes);
+        System.out.println("| input rate (articles/s) | sent | in PostgreSQL | latency p50 | p99 | p99.9 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (var r : results) {
+          System.out.printf("| %d | %d | %d%s | %d ms | %d ms | %d ms |%n", r.rate(), r.sent(), r.seen(),
+              r.keptUp() ? "" : " (fell behind)", r.p50(), r.p99(), r.p999());
+        }
+        System.out.printf("%nPeak RSS: broker %d MB; the JVM running enrich and the sink %d MB%n",
+            Enrich.rss(stack.kafka().pid()) / 1024, Enrich.rss(ProcessHandle.current().pid()) / 1024);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "enrich", mixinStandardHelpOptions = true,
+      description = {"The enrich topology on a local broker against the bare tagger on the same articles (one",
+          "stream thread, exactly once), then input-to-output latency at fixed rates."})
+  static final class Enrich implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles for the throughput runs. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--warm-up", defaultValue = "20000", description = "Articles enrich processes before the "
+        + "timed run, so the JIT has compiled Kafka's code paths as in a running service. Default: ${DEFAULT-VALUE}")
+    int warmUpArticles;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the enrich instance "
+        + "(enrich.streams.num.stream.threads). Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--rates", defaultValue = "50,200", split = ",", description = "Articles/s for the latency runs. Default: ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Length of each latency run. Default: ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir.resolve("stack"),
+          EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.REGISTRY), line -> System.err.println("  " + line))) {
+        String run = "bench-enrich-" + System.currentTimeMillis();
+        NewswireConfig config = DemoCommand.settingsFor(stack).with(java.util.Map.of(
+            NewswireConfig.ENRICH_APPLICATION_ID, run, NewswireConfig.ENRICH_STATE_DIR, dir.resolve(run).toString(),
+            NewswireConfig.ENRICH_STREAMS_PREFIX + "num.stream.threads", String.valueOf(threads)));
+        TopicsCommand.ensure(config);
+        var tagger = new io.newswire.tagger.NewswireTagger();
+        var input = io.newswire.dev.bench.EnrichBenchmark.articles(run, articles, bodyBytes);
+        var bareRun = io.newswire.dev.bench.EnrichBenchmark.bare(tagger, input);
+        double bare = bareRun.articlesPerSecond();
+        System.err.printf("  bare tagger: %.0f articles/s, %.0f per CPU-second%n", bare, bareRun.articlesPerCpuSecond());
+        var warmUp = io.newswire.dev.bench.EnrichBenchmark.articles(run + "-warm-up", articles, warmUpArticles, bodyBytes);
+        var run1 = io.newswire.dev.bench.EnrichBenchmark.topology(config, tagger, warmUp, input);
+        double topology = run1.articlesPerSecond();
+        System.err.printf("  topology: %.0f articles/s, %.0f articles per CPU-second%n", topology, run1.articlesPerCpuSecond());
+        run1.cpuShares().forEach((kind, share) -> System.err.printf("    %s: %.0f %% of its CPU%n", kind, 100 * share));
+        // The same loop again in the same JVM, now that Kafka's code is compiled and the broker has data:
+        // tells a slower tagger inside the stream thread from a slower machine or JVM.
+        var bareAfter = io.newswire.dev.bench.EnrichBenchmark.bare(tagger, input);
+        System.err.printf("  bare tagger after the topology run: %.0f articles/s, %.0f per CPU-second%n",
+            bareAfter.articlesPerSecond(), bareAfter.articlesPerCpuSecond());
+        Runtime rt = Runtime.getRuntime();
+        List<io.newswire.dev.bench.EnrichBenchmark.Latency> latencies = new ArrayList<>();
+        for (int rate : rates) {
+          // the same application, already caught up with the topic: only the new articles are pending
+          latencies.add(io.newswire.dev.bench.EnrichBenchmark.latency(config, tagger, rate, seconds, bodyBytes, run + "-l" + rate));
+          System.err.println("  " + latencies.get(latencies.size() - 1));
+        }
+        long rss = rss();
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench enrich --articles %d --warm-up %d --threads %d --body-bytes %d`%n%n",
+            LocalDate.now(), rt.availableProcessors(), System.getProperty("java.version"), articles, warmUpArticles, threads,
+            bodyBytes);
+        System.out.println("| measure | articles/s | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| bare tagger, one thread | %.0f | 1.00 |%n", bare);
+        System.out.printf("| enrich topology, %s, exactly once, on the broker | %.0f | %.2f |%n",
+            threads == 1 ? "one stream thread" : threads + " stream threads", topology, topology / bare);
+        System.out.printf("| bare tagger, per CPU-second of its process | %.0f | 1.00 |%n", bareRun.articlesPerCpuSecond());
+        System.out.printf("| enrich topology, per CPU-second of the enrich process (all its threads) | %.0f | %.2f |%n",
+            run1.articlesPerCpuSecond(), run1.articlesPerCpuSecond() / bareRun.articlesPerCpuSecond());
+        System.out.println();
+        System.out.println("| the tagger alone, per CPU-second of the thread that tags | articles | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| bare loop, before the topology run | %.0f | 1.00 |%n", bareRun.articlesPerThreadCpuSecond());
+        System.out.printf("| inside the stream thread, during the topology run (%.0f %% of enrich's CPU) | %.0f | %.2f |%n",
+            100 * run1.taggingShareOfCpu(), run1.taggedPerTaggingCpuSecond(),
+            run1.taggedPerTaggingCpuSecond() / bareRun.articlesPerThreadCpuSecond());
+        System.out.printf("| bare loop, after the topology run (same JVM) | %.0f | %.2f |%n", bareAfter.articlesPerThreadCpuSecond(),
+            bareAfter.articlesPerThreadCpuSecond() / bareRun.articlesPerThreadCpuSecond());
+        double perArticle = 1000 / run1.articlesPerCpuSecond();
+        double tagging = perArticle * run1.taggingShareOfCpu();
+        double streamThread = perArticle * run1.cpuShares().getOrDefault("stream thread", 0.0);
+        System.out.printf("%nCPU per article in the enrich process: %.2f ms, of which tagging %.2f ms, the stream thread's "
+            + "other work (Streams, serdes, stores, stories, trends) %.2f ms and the other threads (producer I/O, JIT, "
+            + "GC, ...) %.2f ms.%n", perArticle, tagging, streamThread - tagging, perArticle - streamThread);
+        System.out.println();
+        System.out.println("| records written per article during the run, by topic (transaction markers included) | records |");
+        System.out.println("|---|---|");
+        run1.recordsPerArticle().forEach((topic, n) -> System.out.printf("| %s | %.2f |%n", topic, n));
+        System.out.printf("| all | %.2f |%n", run1.recordsPerArticle().values().stream().mapToDouble(Double::doubleValue).sum());
+        System.out.println();
+        System.out.println("| enrich's CPU time during the run, by thread | share |");
+        System.out.println("|---|---|");
+        run1.cpuShares().forEach((kind, share) -> System.out.printf("| %s | %.0f %% |%n", kind, 100 * share));
+        System.out.println();
+        System.out.println("| input rate (articles/s) | records | latency p50 | p99 | p99.9 |");
+        System.out.println("|---|---|---|---|---|");
+        for (var l : latencies) {
+          System.out.printf("| %d | %d | %d ms | %d ms | %d ms |%n", l.rate(), l.records(), l.p50(), l.p99(), l.p999());
+        }
+        System.out.printf("%nPeak RSS of the benchmark JVM (enrich, its producer and consumer): %d MB%n", rss / 1024);
+      }
+      return 0;
+    }
+
+    private static long rss() {
+      return rss(ProcessHandle.current().pid());
+    }
+
+    /** Peak resident set size of a process in kB (Linux), or -1. */
+    static long rss(long pid) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith("VmHWM:")) {
+            return Long.parseLong(line.replaceAll("\\D", ""));
+          }
+        }
+      } catch (java.io.IOException e) {
+        return -1;
+      }
+      return -1;
+    }
+  }
+
+  @Command(name = "tag", mixinStandardHelpOptions = true,
+      description = {"JMH benchmark of the full tagging of one article (entities, places, topics, quotes, language)",
+          "on the project's own annotated news articles, one thread; plus start-up time and the heap the tagger's",
+          "models and gazetteers take. No stack needed."})
+  static final class Tag implements Callable<Integer> {
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: training/corpus in the repository).")
+    Path corpus = TagTrainCommand.defaultCorpus();
+
+    @Option(names = "--quick", description = "Shorter warm-up and measurement (for a smoke run).")
+    boolean quick;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder. Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      Runtime rt = Runtime.getRuntime();
+      System.gc();
+      long heapBefore = rt.totalMemory() - rt.freeMemory();
+      long started = System.nanoTime();
+      io.newswire.tagger.NewswireTagger tagger = new io.newswire.tagger.NewswireTagger();
+      tagger.tag("Warm", "A first article in Paris.");
+      double startSeconds = (System.nanoTime() - started) / 1e9;
+      System.gc();
+      long heapAfter = rt.totalMemory() - rt.freeMemory();
+      List<io.newswire.tagger.AnnotatedCorpus.Article> articles = new ArrayList<>();
+      articles.addAll(io.newswire.tagger.AnnotatedCorpus.readNews(corpus.resolve("news-train.txt")));
+      articles.addAll(io.newswire.tagger.AnnotatedCorpus.readNews(corpus.resolve("news-heldout.txt")));
+      Files.createDirectories(dir);
+      Path file = dir.resolve("tagger-articles.tsv");
+      long tokens = 0;
+      long chars = 0;
+      List<String> lines = new ArrayList<>();
+      for (var a : articles) {
+        lines.add(a.title().replace('\t', ' ') + "\t" + a.body().replace("\n", "\\n"));
+        tokens += io.newswire.tagger.NewswireTagger.tokenCount(a.text());
+        chars += a.text().length();
+      }
+      Files.write(file, lines);
+      double tokensPerArticle = (double) tokens / articles.size();
+      var options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+          .include(io.newswire.dev.bench.TaggerBenchmark.class.getName())
+          .forks(1).threads(1)
+          .warmupIterations(quick ? 1 : 3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(quick ? 2 : 5))
+          .measurementIterations(quick ? 2 : 5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(quick ? 2 : 5))
+          .jvmArgsAppend("-Dnewswire.bench.articles=" + file.toAbsolutePath(), "-Xmx1g", "-XX:+UseSerialGC")
+          .build();
+      var results = new org.openjdk.jmh.runner.Runner(options).run();
+      var score = results.iterator().next().getPrimaryResult();
+      double perSecond = score.getScore();
+      System.out.println();
+      System.out.println("| measure | value |");
+      System.out.println("|---|---|");
+      System.out.printf("| articles tagged per second (1 thread, %d articles of %.0f tokens / %.0f chars on average) | %,.0f ± %,.0f |%n",
+          articles.size(), tokensPerArticle, (double) chars / articles.size(), perSecond, score.getScoreError());
+      System.out.printf("| tokens per second per core | %,.0f |%n", perSecond * tokensPerArticle);
+      System.out.printf("| start-up: first tagger built and first article tagged | %.2f s |%n", startSeconds);
+      System.out.printf("| heap held by the tagger's model, gazetteer and lists (after GC) | %.0f MB |%n", (heapAfter - heapBefore) / 1e6);
+      System.out.printf("%nMachine: %d cores, Java %s; %s; command: newswire bench tag%s%n", rt.availableProcessors(),
+          System.getProperty("java.version"), LocalDate.now(), quick ? " --quick" : "");
+      return 0;
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = {"Ingest throughput from a large JSON Lines file, against Kafka's ProducerPerformance on",
+          "the same broker with the same record count, sizes and producer settings. Runs alternate; medians."})
+  static final class Ingest implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--warm-up", defaultValue = "2",
+        description = "Ingest runs before the measured ones, not counted: ingest is a long-running service, "
+            + "measured once the JIT has compiled it. Default: ${DEFAULT-VALUE}")
+    int warmUp;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir.resolve("stack"),
+          EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.REGISTRY), line -> System.err.println("  " + line))) {
+        NewswireConfig config = DemoCommand.settingsFor(stack);
+        TopicsCommand.ensure(config);
+        Path corpus = dir.resolve("corpus.jsonl");
+        long bytes = new Corpus(42).writeJsonLines(corpus, articles, bodyBytes);
+        System.err.printf("Corpus: %d articles, %.1f MB, %s%n", articles, bytes / 1e6, corpus);
+        for (int run = 1; run <= warmUp; run++) {
+          Path state = dir.resolve("state-warm-up");
+          io.newswire.stack.Folders.deleteTree(state);
+          System.err.println("  warm-up " + run + ": " + IngestBenchmark.ingest(config, corpus, state));
+        }
+        List<IngestBenchmark.Result> ingest = new ArrayList<>();
+        List<IngestBenchmark.Result> baseline = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+          baseline.add(IngestBenchmark.producerPerformance(stack.bootstrapServers(), corpus, articles,
+              (long) warmUp * articles,
+              "bench.producer-performance", 6));
+          System.err.println("  run " + run + ": " + baseline.get(baseline.size() - 1));
+          Path state = dir.resolve("state-" + run);
+          io.newswire.stack.Folders.deleteTree(state);
+          ingest.add(IngestBenchmark.ingest(config, corpus, state));
+          System.err.println("  run " + run + ": " + ingest.get(ingest.size() - 1));
+        }
+        IngestBenchmark.Result i = median(ingest);
+        IngestBenchmark.Result b = median(baseline);
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench ingest --articles %d --body-bytes %d --runs %d"
+                + " --warm-up %d`%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"), articles, bodyBytes, runs, warmUp);
+        System.out.println("| producer | records | articles/s (median of " + runs + ") | MB/s | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.printf("| %s | %d | %.0f | %.1f | 1.00 |%n", b.what(), b.records(), b.recordsPerSecond(), b.mbPerSecond());
+        System.out.printf("| %s | %d | %.0f | %.1f | %.2f |%n", i.what(), i.records(), i.recordsPerSecond(),
+            i.mbPerSecond(), i.recordsPerSecond() / b.recordsPerSecond());
+        System.out.println("\nAll runs: ProducerPerformance " + rates(baseline) + "; ingest " + rates(ingest));
+        System.out.printf("%nIngest per CPU-second of its process (median run): %.0f articles; its CPU by thread:%n%n",
+            i.records() / i.cpuSeconds());
+        System.out.println("| thread | share |");
+        System.out.println("|---|---|");
+        i.cpuShares().forEach((kind, share) -> System.out.printf("| %s | %.0f %% |%n", kind, 100 * share));
+        System.out.printf("%nCPU per record: ingest %.1f µs (median run, every thread of its process); ProducerPerformance"
+            + " %.1f µs (median run, every thread of its process while it sent the measured records)%n",
+            i.cpuMicrosPerRecord(), b.cpuMicrosPerRecord());
+      }
+      return 0;
+    }
+
+    private static IngestBenchmark.Result median(List<IngestBenchmark.Result> results) {
+      List<IngestBenchmark.Result> sorted = new ArrayList<>(results);
+      sorted.sort(Comparator.comparingDouble(IngestBenchmark.Result::recordsPerSecond));
+      return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rates(List<IngestBenchmark.Result> results) {
+      return results.stream().map(r -> String.format("%.0f", r.recordsPerSecond())).toList().toString();
+    }
+  }
+
+  @Command(name = "sink", mixinStandardHelpOptions = true,
+      description = {"PostgreSQL store throughput and batch latency, against a raw COPY of the same article",
+          "rows into the same server. Each run writes into a fresh database."})
+  static final class Sink implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Articles per transaction. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench-sink", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir, EnumSet.of(LocalStack.Component.POSTGRES),
+          line -> System.err.println("  " + line))) {
+        System.err.println("Tagging " + articles + " corpus articles ...");
+        var enriched = io.newswire.dev.bench.SinkBenchmark.articles(articles, 3000,
+            new io.newswire.tagger.NewswireTagger());
+        List<io.newswire.dev.bench.SinkBenchmark.Result> stores = new ArrayList<>();
+        List<io.newswire.dev.bench.SinkBenchmark.Result> copies = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+          copies.add(io.newswire.dev.bench.SinkBenchmark.copy(database(stack, "copy_" + run), stack.jdbcUser(), enriched));
+          System.err.println("  run " + run + ": " + copies.get(copies.size() - 1));
+          stores.add(io.newswire.dev.bench.SinkBenchmark.store(database(stack, "store_" + run), stack.jdbcUser(),
+              enriched, batch));
+          System.err.println("  run " + run + ": " + stores.get(stores.size() - 1));
+        }
+        var s = stores.stream().sorted(java.util.Comparator.comparingDouble(
+            io.newswire.dev.bench.SinkBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+        var c = copies.stream().sorted(java.util.Comparator.comparingDouble(
+            io.newswire.dev.bench.SinkBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench sink --articles %d --batch %d --runs %d`%n%n",
+            LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            articles, batch, runs);
+        System.out.println("| writer | articles/s (median of " + runs + ") | rows written | batch p50 / p99 | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.printf("| %s | %.0f | %d | | 1.00 |%n", c.what(), c.articlesPerSecond(), c.rows());
+        System.out.printf("| %s | %.0f | %d | %.0f / %.0f ms | %.2f |%n", s.what(), s.articlesPerSecond(), s.rows(),
+            s.p50Ms(), s.p99Ms(), s.articlesPerSecond() / c.articlesPerSecond());
+        System.out.println("\nAll runs (articles/s): COPY " + copies.stream().map(r -> String.format("%.0f",
+            r.articlesPerSecond())).toList() + "; store " + stores.stream().map(r -> String.format("%.0f",
+            r.articlesPerSecond())).toList() + ". Heap in use after the runs: "
+            + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB; heap the"
+            + " store's runs added at their peak: " + stores.stream().map(r -> String.format("%.0f MB", r.extraHeapMb()))
+                .toList() + ".");
+      }
+      return 0;
+    }
+
+    private static String database(LocalStack stack, String name) throws Exception {
+      try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), "");
+          var st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + name);
+      }
+      return stack.jdbcUrl().replaceAll("/[^/]+$", "/" + name);
+    }
+  }
+}

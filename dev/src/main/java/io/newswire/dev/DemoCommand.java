@@ -1,0 +1,200 @@
+package io.newswire.dev;
+
+import io.newswire.cli.Newswire;
+import io.newswire.cli.ProgressBar;
+import io.newswire.cli.IngestCommand;
+import io.newswire.cli.TopicsCommand;
+import io.newswire.cli.EnrichCommand;
+import io.newswire.sink.SinkApplication;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.enrich.EnrichApplication;
+import io.newswire.tagger.NewswireTagger;
+import io.newswire.ingest.IngestSummary;
+import io.newswire.stack.LocalStack;
+import io.newswire.topics.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Run the whole pipeline on a local stack it starts itself; nothing to install.",
+        "Starts a Kafka broker, a Schema Registry and PostgreSQL, ingests the sample articles Newswire ships",
+        "plus any FILES given, enriches them, writes them to PostgreSQL, prints what was found in each,",
+        "and stops."})
+final class DemoCommand implements Callable<Integer> {
+  @Parameters(arity = "0..*", paramLabel = "FILES", description = "More articles to ingest: files, folders or globs.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--keep-running", description = "Leave the stack and the pipeline running after the summary.")
+  boolean keepRunning;
+
+  @Option(names = "--no-samples", description = "Ingest only the FILES given.")
+  boolean noSamples;
+
+  @Option(names = "--dir", defaultValue = ".newswire/demo",
+      description = "Where the local servers keep data and logs (emptied on start). Default: ${DEFAULT-VALUE}")
+  Path dir;
+
+  @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the pipeline. Default: ${DEFAULT-VALUE}")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    say("Starting the local stack in " + dir.toAbsolutePath() + " ...");
+    LocalStack stack = LocalStack.start(dir, line -> say("  " + line));
+    NewswireConfig config = settingsFor(stack);
+
+    say("Creating topics and registering schemas ...");
+    TopicsCommand.ensure(config);
+
+    List<String> inputs = new ArrayList<>(files);
+    if (!noSamples) {
+      inputs.add(0, extractSamples(stack.dir().resolve("samples")).toString());
+    }
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("Nothing to ingest: give FILES or drop --no-samples");
+    }
+    say("Ingesting " + String.join(", ", inputs) + " ...");
+    IngestSummary summary = IngestCommand.ingest(config, inputs, new ProgressBar(System.err, "  ingest"));
+    say("  " + summary.describe(Topics.DEAD_LETTERS, config.get(NewswireConfig.INGEST_QUARANTINE_DIR)).replace("\n", "\n  "));
+
+    say("Starting enrich (Kafka Streams, exactly once) and the PostgreSQL sink ...");
+    EnrichApplication enrich = new EnrichApplication(config, EnrichCommand.tagger(config));
+    enrich.start();
+    SinkApplication sink = new SinkApplication(config);
+    Runnable stopPipeline = () -> {
+      sink.close();
+      enrich.close();
+    };
+
+    long expected = summary.publishedCount();
+    long stored = waitForRows(stack, expected, timeoutSeconds);
+    System.out.println();
+    System.out.println(ArticleSummaries.render(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword()));
+    System.out.println(whereThingsLive(stack, enrich.httpPort(), sink.httpPort()));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("%nDemo: %d articles ingested, %d in PostgreSQL, %d dead-lettered, in %.1f s (stack start %.1f s).%n",
+        expected, stored, summary.failedCount() + sink.loop().deadLetteredCount(), seconds, stack.startMillis() / 1000.0);
+    if (stored < expected) {
+      System.err.println("Not every article reached PostgreSQL within " + timeoutSeconds + " s; logs are in "
+          + stack.dir());
+    }
+    if (keepRunning) {
+      System.err.println("\nStill running (--keep-running); Ctrl-C stops the pipeline and the stack.");
+      Runtime.getRuntime().addShutdownHook(new Thread(stopPipeline, "demo-shutdown"));
+      new CountDownLatch(1).await();
+    }
+    say("Stopping ...");
+    stopPipeline.run();
+    stack.close();
+    return stored >= expected ? 0 : 1;
+  }
+
+  /** Settings that point every stage at the local stack. */
+  static NewswireConfig settingsFor(LocalStack stack) {
+    java.util.Map<String, String> settings = new java.util.HashMap<>(Map.of(
+        NewswireConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+        NewswireConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
+        NewswireConfig.REPLICATION_FACTOR, "1",
+        NewswireConfig.ENRICH_STATE_DIR, stack.dir().resolve("streams").toString(),
+        NewswireConfig.TOPICS_AUTO_CREATE, "true",
+        NewswireConfig.INGEST_QUARANTINE_DIR, stack.dir().resolve("quarantine").toString(),
+        NewswireConfig.INGEST_STATE_DIR, stack.dir().resolve("ingest").toString()));
+    // Any free ports for the HTTP endpoints: a local stack shares the machine with whatever else runs.
+    settings.put(NewswireConfig.ENRICH_HTTP_PORT, "0");
+    settings.put(NewswireConfig.SINK_HTTP_PORT, "0");
+    settings.put(NewswireConfig.INGEST_OPS_PORT, "0");
+    if (stack.hasPostgres()) {
+      settings.putAll(Map.of(
+          NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),
+          NewswireConfig.POSTGRES_USER, stack.jdbcUser(),
+          NewswireConfig.POSTGRES_PASSWORD, stack.jdbcPassword()));
+    }
+    return NewswireConfig.of(settings);
+  }
+
+  private static void say(String line) {
+    System.err.println(line);
+  }
+
+  /** Copies the sample articles shipped in the jar to a folder, so they are ingested like any other files. */
+  static Path extractSamples(Path target) throws IOException {
+    Files.createDirectories(target);
+    try (InputStream list = DemoCommand.class.getResourceAsStream("/samples/samples.list")) {
+      for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
+        if (name.isBlank()) {
+          continue;
+        }
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/samples/" + name)) {
+          Files.copy(in, target.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return target;
+  }
+
+  private static long waitForRows(LocalStack stack, long expected, int timeoutSeconds) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+    long count = 0;
+    ProgressBar bar = new ProgressBar(System.err, "  enriched and stored");
+    while (System.currentTimeMillis() < deadline) {
+      try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+          var rs = c.createStatement().executeQuery("SELECT count(*) FROM articles")) {
+        rs.next();
+        count = rs.getLong(1);
+      } catch (SQLException notYet) {
+        // the sink has not created its tables yet
+      }
+      bar.update(Math.min(count, expected), expected);
+      if (count >= expected) {
+        return count;
+      }
+      Thread.sleep(250);
+    }
+    return count;
+  }
+
+  static String whereThingsLive(LocalStack stack, int enrichPort, int sinkPort) {
+    return whereThingsLive(stack, enrichPort, sinkPort, true);
+  }
+
+  /** @param servicesRunning whether enrich and the sink run here (the demo) or are for the user to start (stack) */
+  static String whereThingsLive(LocalStack stack, int enrichPort, int sinkPort, boolean servicesRunning) {
+    String bootstrap = stack.bootstrapServers();
+    int pgPort = stack.postgres().port();
+    String later = servicesRunning ? "" : "  (once started)";
+    return String.join("\n",
+        "Where everything lives",
+        "  Kafka bootstrap   " + bootstrap,
+        "  Topics            " + Topics.RAW_ARTICLES + ", " + Topics.ENRICHED_ARTICLES + ", " + Topics.DEAD_LETTERS,
+        "  Schema Registry   " + stack.registryUrl() + "  (Confluent API; subjects <topic>-value)",
+        "  PostgreSQL        " + stack.jdbcUrl() + "  (user " + stack.jdbcUser() + ", no password)",
+        "  Data and logs     " + stack.dir(),
+        servicesRunning ? "  Enrich and sink   running in this process"
+            : "  Enrich and sink   not run by this command: start ./newswire enrich and ./newswire sink",
+        "  Enrich queries    http://127.0.0.1:" + enrichPort + "/trends?window=1h&type=PER  (/articles/{id}, /stories/{id})"
+            + later,
+        "  Metrics           http://127.0.0.1:" + enrichPort + "/metrics (enrich), http://127.0.0.1:" + sinkPort
+            + "/metrics (sink)" + later,
+        "Look for yourself while it runs" + (servicesRunning ? " (--keep-running):" : ":"),
+        "  ./newswire status --set bootstrap.servers=" + bootstrap
+            + (servicesRunning ? " --enrich-url http://127.0.0.1:" + enrichPort : ""),
+        "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -s value=avro -r " + stack.registryUrl() + " -e",
+        "  psql -h 127.0.0.1 -p " + pgPort + " -U " + stack.jdbcUser() + " newswire -c 'SELECT title, language FROM articles'");
+  }
+}

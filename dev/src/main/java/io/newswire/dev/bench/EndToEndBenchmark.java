@@ -1,0 +1,82 @@
+package io.newswire.dev.bench;
+
+import io.newswire.config.NewswireConfig;
+import io.newswire.schema.RawArticle;
+import io.newswire.topics.Topics;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * End-to-end latency at a fixed input rate, with enrich and the sink running: from the moment an article is
+ * handed to the producer (its {@code fetchedAt}) to the moment its row is visible in PostgreSQL, polled
+ * every 50 ms. A rate the pipeline cannot sustain shows as a growing latency and unseen articles.
+ */
+public final class EndToEndBenchmark {
+  private EndToEndBenchmark() {}
+
+  public record Result(int rate, int sent, int seen, long p50, long p99, long p999) {
+    public boolean keptUp() {
+      return seen == sent;
+    }
+  }
+
+  public static Result run(NewswireConfig config, String jdbcUrl, String user, String password, int rate,
+      int seconds, int bodyBytes, String run) throws Exception {
+    Topics topics = Topics.create(config.serdes());
+    List<RawArticle> articles = EnrichBenchmark.articles(run, rate * seconds, bodyBytes);
+    Map<String, Long> sentAt = new HashMap<>();
+    List<Long> latencies = new ArrayList<>();
+    try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
+            "bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS), "acks", "all", "enable.idempotence", true,
+            "linger.ms", 5, "compression.type", "zstd"), topics.rawArticles.keySerde().serializer(),
+            topics.rawArticles.valueSerde().serializer());
+        Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement rows = db.prepareStatement("SELECT id FROM articles WHERE id LIKE ?")) {
+      rows.setString(1, run + "-%");
+      long start = System.nanoTime();
+      long lastPoll = 0;
+      int sent = 0;
+      long deadline = Long.MAX_VALUE;
+      while (latencies.size() < articles.size() && System.nanoTime() < deadline) {
+        long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+        while (sent < articles.size() && sent < due) {
+          RawArticle a = articles.get(sent++);
+          long now = System.currentTimeMillis();
+          a.setFetchedAt(Instant.ofEpochMilli(now));
+          sentAt.put(a.getId(), now);
+          producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, null, now, a.getId(), a));
+        }
+        if (sent == articles.size() && deadline == Long.MAX_VALUE) {
+          deadline = System.nanoTime() + 120_000_000_000L; // two minutes to drain
+        }
+        if (System.currentTimeMillis() - lastPoll >= 50) {
+          lastPoll = System.currentTimeMillis();
+          try (ResultSet rs = rows.executeQuery()) {
+            while (rs.next()) {
+              Long at = sentAt.remove(rs.getString(1));
+              if (at != null) {
+                latencies.add(lastPoll - at);
+              }
+            }
+          }
+        }
+        Thread.sleep(1);
+      }
+      latencies.sort(Long::compare);
+      return new Result(rate, sent, latencies.size(), pct(latencies, 0.5), pct(latencies, 0.99), pct(latencies, 0.999));
+    }
+  }
+
+  private static long pct(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+}

@@ -1,0 +1,105 @@
+package io.newswire.dev;
+
+import io.newswire.cli.Newswire;
+import io.newswire.cli.TopicsCommand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.schema.EnrichedArticle;
+import io.newswire.schema.RawArticle;
+import io.newswire.stack.LocalStack;
+import io.newswire.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two enrich processes share the raw topic; one is killed with SIGKILL mid-run. With exactly_once_v2 the
+ * committed output (read_committed) holds every input exactly once.
+ */
+class EnrichFailoverIT {
+  static final int ARTICLES = 3000;
+
+  @Test
+  void everyArticleIsEnrichedExactlyOnceAcrossAKill() throws Exception {
+    LocalStack stack = LocalStack.shared();
+    var config = DemoCommand.settingsFor(stack);
+    TopicsCommand.ensure(config);
+    Topics topics = Topics.create(config.serdes());
+    String run = "failover-" + System.nanoTime();
+
+    List<Process> instances = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      instances.add(enrich(stack, run, i));
+    }
+    try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
+        "bootstrap.servers", stack.bootstrapServers(), "acks", "all", "linger.ms", 20),
+        topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer())) {
+      for (int i = 0; i < ARTICLES; i++) {
+        String id = run + "-" + i;
+        producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, id, RawArticle.newBuilder().setId(id).setSource("it")
+            .setTitle("Ferry " + i + " sails from Lagos").setBody("Ferry number " + i + " left Lagos for Cairo.")
+            .setFetchedAt(Instant.now()).setContentType("text/plain").setContentHash("h-" + id).build()));
+      }
+    }
+
+    Map<String, Integer> seen = new HashMap<>();
+    try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of(
+        "bootstrap.servers", stack.bootstrapServers(), "group.id", run + "-check", "auto.offset.reset", "earliest",
+        "isolation.level", "read_committed"), new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES));
+      boolean killed = false;
+      long deadline = System.currentTimeMillis() + 240_000;
+      while (seen.size() < ARTICLES && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.key() != null && r.key().startsWith(run + "-") && r.value().getTagger().startsWith("newswire")) {
+            seen.merge(r.key(), 1, Integer::sum);
+          }
+        }
+        if (!killed && seen.size() > ARTICLES / 4) {
+          instances.get(0).destroyForcibly().waitFor(); // SIGKILL: no shutdown, an open transaction
+          killed = true;
+        }
+      }
+      assertThat(killed).as("the first instance was killed mid-run").isTrue();
+      // read a little longer: a duplicate would show up now
+      long until = System.currentTimeMillis() + 5_000;
+      while (System.currentTimeMillis() < until) {
+        for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.key() != null && r.key().startsWith(run + "-")) {
+            seen.merge(r.key(), 1, Integer::sum);
+          }
+        }
+      }
+    } finally {
+      instances.forEach(Process::destroyForcibly);
+    }
+    assertThat(seen).hasSize(ARTICLES);
+    assertThat(seen.values()).allMatch(count -> count == 1);
+  }
+
+  private static Process enrich(LocalStack stack, String run, int instance) throws Exception {
+    Path log = stack.dir().resolve(run + "-enrich-" + instance + ".log");
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-cp", System.getProperty("java.class.path"), Newswire.class.getName(), "enrich",
+        "--set", "bootstrap.servers=" + stack.bootstrapServers(),
+        "--set", "schema.registry.url=" + stack.registryUrl(),
+        "--set", "topics.replication.factor=1",
+        "--set", "enrich.application.id=" + run,
+        "--set", "enrich.state.dir=" + stack.dir().resolve(run + "-state-" + instance),
+        "--set", "enrich.http.port=0",
+        "--set", "enrich.streams.consumer.session.timeout.ms=6000",
+        "--set", "enrich.streams.consumer.heartbeat.interval.ms=1500")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+}

@@ -1,0 +1,102 @@
+package io.newswire.tagger;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** ISO 639-1 language from the script and the most frequent function words; null when unsure. */
+final class LanguageGuesser {
+  private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+  private static final Map<String, Set<String>> FUNCTION_WORDS = new LinkedHashMap<>();
+
+  static {
+    FUNCTION_WORDS.put("en", Set.of("the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "on", "said", "by"));
+    FUNCTION_WORDS.put("fr", Set.of("le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "sur", "pas"));
+    FUNCTION_WORDS.put("de", Set.of("der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auf", "sich", "dem"));
+    FUNCTION_WORDS.put("es", Set.of("el", "los", "las", "que", "del", "en", "por", "una", "con", "para", "es", "su", "se"));
+    FUNCTION_WORDS.put("it", Set.of("il", "che", "della", "di", "per", "una", "sono", "non", "gli", "del", "nel", "alla", "è"));
+    FUNCTION_WORDS.put("pt", Set.of("o", "os", "que", "não", "uma", "com", "para", "em", "do", "da", "dos", "foi", "são"));
+    FUNCTION_WORDS.put("nl", Set.of("de", "het", "een", "en", "van", "is", "niet", "dat", "op", "voor", "zijn", "met", "werd"));
+  }
+
+  String guess(String text) {
+    int cyrillic = 0;
+    int arabic = 0;
+    int cjk = 0;
+    int kana = 0;
+    int ukrainian = 0;
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) {
+        continue;
+      }
+      letters++;
+      if (c < '\u0400') {
+        continue; // Latin, Greek and the like: none of the scripts counted below
+      }
+      Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+      if (block == Character.UnicodeBlock.CYRILLIC) {
+        cyrillic++;
+        if ("іїєґІЇЄҐ".indexOf(c) >= 0) {
+          ukrainian++;
+        }
+      } else if (block == Character.UnicodeBlock.ARABIC) {
+        arabic++;
+      } else if (block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA) {
+        kana++;
+      } else if (block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
+        cjk++;
+      }
+    }
+    if (letters == 0) {
+      return null;
+    }
+    if (cyrillic > letters / 2) {
+      return ukrainian > 0 ? "uk" : "ru";
+    }
+    if (arabic > letters / 2) {
+      return "ar";
+    }
+    if (kana > 0 && cjk + kana > letters / 2) {
+      return "ja";
+    }
+    if (cjk > letters / 2) {
+      return "zh";
+    }
+    // One lookup per word: each function word maps to the languages it belongs to. The most hits wins; on a
+    // tie, the language that was hit first.
+    int[] hits = new int[LANGUAGES.length];
+    int[] first = new int[LANGUAGES.length];
+    int order = 0;
+    for (String word : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
+      Integer languages = WORD_LANGUAGES.get(word);
+      if (languages != null) {
+        for (int l = 0; l < LANGUAGES.length; l++) {
+          if ((languages & (1 << l)) != 0 && hits[l]++ == 0) {
+            first[l] = order++;
+          }
+        }
+      }
+    }
+    int best = -1;
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      if (hits[l] >= 2 && (best < 0 || hits[l] > hits[best] || hits[l] == hits[best] && first[l] < first[best])) {
+        best = l;
+      }
+    }
+    return best < 0 ? null : LANGUAGES[best];
+  }
+
+  private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().toArray(new String[0]);
+  private static final Map<String, Integer> WORD_LANGUAGES = new java.util.HashMap<>();
+
+  static {
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      for (String word : FUNCTION_WORDS.get(LANGUAGES[l])) {
+        WORD_LANGUAGES.merge(word, 1 << l, (a, b) -> a | b);
+      }
+    }
+  }
+}

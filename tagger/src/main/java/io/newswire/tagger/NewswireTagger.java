@@ -1,0 +1,544 @@
+package io.newswire.tagger;
+
+import io.newswire.schema.Entity;
+import io.newswire.schema.EntityType;
+import io.newswire.schema.Place;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Newswire's own tagger: entities from a trained averaged-perceptron model over word, shape, context and
+ * gazetteer features, made consistent across the document; places geocoded with context; IPTC topics and the
+ * user's topics by keyword rules; quotes with speakers; the language. Offline, and all its data is built from
+ * permissively licensed sources (see NOTICE and docs/TAGGER.md).
+ */
+public final class NewswireTagger implements Tagger {
+  public static final String MODEL = "/io/newswire/tagger/entities.model";
+  private static volatile Gazetteer gazetteer;
+  private static volatile Lexicon lexicon;
+
+  private final EntityModel model;
+  private final Topics topics;
+  private final LanguageGuesser languages = new LanguageGuesser();
+
+  /** The shipped model and no user topic rules. */
+  public NewswireTagger() {
+    this(null);
+  }
+
+  /** The shipped model, with the user's topic rules (null for none). */
+  public NewswireTagger(Path topicRules) {
+    this(shippedModel(), topicRules);
+  }
+
+  /** A model file of your own (from {@code newswire tag train --out}), with optional topic rules. */
+  public static NewswireTagger withModel(Path modelFile, Path topicRules) {
+    try (InputStream in = java.nio.file.Files.newInputStream(modelFile)) {
+      return new NewswireTagger(EntityModel.read(in), topicRules);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read the entity model " + modelFile, e);
+    }
+  }
+
+  NewswireTagger(EntityModel model, Path topicRules) {
+    this.model = model;
+    this.topics = new Topics(topicRules);
+    lexicon();
+  }
+
+  private static EntityModel shippedModel() {
+    try (InputStream in = NewswireTagger.class.getResourceAsStream(MODEL)) {
+      if (in == null) {
+        throw new IllegalStateException("The entity model " + MODEL + " is missing from the classpath; build it with"
+            + " `./newswire tag train` (see docs/TAGGER.md)");
+      }
+      return EntityModel.read(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Gazetteer gazetteer() {
+    if (gazetteer == null) {
+      synchronized (NewswireTagger.class) {
+        if (gazetteer == null) {
+          gazetteer = new Gazetteer();
+        }
+      }
+    }
+    return gazetteer;
+  }
+
+  static Lexicon lexicon() {
+    if (lexicon == null) {
+      synchronized (NewswireTagger.class) {
+        if (lexicon == null) {
+          lexicon = new Lexicon(gazetteer());
+        }
+      }
+    }
+    return lexicon;
+  }
+
+  /** The shipped model's name and version, as every enriched record carries it. */
+  public static final String NAME = "newswire-perceptron/1.8.1";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int enrichmentVersion() {
+    // 11: a quote after a verb of describing ("described the situation as") belongs to the sentence's subject, a
+    //     quote that ends its sentence takes no speaker from the next one;
+    // 10: 160 more training articles of wire copy, "U.S." and "EU" as modifiers are LOC and ORG, a club's first
+    //     word alone is the club;
+    // 9: no name across a CoNLL sentence break, the names in a table's rows are one kind of thing;
+    // 8: 90 more training articles (human interest, lifestyle, society, labour, science, environment, health),
+    //    topic keywords for those topics, a word or phrase counts once per topic; beam search in decoding and
+    //    training;
+    // 7: known organisations' names (clubs, companies, parties, institutions) as a feature, titles in Title Case
+    //    read in sentence case, bylines name people, acronyms join their names;
+    // 6: event head words ("Cup", "Open", "Games"), names in capitals join the same name in running text, topics
+    //    weigh the title and first paragraph more;
+    // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
+    // 4: headlines in capitals (possessive split, word lists looked up as in running text);
+    // 3: 315 training articles, no names across line breaks, ties in document consistency
+    return 11;
+  }
+
+  @Override
+  public Tagging tag(String title, String body) {
+    String text = Tagging.text(title, body);
+    String language = languages.guess(text);
+    if (language != null && !"en".equals(language)) {
+      // The entity model and topic rules are English: other languages pass through with their language only;
+      // text too short to tell is tagged as English.
+      return new Tagging(language, List.of(), List.of(), List.of(), Quotes.find(text, List.of()));
+    }
+    List<Token> tokens = Token.of(text);
+    int n = tokens.size();
+    String[] words = new String[n];
+    boolean[] starts = new boolean[n];
+    boolean[] newLine = new boolean[n];
+    int titleTokens = 0;
+    for (int i = 0; i < n; i++) {
+      words[i] = tokens.get(i).text();
+      starts[i] = i == 0 || startsSentence(text, tokens.get(i - 1), tokens.get(i));
+      newLine[i] = i > 0 && lineBreakBetween(text, tokens.get(i - 1), tokens.get(i));
+      if (tokens.get(i).end() <= title.length()) {
+        titleTokens = i + 1;
+      }
+    }
+    // The model reads the title's words in sentence case; spans below are cut from the text as written.
+    lexicon.sentenceCase(words, starts, titleTokens);
+    int[] labels = labels(words, starts, newLine);
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = i + 1;
+        while (j < n && labels[j] == labels[i] + 1) {
+          j++;
+        }
+        int start = tokens.get(i).start();
+        int end = tokens.get(j - 1).end();
+        String last = tokens.get(j - 1).text();
+        if (last.length() > 2 && (last.endsWith("'s") || last.endsWith("’s"))) {
+          end -= 2;
+        }
+        spans.add(new Span(type(labels[i]), start, end, text.substring(start, end)));
+        i = j - 1;
+      }
+    }
+    List<Entity> entities = Entities.group(spans, title.length());
+    return new Tagging(language, entities, places(entities), topics.find(title, body), Quotes.find(text, entities));
+  }
+
+  /** After a full stop, an opening quote or bracket, or a line break. */
+  static boolean startsSentence(String text, Token previous, Token token) {
+    if (previous.sentenceEnd()) {
+      return true;
+    }
+    String p = previous.text();
+    if (p.length() == 1 && "\"“‘(".indexOf(p.charAt(0)) >= 0) {
+      return true;
+    }
+    return lineBreakBetween(text, previous, token);
+  }
+
+  /** Only the gap between the two tokens is looked at: this runs for every token. */
+  private static boolean lineBreakBetween(String text, Token previous, Token token) {
+    for (int k = previous.end(); k < token.start(); k++) {
+      if (text.charAt(k) == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many tokens the tagger sees in a text: for throughput figures in tokens per second. */
+  public static int tokenCount(String text) {
+    return Token.of(text).size();
+  }
+
+  /**
+   * IOB tags for pre-tokenised text (CoNLL evaluation), with the same model and document consistency. A CoNLL
+   * sentence is a line of the original text (a headline, a byline, a dateline, a row of a table), so no name runs
+   * across a sentence break: "Nadim Ladki" closing one and "AL-AIN" opening the next are two names.
+   */
+  public String[] tagTokens(String[] words, boolean[] sentenceStart) {
+    int[] labels = labels(words, sentenceStart, sentenceStart);
+    String[] tags = new String[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      tags[i] = EntityModel.LABELS[labels[i]];
+    }
+    return tags;
+  }
+
+  /**
+   * @param newLine which tokens follow a line break, or null: no name runs across one (a title's last word and
+   *     the body's first were read as one name), so decoding starts afresh there
+   */
+  int[] labels(String[] words, boolean[] starts, boolean[] newLine) {
+    int[] labels = model.predict(new EntityFeatures.Doc(words, starts, newLine, lexicon));
+    if (newLine != null) {
+      bylines(words, newLine, labels);
+    }
+    consistent(words, labels);
+    organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
+    if (newLine != null) {
+      tables(words, newLine, labels);
+    }
+    numbersAlone(words, labels);
+    return labels;
+  }
+
+  /**
+   * A name may start with a number ("1860 Munich") but is never numbers alone: a golfer's score opening a line of
+   * results ("65 Lee Westwood") was read as an organisation.
+   */
+  static void numbersAlone(String[] words, int[] labels) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        boolean letter = false;
+        for (int k = i; k < j && !letter; k++) {
+          letter = words[k].chars().anyMatch(Character::isLetter);
+        }
+        if (!letter) {
+          java.util.Arrays.fill(labels, i, j, 0);
+        }
+        i = j - 1;
+      }
+    }
+  }
+
+  private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/");
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
+
+  /**
+   * The rows of a results list or a standings table ("HARTFORD 12 9 3 72 68 27", "Arsenal 3 Coventry 0"): lines of
+   * names and numbers only. The names in one document's rows are the same kind of thing — clubs, or countries, or
+   * players — but the model reads each row alone, and a club named after its city can come out as the city. When at
+   * least three of the rows' names were tagged and two thirds of them share a type, the others take it; a name the
+   * model left untagged stays so ("Extras 12" in a scorecard). A line of three or more short capitals and no number
+   * is a table's header ("W L T GF GA PTS"), not a name.
+   */
+  static void tables(String[] words, boolean[] newLine, int[] labels) {
+    int n = words.length;
+    List<int[]> runs = new ArrayList<>();
+    int[] votes = new int[EntityModel.L];
+    int typed = 0;
+    for (int from = 0; from < n; ) {
+      int to = from + 1;
+      while (to < n && !newLine[to]) {
+        to++;
+      }
+      boolean number = false;
+      boolean row = true;
+      boolean header = to - from >= 3;
+      for (int i = from; i < to && row; i++) {
+        String w = words[i];
+        char c = w.charAt(0);
+        boolean digits = Character.isDigit(c) || w.length() > 1 && c == '.' && Character.isDigit(w.charAt(1));
+        number |= digits;
+        // A dateline ("LISBON 1996-10-27", one token in CoNLL text, five in ours) is a place and a date, not a row.
+        boolean date = DATE.matcher(w).matches() || w.length() == 4 && i + 1 < to && words[i + 1].equals("-")
+            && YEAR.matcher(w).matches();
+        row = digits && !date || Character.isUpperCase(c) || ROW_PUNCTUATION.contains(w);
+        header &= w.length() <= 3 && Token.allCaps(w) || w.length() == 1 && Character.isUpperCase(c);
+      }
+      if (header && !number) {
+        java.util.Arrays.fill(labels, from, to, 0);
+      } else if (row && number) {
+        for (int i = from; i < to; i++) {
+          if (!Character.isUpperCase(words[i].charAt(0))) {
+            continue;
+          }
+          int j = i + 1;
+          while (j < to && Character.isUpperCase(words[j].charAt(0))) {
+            j++;
+          }
+          runs.add(new int[] {i, j});
+          if (labels[i] % 2 == 1) {
+            votes[labels[i]]++;
+            typed++;
+          }
+          i = j - 1;
+        }
+      }
+      from = to;
+    }
+    int best = 1;
+    for (int k = 3; k < EntityModel.L; k += 2) {
+      if (votes[k] > votes[best]) {
+        best = k;
+      }
+    }
+    if (typed < 3 || votes[best] * 3 < typed * 2) {
+      return;
+    }
+    for (int[] run : runs) {
+      if (labels[run[0]] % 2 == 1) {
+        for (int k = run[0]; k < run[1]; k++) {
+          labels[k] = k == run[0] ? best : best + 1;
+        }
+      }
+    }
+  }
+
+  private static final java.util.Set<String> BYLINE_JOINERS = java.util.Set.of("and", ",", "&");
+
+  /**
+   * A byline ("By Maria Lopez and James Chen", from pages and feeds) names people: the model, which has seen
+   * few, reads "By Maria Lopez" as one organisation. In a short line that starts with "By" and a capitalised
+   * word, "By" is no name and each capitalised run up to the first other word ("in Brussels") is a person,
+   * unless it is a known organisation ("By Ahmed Saleh, Reuters").
+   */
+  static void bylines(String[] words, boolean[] newLine, int[] labels) {
+    int[] flags = null;
+    for (int i = 0; i < words.length; i++) {
+      boolean lineStart = i == 0 || newLine[i];
+      if (!lineStart || !(words[i].equals("By") || words[i].equals("BY")) || i + 1 >= words.length
+          || newLine[i + 1] || !Character.isUpperCase(words[i + 1].charAt(0))) {
+        continue;
+      }
+      int end = i + 1;
+      while (end < words.length && !newLine[end]) {
+        end++;
+      }
+      if (end - i > 12) {
+        continue;
+      }
+      labels[i] = 0;
+      if (flags == null) {
+        flags = lexicon().flags(words);
+      }
+      boolean inName = false;
+      for (int j = i + 1; j < end; j++) {
+        String w = words[j];
+        if ((flags[j] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I | Lexicon.ACRONYM)) != 0) {
+          inName = false; // the model's label stands
+        } else if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+          labels[j] = inName ? 2 : 1;
+          inName = true;
+        } else if (BYLINE_JOINERS.contains(w)) {
+          labels[j] = 0;
+          inName = false;
+        } else {
+          break;
+        }
+      }
+    }
+  }
+
+  private static EntityType type(int label) {
+    return switch (label) {
+      case 1 -> EntityType.PER;
+      case 3 -> EntityType.ORG;
+      case 5 -> EntityType.LOC;
+      default -> EntityType.MISC;
+    };
+  }
+
+  /**
+   * A name tagged once is the same name elsewhere in the document: untagged repeats of a tagged name take its
+   * type, and a lone first or last name of a person named in full is that person.
+   */
+  static void consistent(String[] words, int[] labels) {
+    int n = words.length;
+    // One type per name: where the model gave the same name different types, the most frequent one wins; on a
+    // tie, the later mention's (a headline is terse, the body gives the model context). Each mention adds 1
+    // plus a bonus below 1/n for its position, so the bonuses together never outweigh one more mention.
+    Map<String, double[]> votes = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        // A name in a headline set in capitals gives the model less to go on than the same name in the body.
+        double weight = Token.allCaps(words[i]) ? 0.5 : 1;
+        votes.computeIfAbsent(key(words, i, j), k -> new double[EntityModel.L])[labels[i]]
+            += weight + (double) i / ((double) n * n + 1);
+        i = j - 1;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        double[] v = votes.get(key(words, i, j));
+        int best = labels[i];
+        for (int k = 1; k < EntityModel.L; k += 2) {
+          if (v[k] > v[best]) {
+            best = k;
+          }
+        }
+        for (int k = i; k < j; k++) {
+          labels[k] = k == i ? best : best + 1;
+        }
+        i = j - 1;
+      }
+    }
+    Map<String, Integer> known = new HashMap<>();
+    Map<String, Integer> personParts = new HashMap<>();
+    int longest = 1;
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = i + 1;
+        while (j < n && labels[j] == labels[i] + 1) {
+          j++;
+        }
+        known.putIfAbsent(key(words, i, j), labels[i]);
+        longest = Math.max(longest, Math.min(j - i, 4));
+        if (labels[i] == 1 && j - i >= 2) {
+          personParts.putIfAbsent(fold(strip(words[j - 1])), 1);
+          personParts.putIfAbsent(fold(words[i]), 1);
+        }
+        i = j - 1;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      // "Lund" alone, after "Mette Lund", is the person even where the model guessed otherwise.
+      if (labels[i] % 2 == 1 && labels[i] != 1 && (i + 1 == n || labels[i + 1] % 2 == 1 || labels[i + 1] == 0)
+          && personParts.containsKey(fold(strip(words[i])))) {
+        labels[i] = 1;
+      }
+      if (labels[i] != 0 || words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+        continue;
+      }
+      for (int len = Math.min(longest, n - i); len >= 1; len--) {
+        boolean free = true;
+        for (int k = i; k < i + len && free; k++) {
+          free = labels[k] == 0;
+        }
+        if (!free || i + len < n && labels[i + len] % 2 == 0 && labels[i + len] != 0) {
+          continue;
+        }
+        Integer label = known.get(key(words, i, i + len));
+        if (label == null && len == 1) {
+          label = personParts.containsKey(fold(strip(words[i]))) ? Integer.valueOf(1) : null;
+        }
+        if (label != null) {
+          labels[i] = label;
+          for (int k = i + 1; k < i + len; k++) {
+            labels[k] = label + 1;
+          }
+          i += len - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * A club or company named in full is the same organisation where a mention gives only its first word: "Real"
+   * after "Real Madrid", "Slavia" after "Slavia Prague", where the model took the short form for a person or a
+   * place (a lone word has little context, and sports copy shortens clubs' names all the time). A first word that
+   * is a place ("Hull" of "Hull KR", "Kenya" of "Kenya Airways"), a nationality ("Indian" of "Indian Oil") or part
+   * of a person's full name in the document keeps its own type.
+   */
+  static void organisationShortForms(String[] words, int[] labels, java.util.function.Predicate<String> aNameOfItsOwn) {
+    Set<String> heads = new java.util.HashSet<>();
+    Set<String> persons = new java.util.HashSet<>();
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        if (labels[i] == 3 && j - i >= 2) {
+          heads.add(fold(words[i]));
+        } else if (labels[i] == 1 && j - i >= 2) {
+          for (int k = i; k < j; k++) {
+            persons.add(fold(strip(words[k])));
+          }
+        }
+        i = j - 1;
+      }
+    }
+    heads.removeAll(persons);
+    heads.removeIf(aNameOfItsOwn);
+    if (heads.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < words.length; i++) {
+      if ((labels[i] == 1 || labels[i] == 5) && end(labels, i) == i + 1 && heads.contains(fold(strip(words[i])))) {
+        labels[i] = 3;
+      }
+    }
+  }
+
+  /** A name's words as one key, a word in capitals written as in running text ("WAIGEL" is "Waigel"). */
+  private static String key(String[] words, int from, int to) {
+    if (to - from == 1) {
+      return fold(words[from]);
+    }
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      key.append(k == from ? "" : " ").append(fold(words[k]));
+    }
+    return key.toString();
+  }
+
+  private static String fold(String word) {
+    return Token.allCaps(word) ? Lexicon.titleCase(word) : word;
+  }
+
+  private static int end(int[] labels, int i) {
+    int j = i + 1;
+    while (j < labels.length && labels[j] == labels[i] + 1) {
+      j++;
+    }
+    return j;
+  }
+
+  private static String strip(String w) {
+    return w.endsWith("'s") || w.endsWith("’s") ? w.substring(0, w.length() - 2) : w;
+  }
+
+  private List<Place> places(List<Entity> entities) {
+    Gazetteer g = gazetteer();
+    Set<String> countries = new LinkedHashSet<>();
+    for (Entity e : entities) {
+      if (e.getType() == EntityType.LOC) {
+        Gazetteer.Entry entry = g.find(e.getName());
+        if (entry != null && !"city".equals(entry.kind()) && !"capital".equals(entry.kind()) && entry.country() != null) {
+          countries.add(entry.country()); // countries and regions name the article's geography
+        }
+      }
+    }
+    List<Place> places = new ArrayList<>();
+    for (Entity e : entities) {
+      if (e.getType() == EntityType.LOC) {
+        Gazetteer.Entry entry = g.resolve(e.getName(), countries);
+        if (entry != null) {
+          places.add(g.place(e.getId(), entry));
+        }
+      }
+    }
+    return places;
+  }
+}

@@ -1,0 +1,431 @@
+package io.newswire.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newswire.schema.Entity;
+import io.newswire.schema.EntityType;
+import io.newswire.schema.MediaTopic;
+import io.newswire.schema.Place;
+import io.newswire.schema.Quote;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewswireTaggerTest {
+  static final NewswireTagger TAGGER = new NewswireTagger();
+
+  static final String TITLE = "Polish president travels to Kyiv as shelling hits Kharkiv";
+  static final String BODY = """
+      Polish President Andrzej Duda arrived in Kyiv on Tuesday for talks with Ukrainian President Volodymyr \
+      Zelensky, while Russian forces kept up heavy shelling of Kharkiv overnight.
+
+      Duda is expected to discuss military aid and the ceasefire proposal backed by the European Commission. \
+      The Kremlin said it had not been informed of the visit.
+
+      “Poland will stand with Ukraine for as long as this war lasts,” Duda told reporters at the station.
+
+      Zelensky said the talks would focus on air defence. “Every missile we stop saves a city,” he said.
+
+      Ukraine's General Staff said troops had repelled 14 attacks near Kharkiv.""";
+
+  Entity entity(Tagging t, String name) {
+    return t.entities().stream().filter(e -> e.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no entity " + name + " in " + t.entities().stream().map(Entity::getName).toList()));
+  }
+
+  @Test
+  void noNameRunsFromTheTitleIntoTheBody() {
+    // The title's last word and the body's first were once read as one name ("Lagos\n\nA").
+    Tagging t = TAGGER.tag("Storm hits Lagos", "A storm hit Lagos on Monday.");
+    assertThat(t.entities()).allSatisfy(e -> assertThat(e.getMentions())
+        .allSatisfy(m -> assertThat(m.getText()).doesNotContain("\n")));
+    assertThat(t.entities()).filteredOn(e -> e.getName().equals("Lagos")).singleElement()
+        .satisfies(e -> assertThat(e.getMentions()).hasSize(2));
+  }
+
+  @Test
+  void headlinesInCapitalsAreReadLikeRunningText() {
+    // "JAPAN'S" is the name and the possessive, as "Japan's" is
+    assertThat(Token.of("JAPAN'S CABINET").stream().map(Token::text)).containsExactly("JAPAN", "'S", "CABINET");
+    assertThat(Token.of("IT'S OK").stream().map(Token::text)).containsExactly("IT", "'S", "OK");
+    assertThat(Token.of("Bob'S").stream().map(Token::text)).containsExactly("Bob'S"); // not capitals throughout
+    assertThat(Token.of("EXCLUSIVE-Boeing's unit").stream().map(Token::text))
+        .containsExactly("EXCLUSIVE", "-", "Boeing", "'s", "unit");
+    assertThat(Token.of("EXCLUSIVE-Boeing").get(2).start()).isEqualTo(10);
+    assertThat(Token.of("Jean-Pierre US-based ANC-Led").stream().map(Token::text))
+        .containsExactly("Jean-Pierre", "US-based", "ANC", "-", "Led");
+    // word lists are looked up as the word is written in running text, except the names of people
+    int[] flags = NewswireTagger.lexicon().flags(new String[] {"JAPANESE", "MINISTRY", "WILL"});
+    assertThat(flags[0] & Lexicon.DEMONYM).isNotZero();
+    assertThat(flags[1] & Lexicon.ORG_WORD).isNotZero();
+    assertThat(flags[2] & Lexicon.PERSON_NAME).isZero();
+    assertThat(NewswireTagger.lexicon().flags(new String[] {"Will"})[0] & Lexicon.PERSON_NAME).isNotZero();
+  }
+
+  @Test
+  void aNameInACapitalisedHeadlineTakesTheTypeItHasInTheBody() {
+    // The body's "Waigel" (a person, with a title and a verb) decides for the headline's "WAIGEL", which on its
+    // own gives the model little to go on; both count as one name.
+    String[] words = ("BONN TO CUT SPENDING , SAYS WAIGEL . German Finance Minister Theo Waigel said on Sunday the"
+        + " government would cut spending . Waigel told reporters the plan was fair .").split(" ");
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[8] = true;
+    String[] tags = TAGGER.tagTokens(words, starts);
+    assertThat(tags[6]).isEqualTo("B-PER");
+    assertThat(tags[12]).isEqualTo("I-PER");
+    int[] labels = {0, 7, 0, 1};
+    NewswireTagger.consistent(new String[] {"SAYS", "WAIGEL", "and", "Waigel"}, labels);
+    assertThat(labels).containsExactly(0, 1, 0, 1);
+  }
+
+  @Test
+  void aClubsFirstWordAloneIsTheClub() {
+    // Labels: 1 PER, 3 ORG, 5 LOC. "Real" (taken for a person) and "Slavia" (for a place) are the clubs named in
+    // full; "Hull" is a place of its own and "Indian" a nationality, so they keep the model's reading.
+    String[] words = {"Real", "Madrid", "Slavia", "Prague", "Hull", "KR", "Indian", "Oil", "Real", "Slavia", "Hull",
+        "Indian"};
+    int[] labels = {3, 4, 3, 4, 3, 4, 3, 4, 1, 5, 5, 7};
+    NewswireTagger.organisationShortForms(words, labels, w -> w.equals("Hull") || w.equals("Indian"));
+    assertThat(java.util.Arrays.copyOfRange(labels, 8, 12)).containsExactly(3, 3, 5, 7);
+  }
+
+  @Test
+  void aMeasurementIsNotAName() {
+    // "46C" in a heatwave headline was once an organisation; a club such as "1860 Munich" still starts a name.
+    assertThat(EntityModel.canStart("46C")).isFalse();
+    assertThat(EntityModel.canStart("1.5C")).isFalse();
+    assertThat(EntityModel.canStart("10km")).isFalse();
+    assertThat(EntityModel.canStart("1860")).isTrue();
+    assertThat(EntityModel.canStart("20th")).isTrue();
+    assertThat(EntityModel.canStart("WRAPUP")).isFalse();
+    assertThat(TAGGER.tag("WRAPUP 1-Ukraine says Russian drones hit Odesa port", "Officials said so on Monday.")
+        .entities()).extracting(Entity::getName).containsExactlyInAnyOrder("Ukraine", "Russian", "Odesa");
+    Tagging t = TAGGER.tag("Delhi swelters as heatwave pushes temperatures past 46C",
+        "Temperatures in Delhi climbed above 46 degrees Celsius on Tuesday, the India Meteorological Department said.");
+    assertThat(t.entities()).extracting(Entity::getName).doesNotContain("46C").contains("Delhi");
+  }
+
+  @Test
+  void knownOrganisationsAreEvidenceAndNotTheAnswer() {
+    String[] words = {"BAYERN", "MUNICH", "beat", "Werder", "Bremen", "as", "the", "Bank", "of", "Japan", "watched",
+        "Liverpool"};
+    int[] flags = NewswireTagger.lexicon().flags(words);
+    assertThat(flags[0] & Lexicon.KNOWN_ORG_B).isNotZero(); // capitals are matched as running text
+    assertThat(flags[1] & Lexicon.KNOWN_ORG_I).isNotZero();
+    assertThat(flags[3] & Lexicon.KNOWN_ORG_B).isNotZero();
+    assertThat(flags[7] & Lexicon.KNOWN_ORG_B).isNotZero();
+    assertThat(flags[9] & Lexicon.KNOWN_ORG_I).isNotZero();
+    assertThat(flags[2] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)).isZero();
+    // a city that is also a club carries both flags: the context decides
+    assertThat(flags[11] & Lexicon.KNOWN_ORG_B).isNotZero();
+    assertThat(flags[11] & Lexicon.PLACE_B).isNotZero();
+    Tagging visit = TAGGER.tag("Talks in Liverpool", "Ministers met in Liverpool on Monday to discuss port funding.");
+    assertThat(visit.entities()).extracting(Entity::getName, Entity::getType)
+        .contains(tuple("Liverpool", EntityType.LOC));
+  }
+
+  @Test
+  void aTitleInTitleCaseIsReadInSentenceCase() {
+    Tagging fed = TAGGER.tag("Fed Holds Rates Steady As Inflation Cools In October",
+        "The Federal Reserve kept interest rates unchanged on Wednesday.");
+    assertThat(fed.entities()).extracting(Entity::getName).containsExactly("Federal Reserve");
+    Tagging strike = TAGGER.tag("Striking Workers Return After Union Reaches Deal With Boeing In Seattle",
+        "Machinists went back to work on Monday after voting to accept the offer.");
+    assertThat(strike.entities()).extracting(Entity::getName, Entity::getType)
+        .containsExactlyInAnyOrder(tuple("Boeing", EntityType.ORG), tuple("Seattle", EntityType.LOC));
+    // Names keep their capitals, and so do words the body writes with one mid-sentence.
+    String[] words = {"China", "And", "Turkey", "Sign", "Trade", "Deal", "At", "Summit", "Summit", "host", "Trade"};
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[8] = true;
+    NewswireTagger.lexicon().sentenceCase(words, starts, 8);
+    assertThat(words).startsWith("China", "and", "Turkey", "sign", "Trade", "deal", "at", "summit");
+    // A sentence-case title with several names is left alone.
+    String[] names = {"Xi", "Jinping", "meets", "Vladimir", "Putin", "in", "Moscow"};
+    NewswireTagger.lexicon().sentenceCase(names, new boolean[names.length], names.length);
+    assertThat(names).containsExactly("Xi", "Jinping", "meets", "Vladimir", "Putin", "in", "Moscow");
+  }
+
+  @Test
+  void aBylineNamesPeople() {
+    Tagging t = TAGGER.tag("Rates rise again", "By Maria Lopez and James Chen in Brussels\n"
+        + "The European Central Bank raised rates on Thursday.");
+    assertThat(t.entities()).extracting(Entity::getName, Entity::getType).contains(tuple("Maria Lopez", EntityType.PER),
+        tuple("James Chen", EntityType.PER), tuple("Brussels", EntityType.LOC));
+    Tagging agency = TAGGER.tag("Rates rise again", "BY AHMED SALEH, Reuters\nThe bank raised rates.");
+    assertThat(agency.entities()).extracting(Entity::getName, Entity::getType)
+        .contains(tuple("AHMED SALEH", EntityType.PER), tuple("Reuters", EntityType.ORG));
+    // "By" opening an ordinary sentence is not a byline.
+    assertThat(TAGGER.tag("Cars", "By the end of the year, Germany will ban the sale of such cars.").entities())
+        .extracting(Entity::getName).containsExactly("Germany");
+  }
+
+  @Test
+  void theFirstWordAfterTheTitleIsNotANameByPosition() {
+    // Nearly every training article opens with a dateline; feeds and pages seldom do. Half the training articles
+    // lose theirs, so a body starting "Given the risks" is not read as a dateline or a person.
+    Tagging t = TAGGER.tag("Officials meet to discuss the budget",
+        "Given the sensitivity of the issue, the sources declined to be identified.");
+    assertThat(t.entities()).isEmpty();
+  }
+
+  @Test
+  void aSmallTownsNameInCapitalsIsTheWordItSpells() {
+    int[] flags = NewswireTagger.lexicon().flags(new String[] {"CHINA", "IN", "SURPRISE", "DEFEAT", "Surprise", "AL-AIN"});
+    assertThat(flags[0] & Lexicon.PLACE_B).isNotZero(); // a country stays a place
+    assertThat(flags[2] & Lexicon.PLACE_B).isZero(); // Surprise, Arizona, in a headline in capitals
+    assertThat(flags[4] & Lexicon.PLACE_B).isNotZero(); // the town in running text keeps its evidence
+    assertThat(NewswireTagger.lexicon().flags(new String[] {"Rio-Grande"})[0] & Lexicon.PLACE_B).isNotZero();
+  }
+
+  @Test
+  void eventNamesHaveTheirOwnEvidence() {
+    int[] flags = NewswireTagger.lexicon().flags(new String[] {"the", "Dubai", "Desert", "Classic", "and", "VIENNA", "OPEN"});
+    assertThat(flags[1] & Lexicon.EVENT_AHEAD).isNotZero();
+    assertThat(flags[2] & Lexicon.EVENT_AHEAD).isNotZero();
+    assertThat(flags[3] & Lexicon.EVENT_WORD).isNotZero();
+    assertThat(flags[5] & Lexicon.EVENT_AHEAD).isNotZero();
+    assertThat(flags[6] & Lexicon.EVENT_WORD).isNotZero();
+    assertThat(flags[0] & (Lexicon.EVENT_AHEAD | Lexicon.EVENT_WORD)).isZero();
+  }
+
+  @Test
+  void theTitleAndFirstParagraphOutweighTheBackground() {
+    // A chip launch with market background: one share-price paragraph must not outvote the story itself.
+    Tagging t = TAGGER.tag("Chipmaker unveils faster processor for artificial intelligence",
+        "The company showed a new processor for data centres and said its software would run on older chips.\n"
+            + "Shares rose 3 percent on the stock market; investors expect revenue and profit to grow, and the bank"
+            + " that advised the company raised its price target.");
+    assertThat(t.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+  }
+
+  @Test
+  void findsPeopleOrganisationsPlacesAndNationalitiesWithCanonicalNames() {
+    Tagging t = TAGGER.tag(TITLE, BODY);
+
+    Entity duda = entity(t, "Andrzej Duda");
+    assertThat(duda.getType()).isEqualTo(EntityType.PER);
+    assertThat(duda.getMentions()).extracting(m -> m.getText()).containsExactly("Andrzej Duda", "Duda", "Duda");
+    assertThat(entity(t, "Volodymyr Zelensky").getMentions()).hasSize(2);
+    assertThat(entity(t, "Kyiv").getType()).isEqualTo(EntityType.LOC);
+    assertThat(entity(t, "Kyiv").getInTitle()).isTrue();
+    assertThat(entity(t, "European Commission").getType()).isEqualTo(EntityType.ORG);
+    assertThat(entity(t, "Kremlin").getType()).isEqualTo(EntityType.ORG);
+    assertThat(entity(t, "Russian").getType()).isEqualTo(EntityType.MISC);
+    assertThat(entity(t, "Polish").getType()).isEqualTo(EntityType.MISC);
+  }
+
+  @Test
+  void mentionOffsetsPointAtTheMentionInTitlePlusBody() {
+    Tagging t = TAGGER.tag(TITLE, BODY);
+    String text = Tagging.text(TITLE, BODY);
+    t.entities().forEach(e -> e.getMentions().forEach(
+        m -> assertThat(text.substring(m.getStart(), m.getEnd())).isEqualTo(m.getText())));
+  }
+
+  @Test
+  void geocodesPlaces() {
+    Tagging t = TAGGER.tag(TITLE, BODY);
+    Place kharkiv = t.places().stream().filter(p -> p.getName().equals("Kharkiv")).findFirst().orElseThrow();
+    assertThat(kharkiv.getCountryCode()).isEqualTo("UA");
+    assertThat(kharkiv.getLatitude()).isBetween(49.0, 51.0);
+  }
+
+  @Test
+  void topicsAndQuotesWithSpeakers() {
+    Tagging t = TAGGER.tag(TITLE, BODY);
+    assertThat(t.topics()).extracting(MediaTopic::getCode).contains("medtop:16000000", "medtop:11000000");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Andrzej Duda", "Volodymyr Zelensky");
+    assertThat(t.quotes().get(0).getText()).startsWith("Poland will stand");
+    assertThat(t.language()).isEqualTo("en");
+  }
+
+  @Test
+  void nonEnglishTextGetsItsLanguageAndDoesNotFail() {
+    Tagging t = TAGGER.tag("Le conseil municipal vote le budget",
+        "Le conseil municipal de la ville a voté mardi le budget pour la nouvelle année, qui est en hausse.");
+    assertThat(t.language()).isEqualTo("fr");
+    assertThat(TAGGER.tag("Заголовок", "Київ і Харків готуються до зими.").language()).isEqualTo("uk");
+  }
+
+  Place place(Tagging t, String name) {
+    return t.places().stream().filter(p -> p.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no place " + name + " in " + t.places()));
+  }
+
+  @Test
+  void placesAreDisambiguatedByTheArticlesOtherPlaces() {
+    assertThat(place(TAGGER.tag("Rodeo returns", "The rodeo returned to Paris, Texas, on Saturday, the mayor said."),
+        "Paris").getCountryCode()).isEqualTo("US");
+    assertThat(place(TAGGER.tag("Fashion week opens", "Fashion week opened in Paris on Monday with shows by 90 houses."),
+        "Paris").getCountryCode()).isEqualTo("FR");
+    // A city and the region named after it: the city.
+    assertThat(place(TAGGER.tag(TITLE, BODY), "Kharkiv").getFeatureKind()).isEqualTo("city");
+  }
+
+  @Test
+  void shortNamesJoinTheLongFormAndQuotesFindTheirSpeakers() {
+    Tagging t = TAGGER.tag("Xi meets Putin", "Chinese President Xi Jinping met Russian President Vladimir Putin in"
+        + " Moscow on Tuesday. Xi said the talks were friendly. \"We are good neighbours and will remain so,\" Xi was"
+        + " quoted as saying. The partnership has no limits, according to Putin, who called it \"a model for the"
+        + " world order we want\".");
+    assertThat(entity(t, "Xi Jinping").getMentions()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(entity(t, "Vladimir Putin").getType()).isEqualTo(EntityType.PER);
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Xi Jinping", "Vladimir Putin");
+  }
+
+  @Test
+  void aQuoteAfterAVerbOfDescribingBelongsToWhoeverDescribes() {
+    // Not the previous quote's speaker: "described ... as" attributes the quote to the sentence's subject.
+    Tagging t = TAGGER.tag("Port closed", "Harbour master Lena Okafor said \"no ship will move until the storm has"
+        + " passed\". Shipping agent Tomas Reyes described the delays as \"costly for every trader in the port\" on Friday.");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Lena Okafor", "Tomas Reyes");
+  }
+
+  @Test
+  void anAcronymJoinsTheNameItAbbreviates() {
+    assertThat(Entities.acronym("World Health Organization")).isEqualTo("WHO");
+    assertThat(Entities.acronym("Organisation of the Petroleum Exporting Countries")).isEqualTo("OPEC");
+    assertThat(Entities.acronym("Bank of England")).isEqualTo("BE");
+    assertThat(Entities.acronym("Reuters")).isNull();
+    assertThat(Entities.acronym("the Fed")).isNull();
+    String text = "World Health Organization and the United States: WHO asked U.S. officials, WHO said.";
+    java.util.List<Span> spans = java.util.List.of(
+        new Span(EntityType.ORG, 0, 25, "World Health Organization"),
+        new Span(EntityType.LOC, 34, 47, "United States"),
+        new Span(EntityType.ORG, 49, 52, "WHO"),
+        new Span(EntityType.LOC, 59, 63, "U.S."),
+        new Span(EntityType.ORG, 75, 78, "WHO"));
+    spans.forEach(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text()));
+    java.util.List<Entity> entities = Entities.group(spans, 0);
+    assertThat(entities).extracting(Entity::getName).containsExactlyInAnyOrder("World Health Organization", "United States");
+    assertThat(entities).allSatisfy(e -> assertThat(e.getMentions()).hasSizeGreaterThanOrEqualTo(2));
+    Tagging t = TAGGER.tag("WHO warns of measles rise", "GENEVA — The World Health Organization said on Monday that"
+        + " measles cases had doubled. \"Every child needs two doses,\" WHO said.");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("World Health Organization");
+  }
+
+  @Test
+  void aDescribedSpeakerIsTheLastOneNamed() {
+    // The name is not the body's first word: "Jenny" is also a dictionary word, and a dictionary word opening the
+    // body straight after the title is where the model is least sure (docs/TAGGER.md); this test is about
+    // attribution.
+    Tagging t = TAGGER.tag("Rail strike", "Union official Jenny Ross of the RMT said members would walk out. \"We have no"
+        + " choice left,\" the union leader said. Network Rail said it had made a fair offer. \"The door remains open"
+        + " to talks,\" the company said.");
+    assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Jenny Ross", "Network Rail");
+  }
+
+  @Test
+  void secondLevelTopicsAppearUnderTheirParentAndUserRulesAddTopicsOfTheirOwn(@TempDir Path dir) throws Exception {
+    String title = "Central bank raises interest rates as inflation climbs";
+    String body = "The central bank raised interest rates by half a point on Thursday after inflation rose to 6 percent."
+        + " Consumer prices and the cost of living have climbed for a year, and markets expect another rate hike.";
+    Tagging t = TAGGER.tag(title, body);
+    assertThat(t.topics()).extracting(MediaTopic::getCode).contains("medtop:04000000", "medtop:20000350", "medtop:20000370");
+
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "# my topics\ncustom:rates\tinterest rates watch\t\tinterest rate*|rate hike*\n");
+    Tagging custom = new NewswireTagger(rules).tag(title, body);
+    assertThat(custom.topics()).anyMatch(m -> m.getCode().equals("custom:rates") && m.getLabel().equals("interest rates watch"));
+  }
+
+  @Test
+  void aWordOrAPhraseIsOnePieceOfEvidenceHoweverManyKeywordsMatchIt(@TempDir Path dir) throws Exception {
+    // Two rules share a phrase, and one lists a word twice (as a prefix and in full). A user topic needs evidence
+    // of 2; a word after the first paragraph is worth 1, so one mention must not be enough.
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "custom:verse\tverse\t\tpoet*|poetry\n"
+        + "custom:pm\tpremiers\t\tprime minister\ncustom:office\toffice holders\t\tprime minister|mayor\n");
+    NewswireTagger tagger = new NewswireTagger(rules);
+    String title = "Town hall reopens after repairs";
+    String lead = "The town hall reopened on Monday after two years of repairs.";
+    Tagging once = tagger.tag(title, lead + "\nA poetry reading and a speech by the prime minister followed.");
+    assertThat(once.topics()).extracting(MediaTopic::getCode).doesNotContain("custom:verse", "custom:pm", "custom:office");
+    Tagging twice = tagger.tag(title, lead + "\nA poetry reading and a speech by the prime minister followed."
+        + " The poetry was better than the speech, the prime minister said.");
+    assertThat(twice.topics()).extracting(MediaTopic::getCode).contains("custom:verse", "custom:pm", "custom:office");
+  }
+
+  @Test
+  void topicWordsAreRunsOfLettersDigitsAndHyphens() {
+    assertThat(Topics.words("“co-operation”, 2026's  NÉE—café!")).containsExactly("co-operation", "2026", "s", "NÉE", "café");
+    assertThat(Topics.words("...")).isEmpty();
+  }
+
+  @Test
+  void languageIsTheOneWithMostFunctionWordsAndTheFirstHitOnATie() {
+    assertThat(new LanguageGuesser().guess("Der Hund und die Katze sind nicht im Haus, sagt der Nachbar.")).isEqualTo("de");
+    // "de" and "en" are function words of several languages: Dutch's and Spanish's count alike here
+    assertThat(new LanguageGuesser().guess("De kat en de hond zijn niet thuis, zegt het kind.")).isEqualTo("nl");
+    assertThat(new LanguageGuesser().guess("Xyz qwv")).isNull();
+  }
+
+  @Test
+  void aBrokenRulesFileIsRefusedWithTheLine(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "custom:x only two\tcolumns\n");
+    assertThatThrownBy(() -> new NewswireTagger(rules)).hasMessageContaining("expected 4 tab-separated columns")
+        .hasMessageContaining("only two");
+  }
+
+  @Test
+  void conllTokensAreTaggedAsGiven() {
+    String[] words = {"Angela", "Merkel", "arrived", "in", "Madrid", "on", "Monday", "for", "talks", "with", "the",
+        "European", "Commission", "."};
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    assertThat(TAGGER.tagTokens(words, starts)).containsExactly("B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O",
+        "O", "O", "O", "B-ORG", "I-ORG", "O");
+  }
+
+  @Test
+  void noNameRunsAcrossACoNLLSentenceBreak() {
+    // A wire story in CoNLL form: a byline ends one sentence, the dateline opens the next.
+    String[] words = {"Karim", "Haddad", "AL-AIN", ",", "United", "Arab", "Emirates", "1996-12-09"};
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[2] = true;
+    String[] tags = TAGGER.tagTokens(words, starts);
+    assertThat(tags[0]).isEqualTo("B-PER");
+    assertThat(tags[1]).isEqualTo("I-PER");
+    assertThat(tags[2]).doesNotStartWith("I-");
+    assertThat(tags[4]).isEqualTo("B-LOC");
+  }
+
+  @Test
+  void theNamesInATablesRowsAreOneKindOfThing() {
+    // Dateline, header, four rows; the model read one club as its city and the header as a person.
+    String[] words = {"NEW", "YORK", "1996-12-02", "W", "L", "GF", "GA", "HARTFORD", "12", "9", "72",
+        "PITTSBURGH", "12", "10", "85", "BUFFALO", "11", "11", "70", "MONTREAL", "10", "13", "81"};
+    int[] labels = {5, 6, 0, 0, 0, 1, 2, 3, 0, 0, 0, 3, 0, 0, 0, 5, 0, 0, 0, 3, 0, 0, 0};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {3, 7, 11, 15, 19}) {
+      newLine[i] = true;
+    }
+    NewswireTagger.tables(words, newLine, labels);
+    assertThat(labels).containsExactly(5, 6, 0, 0, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0);
+  }
+
+  @Test
+  void aTableOfMixedNamesIsLeftAsTheModelReadIt() {
+    String[] words = {"Arsenal", "3", "Coventry", "0", "Ghana", "2", "Guinea", "0"};
+    int[] labels = {3, 0, 3, 0, 5, 0, 5, 0};
+    boolean[] newLine = new boolean[words.length];
+    newLine[4] = true;
+    NewswireTagger.tables(words, newLine, labels);
+    assertThat(labels).containsExactly(3, 0, 3, 0, 5, 0, 5, 0);
+  }
+
+  @Test
+  void aNameIsNeverNumbersAlone() {
+    String[] words = {"65", "Lee", "Westwood", "1860", "Munich"};
+    int[] labels = {3, 1, 2, 3, 4};
+    NewswireTagger.numbersAlone(words, labels);
+    assertThat(labels).containsExactly(0, 1, 2, 3, 4);
+  }
+}
