@@ -120,7 +120,7 @@ public final class IngestCommand extends CommandGroup {
         server.close();
         stopped.countDown();
       }, "serve-shutdown"));
-      System.err.println("Listening on http://" + host + ":" + server.port() + "/articles"
+      System.err.println("Listening on " + server.push().scheme() + "://" + host + ":" + server.port() + "/articles"
           + (token ? " (bearer token required)" : " (no token: set ingest.http.token before exposing it)")
           + "; Ctrl-C to stop");
       stopped.await();

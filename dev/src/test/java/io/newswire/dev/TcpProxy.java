@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP forwarder in front of a real server, for fault injection: {@link #cut()} closes every connection
  * and refuses new ones (the server is unreachable, as behind a network partition), {@link #restore()}
- * listens again on the same port.
+ * listens again on the same port. Given a TLS context, it terminates TLS in front of a plain server (a
+ * registry behind https).
  */
 final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -21,9 +22,17 @@ final class TcpProxy implements AutoCloseable {
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
 
+  private final javax.net.ServerSocketFactory sockets;
+
   TcpProxy(String host, int targetPort) throws IOException {
+    this(host, targetPort, null);
+  }
+
+  /** With {@code tls}, clients speak TLS to the proxy, which speaks plain TCP to the server. */
+  TcpProxy(String host, int targetPort, javax.net.ssl.SSLContext tls) throws IOException {
     this.target = new InetSocketAddress(host, targetPort);
-    ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.sockets = tls == null ? javax.net.ServerSocketFactory.getDefault() : tls.getServerSocketFactory();
+    ServerSocket first = sockets.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.port = first.getLocalPort();
     listen(first);
   }
@@ -41,7 +50,7 @@ final class TcpProxy implements AutoCloseable {
   }
 
   synchronized void restore() throws IOException {
-    ServerSocket again = new ServerSocket();
+    ServerSocket again = sockets.createServerSocket();
     again.setReuseAddress(true);
     again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     listen(again);

@@ -66,7 +66,7 @@ public final class IngestApplication {
   public static Server serve(NewswireConfig config, String host, int port) throws java.io.IOException {
     IngestContext context = new IngestContext(config);
     PushServer push = new PushServer(new InetSocketAddress(host, port), context.intake(),
-        config.get(NewswireConfig.INGEST_HTTP_TOKEN), context.maxBytes());
+        config.get(NewswireConfig.INGEST_HTTP_TOKEN), context.maxBytes(), tls(config));
     Ops ops = ops(config);
     push.start();
     return new Server(push, context, ops);
@@ -93,6 +93,28 @@ public final class IngestApplication {
       if (server != null) {
         server.close();
       }
+    }
+  }
+
+  /** The push endpoint's TLS from {@code ingest.http.ssl.*}, or null for plain http. */
+  static javax.net.ssl.SSLContext tls(NewswireConfig config) {
+    String location = config.get(NewswireConfig.INGEST_HTTP_SSL_KEYSTORE_LOCATION);
+    if (location == null || location.isBlank()) {
+      return null;
+    }
+    char[] password = config.get(NewswireConfig.INGEST_HTTP_SSL_KEYSTORE_PASSWORD).toCharArray();
+    try (var in = java.nio.file.Files.newInputStream(Path.of(location))) {
+      java.security.KeyStore store = java.security.KeyStore.getInstance(config.get(NewswireConfig.INGEST_HTTP_SSL_KEYSTORE_TYPE));
+      store.load(in, password);
+      javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+          javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot serve https with the key store " + location + " ("
+          + NewswireConfig.INGEST_HTTP_SSL_KEYSTORE_LOCATION + "): " + e.getMessage(), e);
     }
   }
 

@@ -62,6 +62,9 @@ public final class NewswireConfig {
   public static final String INGEST_FOLLOW_INTERVAL_SECONDS = "ingest.follow.interval.seconds";
   public static final String INGEST_HTTP_PORT = "ingest.http.port";
   public static final String INGEST_HTTP_TOKEN = "ingest.http.token";
+  public static final String INGEST_HTTP_SSL_KEYSTORE_LOCATION = "ingest.http.ssl.keystore.location";
+  public static final String INGEST_HTTP_SSL_KEYSTORE_PASSWORD = "ingest.http.ssl.keystore.password";
+  public static final String INGEST_HTTP_SSL_KEYSTORE_TYPE = "ingest.http.ssl.keystore.type";
 
   public static final String ENV_PREFIX = "NEWSWIRE_";
   /** Settings under this prefix go to Kafka Streams unchanged, the prefix removed. */
@@ -159,7 +162,13 @@ public final class NewswireConfig {
       .define(INGEST_HTTP_PORT, Type.INT, 8090, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
           "Port of 'ingest serve', the HTTP push endpoint.")
       .define(INGEST_HTTP_TOKEN, Type.PASSWORD, "", Importance.HIGH,
-          "Bearer token clients of 'ingest serve' must send; empty disables authentication (local use only).");
+          "Bearer token clients of 'ingest serve' must send; empty disables authentication (local use only).")
+      .define(INGEST_HTTP_SSL_KEYSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+          "A key store with the push endpoint's certificate and key: set, 'ingest serve' speaks https only.")
+      .define(INGEST_HTTP_SSL_KEYSTORE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM,
+          "Password of that key store (and of its key).")
+      .define(INGEST_HTTP_SSL_KEYSTORE_TYPE, Type.STRING, "PKCS12", ConfigDef.ValidString.in("PKCS12", "JKS"),
+          Importance.LOW, "Type of that key store.");
 
   /** Environment variables of the launcher and the logging set-up, not settings: never checked as keys. */
   private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("java.opts", "skip.build", "debug",

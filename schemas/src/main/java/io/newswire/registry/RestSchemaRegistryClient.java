@@ -53,10 +53,14 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
       String base = display.endsWith("/") ? display.substring(0, display.length() - 1) : display;
       endpoints.add(new Endpoint(base, base, auth));
     }
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(Duration.ofMillis(config.getInt(SchemaRegistryConfig.HTTP_CONNECT_TIMEOUT_MS)))
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+        .followRedirects(HttpClient.Redirect.NORMAL);
+    javax.net.ssl.SSLContext ssl = config.sslContext();
+    if (ssl != null) {
+      builder.sslContext(ssl);
+    }
+    this.http = builder.build();
     this.readTimeout = Duration.ofMillis(config.getInt(SchemaRegistryConfig.HTTP_READ_TIMEOUT_MS));
     this.maxRetries = config.getInt(SchemaRegistryConfig.MAX_RETRIES);
     this.retryWaitMs = config.getLong(SchemaRegistryConfig.RETRIES_WAIT_MS);

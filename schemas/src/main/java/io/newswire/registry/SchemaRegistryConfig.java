@@ -24,6 +24,13 @@ public class SchemaRegistryConfig extends AbstractConfig {
   public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
   public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
   public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
+  public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+  public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+  public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+  public static final String SSL_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+  public static final String SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+  public static final String SSL_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
+  public static final String SSL_KEY_PASSWORD = "schema.registry.ssl.key.password";
 
   public static ConfigDef configDef() {
     return new ConfigDef()
@@ -45,7 +52,17 @@ public class SchemaRegistryConfig extends AbstractConfig {
         .define(RETRIES_WAIT_MS, Type.LONG, 500L, Importance.LOW, "First backoff between retries.")
         .define(RETRIES_MAX_WAIT_MS, Type.LONG, 10_000L, Importance.LOW, "Longest backoff between retries.")
         .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Importance.LOW, "Connect timeout.")
-        .define(HTTP_READ_TIMEOUT_MS, Type.INT, 10_000, Importance.LOW, "Time to wait for an answer.");
+        .define(HTTP_READ_TIMEOUT_MS, Type.INT, 10_000, Importance.LOW, "Time to wait for an answer.")
+        .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+            "Trust store for an https:// registry whose certificate the JVM's default trust store does not trust.")
+        .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the trust store.")
+        .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Trust store type: PKCS12 or JKS.")
+        .define(SSL_KEYSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+            "Key store with this client's certificate, for a registry that asks for one (mutual TLS).")
+        .define(SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the key store.")
+        .define(SSL_KEYSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Key store type: PKCS12 or JKS.")
+        .define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+            "Password of the key in the key store, when it differs from the store's.");
   }
 
   public SchemaRegistryConfig(Map<?, ?> props) {
@@ -79,6 +96,57 @@ public class SchemaRegistryConfig extends AbstractConfig {
       return basic(info.value());
     }
     return null; // URL credentials are read per URL by the client
+  }
+
+  /**
+   * The TLS context the {@code schema.registry.ssl.*} settings describe (Confluent's names), or null when none is
+   * set and the JVM's defaults apply. Host names are always verified.
+   */
+  public javax.net.ssl.SSLContext sslContext() {
+    String trust = getString(SSL_TRUSTSTORE_LOCATION);
+    String keys = getString(SSL_KEYSTORE_LOCATION);
+    if (blank(trust) && blank(keys)) {
+      return null;
+    }
+    try {
+      javax.net.ssl.TrustManager[] trustManagers = null;
+      if (!blank(trust)) {
+        java.security.KeyStore store = load(trust, getString(SSL_TRUSTSTORE_TYPE), getPassword(SSL_TRUSTSTORE_PASSWORD));
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        trustManagers = factory.getTrustManagers();
+      }
+      javax.net.ssl.KeyManager[] keyManagers = null;
+      if (!blank(keys)) {
+        Password storePassword = getPassword(SSL_KEYSTORE_PASSWORD);
+        java.security.KeyStore store = load(keys, getString(SSL_KEYSTORE_TYPE), storePassword);
+        Password keyPassword = getPassword(SSL_KEY_PASSWORD) != null ? getPassword(SSL_KEY_PASSWORD) : storePassword;
+        javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, keyPassword == null ? new char[0] : keyPassword.value().toCharArray());
+        keyManagers = factory.getKeyManagers();
+      }
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(keyManagers, trustManagers, null);
+      return context;
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      throw new org.apache.kafka.common.config.ConfigException("Cannot set up TLS for the schema registry from "
+          + (blank(trust) ? keys : trust) + ": " + e.getMessage());
+    }
+  }
+
+  private static java.security.KeyStore load(String location, String type, Password password)
+      throws java.io.IOException, java.security.GeneralSecurityException {
+    java.security.KeyStore store = java.security.KeyStore.getInstance(type == null ? "PKCS12" : type);
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(location))) {
+      store.load(in, password == null ? null : password.value().toCharArray());
+    }
+    return store;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   static String basic(String userInfo) {

@@ -22,6 +22,11 @@ public final class KafkaBroker implements AutoCloseable {
   private final int controllerPort;
   private final String clusterId;
   private ChildProcess process;
+  /** A SASL_SSL listener beside the plaintext one, when started with {@link #startSecured}. */
+  private Secured secured;
+
+  /** The SASL_SSL listener's port, TLS stores and the one SCRAM-SHA-512 user the broker knows. */
+  private record Secured(int port, Certificates.Stores stores, String user, String password) {}
 
   private KafkaBroker(Path dir) {
     this.dir = dir;
@@ -39,8 +44,52 @@ public final class KafkaBroker implements AutoCloseable {
     return broker;
   }
 
+  /**
+   * A broker with a second listener, SASL_SSL with SCRAM-SHA-512, whose certificate {@code stores} hold, and
+   * one user; the plaintext listener stays for the broker's own use and for tests that set it up.
+   */
+  public static KafkaBroker startSecured(Path dir, Certificates.Stores stores, String user, String password) {
+    KafkaBroker broker = new KafkaBroker(dir);
+    broker.secured = new Secured(Ports.free(), stores, user, password);
+    broker.start();
+    broker.createScramUser();
+    return broker;
+  }
+
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The SASL_SSL listener, for clients with credentials and the CA in their trust store. */
+  public String secureBootstrapServers() {
+    if (secured == null) {
+      throw new IllegalStateException("This broker has no SASL_SSL listener: start it with startSecured");
+    }
+    return "127.0.0.1:" + secured.port();
+  }
+
+  /** Client settings for the SASL_SSL listener, as a user would write them in a client properties file. */
+  public java.util.Map<String, String> secureClientSettings() {
+    return java.util.Map.of(
+        "bootstrap.servers", secureBootstrapServers(),
+        "security.protocol", "SASL_SSL",
+        "sasl.mechanism", "SCRAM-SHA-512",
+        "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + secured.user() + "\" password=\"" + secured.password() + "\";",
+        "ssl.truststore.location", secured.stores().trustStore().toString(),
+        "ssl.truststore.password", secured.stores().password(),
+        "ssl.truststore.type", "PKCS12");
+  }
+
+  private void createScramUser() {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+          secured.user(), new org.apache.kafka.clients.admin.ScramCredentialInfo(
+              org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), secured.password())))
+          .all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new StackException("Could not create the SCRAM user on the broker: " + e.getMessage(), e);
+    }
   }
 
   public Path logFile() {
@@ -112,15 +161,16 @@ public final class KafkaBroker implements AutoCloseable {
   private Path writeServerProperties() throws IOException {
     String listener = "127.0.0.1:" + port;
     String controller = "127.0.0.1:" + controllerPort;
+    String secure = secured == null ? "" : ",SASL_SSL://127.0.0.1:" + secured.port();
     String text = String.join("\n",
         "process.roles=broker,controller",
         "node.id=1",
         "controller.quorum.voters=1@" + controller,
-        "listeners=PLAINTEXT://" + listener + ",CONTROLLER://" + controller,
-        "advertised.listeners=PLAINTEXT://" + listener,
+        "listeners=PLAINTEXT://" + listener + ",CONTROLLER://" + controller + secure,
+        "advertised.listeners=PLAINTEXT://" + listener + secure,
         "controller.listener.names=CONTROLLER",
         "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL",
         "log.dirs=" + dir.resolve("data"),
         "num.partitions=1",
         "offsets.topic.replication.factor=1",
@@ -134,6 +184,14 @@ public final class KafkaBroker implements AutoCloseable {
         "group.initial.rebalance.delay.ms=0",
         "auto.create.topics.enable=false",
         "log.cleaner.dedupe.buffer.size=8388608",
+        secured == null ? "" : String.join("\n",
+            "sasl.enabled.mechanisms=SCRAM-SHA-512",
+            "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
+                + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+            "ssl.keystore.location=" + secured.stores().keyStore(),
+            "ssl.keystore.password=" + secured.stores().password(),
+            "ssl.keystore.type=PKCS12",
+            "ssl.key.password=" + secured.stores().password()),
         "");
     Path file = dir.resolve("server.properties");
     Files.writeString(file, text);

@@ -44,12 +44,26 @@ public final class PushServer implements AutoCloseable {
   private final byte[] token;
   private final long maxBytes;
   private final IngestSummary summary = new IngestSummary();
+  private final String scheme;
 
   public PushServer(InetSocketAddress address, Intake intake, String token, long maxBytes) throws IOException {
+    this(address, intake, token, maxBytes, null);
+  }
+
+  /** Over https when {@code tls} is given (its key store holds the server's certificate), else http. */
+  public PushServer(InetSocketAddress address, Intake intake, String token, long maxBytes, javax.net.ssl.SSLContext tls)
+      throws IOException {
     this.intake = intake;
     this.token = token == null || token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.maxBytes = maxBytes;
-    this.server = HttpServer.create(address, 64);
+    if (tls == null) {
+      this.server = HttpServer.create(address, 64);
+    } else {
+      com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+      https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+      this.server = https;
+    }
+    this.scheme = tls == null ? "http" : "https";
     this.executor = Executors.newFixedThreadPool(8, r -> new Thread(r, "ingest-http"));
     server.setExecutor(executor);
     server.createContext("/articles", this::articles);
@@ -59,7 +73,12 @@ public final class PushServer implements AutoCloseable {
 
   public void start() {
     server.start();
-    log.info("Listening on http://{}:{}/articles", server.getAddress().getHostString(), port());
+    log.info("Listening on {}://{}:{}/articles", scheme, server.getAddress().getHostString(), port());
+  }
+
+  /** http or https. */
+  public String scheme() {
+    return scheme;
   }
 
   public int port() {
