@@ -194,7 +194,10 @@ final class DemoCommand implements Callable<Integer> {
         "Look for yourself while it runs" + (servicesRunning ? " (--keep-running):" : ":"),
         "  ./newswire status --set bootstrap.servers=" + bootstrap
             + (servicesRunning ? " --enrich-url http://127.0.0.1:" + enrichPort : ""),
-        "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -s value=avro -r " + stack.registryUrl() + " -e",
+        "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -s value=avro -r " + stack.registryUrl() + " -e"
+            + "   # a kcat built with Avro (Debian's is not)",
+        "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -e -f '%k %S bytes at %p/%o\\n'"
+            + "   # any kcat: keys and sizes; values are Avro in Confluent's wire format",
         "  psql -h 127.0.0.1 -p " + pgPort + " -U " + stack.jdbcUser() + " newswire -c 'SELECT title, language FROM articles'");
   }
 }
