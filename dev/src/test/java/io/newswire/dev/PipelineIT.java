@@ -133,6 +133,23 @@ class PipelineIT {
     assertThat(count("SELECT count(*) FROM quotes WHERE speaker = 'Taras Hrytsenko'")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM article_topics WHERE code = 'medtop:16000000'")).isGreaterThanOrEqualTo(1);
 
+    // The trend counts reach their topic although no later article moves stream time on (a punctuator on
+    // wall-clock time emits them; they once waited for the next article a minute of stream time later).
+    try (KafkaConsumer<String, byte[]> trends = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
+        "group.id", "pipeline-trends-" + System.nanoTime(), "auto.offset.reset", "earliest",
+        "isolation.level", "read_committed"), new StringDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      trends.subscribe(List.of(Topics.TRENDS));
+      boolean kharkiv = false;
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!kharkiv && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, byte[]> r : trends.poll(Duration.ofMillis(500))) {
+          kharkiv |= r.key() != null && r.key().contains("|LOC:kharkiv|");
+        }
+      }
+      assertThat(kharkiv).as("Kharkiv's count in " + Topics.TRENDS).isTrue();
+    }
+
     List<DeadLetter> letters = deadLetters(2);
     assertThat(letters).extracting(DeadLetter::getStage).containsExactlyInAnyOrder("ingest", "enrich");
     assertThat(letters).filteredOn(l -> l.getStage().equals("ingest")).singleElement()

@@ -80,6 +80,8 @@ class ReplayIT {
       EnrichApplication enrich = new EnrichApplication(config, tagger);
       enrich.start();
       await().atMost(Duration.ofSeconds(120)).until(() -> count(stack, run, v) == N);
+      // near-identical articles: copies of one another, in stories; a replay must keep every decision
+      String decided = decisions(stack, run);
 
       Stage stage = Stage.named(config, "enrich").get(0);
       try (Admin admin = Admin.create(config.kafkaClients())) {
@@ -105,6 +107,7 @@ class ReplayIT {
       } finally {
         upgraded.close();
       }
+      assertThat(decisions(stack, run)).isEqualTo(decided);
     }
     assertThat(count(stack, run, null)).isEqualTo(N);
     assertThat(count(stack, run, v)).isZero();
@@ -168,6 +171,22 @@ class ReplayIT {
             .setFetchedAt(Instant.now()).setContentType("text/plain").setContentHash("h-" + id).build()));
       }
     }
+  }
+
+  /** Each article's story and duplicate mark in PostgreSQL, one line each, in id order. */
+  static String decisions(LocalStack stack, String run) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        PreparedStatement s = c.prepareStatement("SELECT id, story_id, duplicate_of FROM articles WHERE id LIKE ?"
+            + " ORDER BY id")) {
+      s.setString(1, run + "-%");
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.append(r.getString(1)).append('|').append(r.getString(2)).append('|').append(r.getString(3)).append('\n');
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** Articles of this run in PostgreSQL, at {@code version} (or any when null). */

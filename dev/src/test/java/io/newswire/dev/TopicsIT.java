@@ -42,4 +42,25 @@ class TopicsIT {
       }
     }
   }
+
+  @Test
+  void aStageWhoseTopicsAreMissingOrShortOfPartitionsStopsAtOnceNamingTheFix() throws Exception {
+    LocalStack stack = LocalStack.shared();
+    var config = DemoCommand.settingsFor(stack).with(Map.of(
+        io.newswire.config.NewswireConfig.TOPICS_AUTO_CREATE, "false"));
+    TopicsCommand.ensure(config);
+    long start = System.nanoTime();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Topics.requireTopics(config, "ingest",
+            Topics.RAW_ARTICLES, "newswire.nowhere"))
+        .hasMessageContaining("ingest cannot start on " + stack.bootstrapServers())
+        .hasMessageContaining("newswire.nowhere is missing")
+        .hasMessageContaining("Run 'newswire topics'");
+    // an unreachable cluster is named too (here: nothing listens on the port)
+    var nowhere = config.with(Map.of("bootstrap.servers", "127.0.0.1:" + io.newswire.stack.Ports.free(),
+        "request.timeout.ms", "2000", "default.api.timeout.ms", "3000"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Topics.requireTopics(nowhere, "sink", Topics.ENRICHED_ARTICLES))
+        .hasMessageContaining("sink cannot reach Kafka at 127.0.0.1:");
+    Topics.requireTopics(config, "enrich", Topics.RAW_ARTICLES, Topics.ENRICHED_ARTICLES); // all there: no error
+    System.out.printf("TopicsIT: the topic checks took %.1f s%n", (System.nanoTime() - start) / 1e9);
+  }
 }

@@ -112,15 +112,16 @@ public final class Topics {
     Topics topics = create(config.serdes(), config.articleMaxBytes());
     String bootstrap = config.get(io.newswire.config.NewswireConfig.BOOTSTRAP_SERVERS);
     Map<String, Object> admin = new HashMap<>(config.kafkaClients());
-    admin.put("default.api.timeout.ms", 30_000);
-    admin.put("request.timeout.ms", 15_000);
+    admin.putIfAbsent("default.api.timeout.ms", 30_000);
+    admin.putIfAbsent("request.timeout.ms", 15_000);
+    long waitMs = Long.parseLong(admin.get("default.api.timeout.ms").toString()) + 1_000;
     try (Admin client = Admin.create(admin)) {
       if (config.getBoolean(io.newswire.config.NewswireConfig.TOPICS_AUTO_CREATE)) {
         short rf = config.getShort(io.newswire.config.NewswireConfig.REPLICATION_FACTOR);
         topics.createMissing(client, rf < 0 ? Optional.empty() : Optional.of(rf));
         topics.raiseMessageLimits(client);
       }
-      Set<String> existing = client.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      Set<String> existing = client.listTopics().names().get(waitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
       List<String> problems = new java.util.ArrayList<>();
       List<String> present = java.util.Arrays.stream(names).filter(existing::contains).toList();
       for (String name : names) {
@@ -129,7 +130,7 @@ public final class Topics {
         }
       }
       if (!present.isEmpty()) {
-        var described = client.describeTopics(present).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        var described = client.describeTopics(present).allTopicNames().get(waitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         for (Topic<?, ?> t : topics.all()) {
           if (described.containsKey(t.name()) && described.get(t.name()).partitions().size() < t.partitions()) {
             problems.add(t.name() + " has " + described.get(t.name()).partitions().size() + " partitions, fewer than "
