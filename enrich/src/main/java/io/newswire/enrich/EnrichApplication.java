@@ -43,6 +43,7 @@ public final class EnrichApplication implements AutoCloseable {
     config.checked();
     Topics.requireTopics(config, "enrich", Topics.RAW_ARTICLES, Topics.ENRICHED_ARTICLES, Topics.DEAD_LETTERS,
         Topics.TRENDS, Topics.ENRICH_INDEX);
+    io.newswire.registry.SchemaRegistryClients.requireReachable(config.serdes(), "enrich");
     Properties props = EnrichTopology.streamsConfig(config);
     Topics topics = Topics.create(config.serdes());
     int port = config.getInt(NewswireConfig.ENRICH_HTTP_PORT);

@@ -19,6 +19,7 @@ public final class IngestContext implements AutoCloseable {
   public IngestContext(NewswireConfig config) {
     config.checked();
     Topics.requireTopics(config, "ingest", Topics.RAW_ARTICLES, Topics.DEAD_LETTERS);
+    io.newswire.registry.SchemaRegistryClients.requireReachable(config.serdes(), "ingest");
     this.config = config;
     Path stateDir = Path.of(config.get(NewswireConfig.INGEST_STATE_DIR));
     this.publisher = new ArticlePublisher(config.producerClients(), Topics.create(config.serdes()),

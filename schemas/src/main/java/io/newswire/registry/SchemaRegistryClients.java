@@ -11,6 +11,21 @@ public final class SchemaRegistryClients {
     return create(new SchemaRegistryConfig(configs));
   }
 
+  /**
+   * Checks, before a stage starts, that the registry answers (a list of subjects), so a wrong URL or TLS setting
+   * stops the stage at once with the reason rather than at its first record.
+   *
+   * @throws IllegalStateException naming the stage, the registry's URLs and what went wrong
+   */
+  public static void requireReachable(Map<String, ?> configs, String stage) {
+    try (SchemaRegistryClient client = create(configs)) {
+      client.subjects();
+    } catch (SchemaRegistryException | org.apache.kafka.common.config.ConfigException e) {
+      throw new IllegalStateException(stage + " cannot reach the schema registry at " + configs.get(SchemaRegistryConfig.URL)
+          + ": " + e.getMessage() + "; check schema.registry.url (and schema.registry.ssl.* for https)", e);
+    }
+  }
+
   public static SchemaRegistryClient create(SchemaRegistryConfig config) {
     List<String> urls = config.urls();
     long ttlMs = config.getLong(SchemaRegistryConfig.LATEST_CACHE_TTL_SEC) * 1000;
