@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         "Against your cluster: 'newswire topics' first, then 'newswire enrich', 'newswire sink' and an ingest source."},
     subcommands = {
         TagCommand.class,
+        ExtractCommand.class,
         IngestCommand.class,
         EnrichCommand.class,
         SinkCommand.class,

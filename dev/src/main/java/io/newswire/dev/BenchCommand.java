@@ -21,9 +21,36 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
+    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
         BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
 final class BenchCommand extends CommandGroup {
+
+  @Command(name = "extract", mixinStandardHelpOptions = true,
+      description = {"Main-text extraction on a folder of real pages with snippets their main text must and must not",
+          "contain (evaldata.json and eval/ or cache/ beside it): precision, recall and F1 over all snippets, and",
+          "pages per CPU-second on one thread. No stack needed; the pages are yours (none ship with Newswire)."})
+  static final class Extract implements Callable<Integer> {
+    @Option(names = "--pages", required = true, paramLabel = "DIR", description = "The folder holding evaldata.json.")
+    Path pages;
+
+    @Option(names = "--worst", defaultValue = "0", description = "Also list the N pages that scored worst, with what was missed or taken.")
+    int worst;
+
+    @Override
+    public Integer call() throws Exception {
+      io.newswire.dev.bench.ExtractBenchmark.run(pages); // warm-up: the JIT, jsoup's tables
+      var result = io.newswire.dev.bench.ExtractBenchmark.run(pages);
+      for (var p : io.newswire.dev.bench.ExtractBenchmark.worst(result, worst)) {
+        System.out.printf(java.util.Locale.ROOT, "%.2f  %s  (%s, %d characters)%n      missed %s%n      taken  %s%n",
+            p.f1(), p.url(), p.file(), p.length(), p.missed(), p.taken());
+      }
+      System.out.printf(java.util.Locale.ROOT, "pages %d (failed %d)  snippets: tp %d fn %d fp %d tn %d%n",
+          result.pages().size(), result.failed(), result.tp(), result.fn(), result.fp(), result.tn());
+      System.out.printf(java.util.Locale.ROOT, "precision %.3f  recall %.3f  F1 %.3f  %.0f pages per CPU-second%n",
+          result.precision(), result.recall(), result.f1(), result.pagesPerCpuSecond());
+      return 0;
+    }
+  }
 
   @Command(name = "corpus", mixinStandardHelpOptions = true,
       description = "Writes the benchmark corpus as JSON Lines: deterministic generated articles (names, places, "

@@ -7,64 +7,36 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * The article inside a web page: title, canonical URL and publication date from the page's metadata, and the
- * main text with navigation, ads, related links and other boilerplate left out. The main text is the
- * page's {@code <article>} (or {@code articleBody} / {@code <main>}) when it has one, otherwise the block
- * holding the most paragraph text.
+ * The article inside a web page. Metadata comes from the page's structured data first (JSON-LD, then
+ * OpenGraph and {@code <meta>}, then {@code <time>} and the markup), the main text from a cascade, as the best
+ * extractors do ({@link MainText}): JSON-LD {@code articleBody} when it is plausible, else the block of the
+ * page that scores best on text, punctuation and link density once comments, navigation and teasers are
+ * removed, else the whole page's text blocks.
  */
 public final class HtmlArticle {
-  private static final String BOILERPLATE = "script, style, noscript, template, nav, header, footer, aside, form,"
-      + " iframe, svg, button, figure figcaption, [role=navigation], [role=banner], [role=contentinfo],"
-      + " [aria-hidden=true], .advert, .ad, .ads, .share, .social, .related, .newsletter, .comments, .cookie";
-
   private HtmlArticle() {}
 
   public static ArticleDraft extract(String origin, Document doc) {
-    Map<String, String> meta = new HashMap<>();
-    String title = firstNonBlank(attr(doc, "meta[property=og:title]", "content"), textOf(doc.selectFirst("h1")), doc.title());
-    String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), attr(doc, "meta[property=og:url]", "content"));
-    String published = firstNonBlank(attr(doc, "meta[property=article:published_time]", "content"),
-        attr(doc, "meta[name=date]", "content"), attr(doc, "meta[itemprop=datePublished]", "content"),
-        attr(doc, "time[datetime]", "datetime"));
-    String author = firstNonBlank(attr(doc, "meta[name=author]", "content"), attr(doc, "meta[property=article:author]", "content"));
-    if (author != null) {
-      meta.put("author", author);
+    PageMetadata meta = PageMetadata.of(doc);
+    String body = MainText.of(doc, meta.articleBody());
+    Map<String, String> metadata = new HashMap<>();
+    if (meta.author() != null) {
+      metadata.put("author", meta.author());
     }
-    String site = attr(doc, "meta[property=og:site_name]", "content");
-    Element main = mainElement(doc);
-    if (main != null) {
-      main = main.clone();
-      main.select(BOILERPLATE).remove();
-      Element h1 = main.selectFirst("h1");
-      if (h1 != null) {
-        h1.remove();
-      }
+    if (meta.section() != null) {
+      metadata.put("section", meta.section());
     }
-    String body = main == null ? "" : text(main);
-    return new ArticleDraft(origin, url, site, title, body, Dates.parse(published), "text/html", meta);
-  }
-
-  private static Element mainElement(Document doc) {
-    for (String selector : new String[] {"[itemprop=articleBody]", "article", "main", "[role=main]"}) {
-      Elements found = doc.select(selector);
-      if (!found.isEmpty()) {
-        return found.stream().max(java.util.Comparator.comparingInt(e -> e.select("p").text().length())).get();
-      }
+    if (meta.language() != null) {
+      metadata.put("language", meta.language());
     }
-    Element best = null;
-    int bestLength = 0;
-    for (Element p : doc.select("p")) {
-      Element parent = p.parent();
-      if (parent == null) {
-        continue;
-      }
-      int length = parent.select("> p").text().length();
-      if (length > bestLength) {
-        best = parent;
-        bestLength = length;
-      }
+    if (meta.image() != null) {
+      metadata.put("image", meta.image());
     }
-    return best != null ? best : doc.body();
+    if (meta.siteName() != null) {
+      metadata.put("site", meta.siteName());
+    }
+    return new ArticleDraft(origin, meta.url(), meta.siteName(), meta.title(), body, Dates.parse(meta.published()),
+        "text/html", metadata);
   }
 
   /** Paragraph-level blocks on their own lines, so sentences of different paragraphs never run together. */
@@ -84,23 +56,5 @@ public final class HtmlArticle {
       }
     }
     return out.toString().strip();
-  }
-
-  private static String attr(Document doc, String selector, String attribute) {
-    Element e = doc.selectFirst(selector);
-    return e == null ? null : e.attr(attribute);
-  }
-
-  private static String textOf(Element e) {
-    return e == null ? null : e.text();
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
   }
 }

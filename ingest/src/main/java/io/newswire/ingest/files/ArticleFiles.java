@@ -253,7 +253,8 @@ public final class ArticleFiles {
     return new ArticleDraft(origin, url, feed, title, body, Dates.parse(published), "text/markdown", meta);
   }
 
-  static ArticleDraft html(String origin, byte[] bytes) {
+  /** An HTML page as an article draft, decoded by its declared charset (a BOM, a meta charset) or sniffed. */
+  public static ArticleDraft html(String origin, byte[] bytes) {
     Document doc = Jsoup.parse(text(bytes, declaredCharset(bytes)));
     return HtmlArticle.extract(origin, doc);
   }

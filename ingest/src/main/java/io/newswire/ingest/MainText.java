@@ -1,0 +1,323 @@
+package io.newswire.ingest;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The main text of a page, by a cascade:
+ * <ol>
+ *   <li>the page cleaned of what is never the article: scripts, forms' controls, navigation, and blocks whose
+ *       class or id says comments, related stories, sharing, promotion, sidebars (unless they also say article
+ *       or content, or hold most of the page's text);
+ *   <li>the block that scores best, as readability-style extractors score: each paragraph (a {@code <p>}, or any
+ *       element holding text of its own, so {@code <div>} and {@code <br>} paragraphs count) gives its parent a
+ *       score for its length and commas, half of it to the grandparent; a block's score is discounted by its
+ *       link density (menus and teasers are mostly links). A comment or a teaser in an {@code <article>} element
+ *       no longer wins by its tag;
+ *   <li>JSON-LD {@code articleBody} when the block found is much shorter than it (the page renders its text by
+ *       script, or the markup defeated the search);
+ *   <li>otherwise the whole page's text blocks that are not mostly links.
+ * </ol>
+ * Text comes out one paragraph per block, {@code <br>} as line breaks, blocks that are mostly links dropped.
+ * Nothing here depends on the page's language.
+ */
+final class MainText {
+  // h1 is the title, which the metadata gives: the body starts after it.
+  private static final String NEVER_TEXT = "h1, script, style, noscript, template, iframe, svg, canvas, object, embed,"
+      + " button, input, select, textarea, nav, footer, aside, dialog, menu, [hidden], [aria-hidden=true],"
+      + " [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=search]";
+  private static final Pattern UNLIKELY = Pattern.compile("comment|disqus|respond|reply|related|similar|recommend"
+      + "|more-?stories|read-?more|also-?read|share|sharing|social|follow|newsletter|subscri|signup|sign-up|promo"
+      + "|sponsor|advert|(^|[-_ ])ads?([-_ ]|$)|banner|sidebar|widget|footer|breadcrumb|cookie|consent|gdpr|popup"
+      + "|modal|overlay|navbar|(^|[-_ ])nav([-_ ]|$)|menu|masthead|header|toolbar|pagination|pager|tags?([-_ ]|$)"
+      + "|tag-?list|author-?(bio|box|info)|most-?(read|popular|viewed)|popular|trending|teaser|outbrain|taboola"
+      + "|jump|skip|print|rss|hidden|login|search|caption|credit|meta-?data|byline|dateline|timestamp|rating", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LIKELY = Pattern.compile("article|content|entry|main|post|story|text|body|blog|column"
+      + "|prose|rich-?text", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
+      "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
+      "thead", "figure", "figcaption", "header", "address", "center", "form", "fieldset", "hr", "details", "summary");
+  private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "td", "dd");
+
+  private MainText() {}
+
+  static String of(Document page, String ldBody) {
+    Document doc = page.clone();
+    Element body = doc.body();
+    if (body == null) {
+      return ldBody == null ? "" : ldBody;
+    }
+    clean(body);
+    Map<Element, Double> scores = scores(body);
+    Element best = best(scores);
+    String text = best == null ? "" : withSiblings(best, scores);
+    String ld = ldBody == null ? "" : Markup.block(ldBody).strip();
+    if (ld.length() >= 200 && text.length() < ld.length() * 0.8) {
+      return ld; // the markup defeated the search, or the text is rendered by script
+    }
+    if (text.length() < 500) {
+      // Little found: the page's own text blocks, if they hold much more (pages with no paragraphs to score).
+      String whole = blocks(body);
+      if (whole.length() > 3 * text.length()) {
+        return whole;
+      }
+    }
+    return withoutTrailingHeadings(text);
+  }
+
+  /** Removes what is never the article's text. */
+  static void clean(Element body) {
+    body.select(NEVER_TEXT).remove();
+    for (Element e : body.select("[style]")) {
+      String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+      if (style.contains("display:none") || style.contains("visibility:hidden")) {
+        e.remove();
+      }
+    }
+    int total = Math.max(1, body.text().length());
+    List<Element> unlikely = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) {
+        continue;
+      }
+      String names = e.className() + " " + e.id();
+      if (names.isBlank() || !UNLIKELY.matcher(names).find() || LIKELY.matcher(names).find()) {
+        continue;
+      }
+      unlikely.add(e);
+    }
+    for (Element e : unlikely) {
+      // A wrapper named for its layout ("page-with-sidebar") can hold the article: never drop most of the page.
+      if (e.parent() != null && e.text().length() < total * 0.4) {
+        e.remove();
+      }
+    }
+  }
+
+  /**
+   * The best block's text and that of its siblings that score well too: pages split one article into several
+   * columns or groups of paragraphs side by side (a sibling counts from a fifth of the best score, or when it
+   * is a paragraph of prose).
+   */
+  static String withSiblings(Element best, Map<Element, Double> scores) {
+    Element parent = best.parent();
+    double bestScore = scores.getOrDefault(best, 0.0) * (1 - linkDensity(best));
+    if (parent == null || parent.tagName().equals("body") && parent.children().size() > 50) {
+      return blocks(best);
+    }
+    List<String> parts = new ArrayList<>();
+    double threshold = Math.max(10, bestScore * 0.2);
+    for (Element sibling : parent.children()) {
+      boolean take = sibling == best;
+      if (!take) {
+        Double score = scores.get(sibling);
+        double density = linkDensity(sibling);
+        take = score != null && score * (1 - density) >= threshold
+            || PARAGRAPHS.contains(sibling.tagName()) && ownText(sibling).length() >= 80 && density < 0.25;
+      }
+      if (take) {
+        String text = blocks(sibling);
+        if (!text.isEmpty()) {
+          parts.add(text);
+        }
+      }
+    }
+    return String.join("\n\n", parts);
+  }
+
+  /** Each block's score: the paragraphs it holds, by their length and commas, half of a grandchild's. */
+  static Map<Element, Double> scores(Element body) {
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    for (Element e : body.getAllElements()) {
+      if (!isParagraph(e)) {
+        continue;
+      }
+      String own = ownText(e);
+      if (own.length() < 25) {
+        continue;
+      }
+      double score = 1 + commas(own) + Math.min(own.length() / 100.0, 3);
+      Element parent = e.parent();
+      if (parent != null) {
+        scores.merge(parent, score, Double::sum);
+        Element grandparent = parent.parent();
+        if (grandparent != null) {
+          scores.merge(grandparent, score / 2, Double::sum);
+        }
+      }
+      if (!PARAGRAPHS.contains(e.tagName())) {
+        scores.merge(e, score, Double::sum); // a div of text of its own is a candidate itself
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * The block that scores best, discounted by its link density; or, when several of the best blocks sit in one
+   * ancestor (an article split into columns or groups of paragraphs), that ancestor.
+   */
+  static Element best(Map<Element, Double> scores) {
+    List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
+    for (Map.Entry<Element, Double> candidate : scores.entrySet()) {
+      double score = candidate.getValue() * (1 - linkDensity(candidate.getKey()));
+      ranked.add(Map.entry(candidate.getKey(), score));
+    }
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    Element best = ranked.get(0).getKey();
+    double bestScore = ranked.get(0).getValue();
+    List<Element> strong = ranked.stream().limit(5).filter(c -> c.getValue() >= bestScore * 0.3)
+        .map(Map.Entry::getKey).toList();
+    if (strong.size() >= 3) {
+      for (Element ancestor = best.parent(); ancestor != null && !ancestor.tagName().equals("body");
+           ancestor = ancestor.parent()) {
+        Element a = ancestor;
+        long inside = strong.stream().filter(c -> c == a || c.parents().contains(a)).count();
+        if (inside >= 3) {
+          return ancestor;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** A paragraph: a {@code <p>} and its kin, or any block holding text of its own (not only in child blocks). */
+  private static boolean isParagraph(Element e) {
+    if (PARAGRAPHS.contains(e.tagName())) {
+      return true;
+    }
+    return (e.tagName().equals("div") || e.tagName().equals("section") || e.tagName().equals("article")
+        || e.tagName().equals("span") || e.tagName().equals("font") || e.tagName().equals("center"))
+        && ownText(e).length() >= 80;
+  }
+
+  /** The text of the element's text nodes and inline children, not of its child blocks. */
+  static String ownText(Element e) {
+    StringBuilder out = new StringBuilder();
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        out.append(t.text());
+      } else if (child instanceof Element c && !BLOCKS.contains(c.tagName())) {
+        out.append(c.text());
+      }
+    }
+    return out.toString().strip();
+  }
+
+  private static int commas(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '、' || c == '،') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static double linkDensity(Element e) {
+    int all = e.text().length();
+    if (all == 0) {
+      return 1;
+    }
+    int links = 0;
+    for (Element a : e.select("a")) {
+      links += a.text().length();
+    }
+    return Math.min(1, links / (double) all);
+  }
+
+  /** One paragraph per block, {@code <br>} as a line break; blocks that are mostly links are left out. */
+  static String blocks(Element root) {
+    List<String> paragraphs = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int[] linked = {0};
+    int[] inLink = {0};
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          String text = t.getWholeText().replaceAll("\\s+", " ");
+          current.append(text);
+          if (inLink[0] > 0) {
+            linked[0] += text.strip().length();
+          }
+        } else if (node instanceof Element e) {
+          if (e.tagName().equals("br")) {
+            current.append('\n');
+          } else if (e.tagName().equals("a")) {
+            inLink[0]++;
+          } else if (BLOCKS.contains(e.tagName())) {
+            flush(paragraphs, current, linked);
+          }
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          if (e.tagName().equals("a")) {
+            inLink[0]--;
+          } else if (BLOCKS.contains(e.tagName())) {
+            flush(paragraphs, current, linked);
+          }
+        }
+      }
+    }, root);
+    flush(paragraphs, current, linked);
+    return String.join("\n\n", paragraphs);
+  }
+
+  private static void flush(List<String> paragraphs, StringBuilder current, int[] linked) {
+    String text = current.toString().replaceAll(" *\n *", "\n").replaceAll(" {2,}", " ").strip();
+    int length = text.replace("\n", "").replace(" ", "").length();
+    int links = linked[0];
+    current.setLength(0);
+    linked[0] = 0;
+    if (text.isEmpty()) {
+      return;
+    }
+    // A block that is mostly links is a menu, a list of teasers or tags, unless it is long prose with links in it;
+    // the short heading just before it ("Related stories", "Mehr zum Thema") goes with it.
+    if (length > 0 && links > length * 0.6 && length < 300) {
+      if (!paragraphs.isEmpty() && isHeading(paragraphs.get(paragraphs.size() - 1))) {
+        paragraphs.remove(paragraphs.size() - 1);
+      }
+      return;
+    }
+    paragraphs.add(text);
+  }
+
+  /** A short line that does not end a sentence: a heading, a label ("Kontakt:"), a button. */
+  static boolean isHeading(String text) {
+    String t = text.strip();
+    if (t.length() > 60 || t.isEmpty()) {
+      return false;
+    }
+    char last = t.charAt(t.length() - 1);
+    return last != '.' && last != '!' && last != '?' && last != '"' && last != '”' && last != '»' && last != '。';
+  }
+
+  /** Text without the headings and labels left dangling at its end, whose content was removed. */
+  static String withoutTrailingHeadings(String text) {
+    List<String> paragraphs = new ArrayList<>(List.of(text.split("\n\n")));
+    while (paragraphs.size() > 1 && isHeading(paragraphs.get(paragraphs.size() - 1))
+        && paragraphs.get(paragraphs.size() - 1).length() <= 30) {
+      paragraphs.remove(paragraphs.size() - 1);
+    }
+    return String.join("\n\n", paragraphs);
+  }
+}

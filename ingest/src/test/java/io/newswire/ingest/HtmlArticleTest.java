@@ -1,0 +1,101 @@
+package io.newswire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages written for the project, one per kind of failure real pages showed: the story must come out, and the
+ * comments, teasers, menus and promotions must not.
+ */
+class HtmlArticleTest {
+  static final String STORY = "<p>The city council voted on Tuesday to close the old harbour bridge for repairs, a decision"
+      + " that will divert some 40,000 vehicles a day, according to the transport office.</p>"
+      + "<p>Engineers found cracks in three of the bridge's steel girders last month, and the council said the work,"
+      + " which will cost about 12 million euros, could take until the spring.</p>"
+      + "<p>Shop owners near the bridge said they feared for their trade, while cycling groups welcomed the closure"
+      + " as a chance to test a car-free crossing.</p>";
+
+  static ArticleDraft extract(String html) {
+    return HtmlArticle.extract("test", Jsoup.parse(html, "https://news.example/bridge"));
+  }
+
+  @Test
+  void theOnlyArticleElementBeingACommentDoesNotWin() {
+    ArticleDraft a = extract("<html><body><div class='post-body'><h1>Bridge to close</h1>" + STORY + "</div>"
+        + "<section id='comments'><article class='comment'><p>First! Great article, thanks for sharing, really.</p>"
+        + "</article></section></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "car-free crossing").doesNotContain("First!");
+  }
+
+  @Test
+  void aStoryOfBrSeparatedTextIsFoundAndKeepsItsLines() {
+    String text = STORY.replace("<p>", "").replace("</p>", "<br><br>");
+    ArticleDraft a = extract("<html><body><div class='menu'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        + "<div class='txt'>" + text + "</div><ul class='most-read'><li><a href='/a'>Another story entirely</a></li>"
+        + "<li><a href='/b'>And one more teaser here</a></li></ul></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "12 million euros", "car-free crossing")
+        .doesNotContain("Another story entirely", "Home");
+    assertThat(a.body().split("\n\n").length).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void paragraphsInDivsBeatTheReaderComments() {
+    String divs = STORY.replace("<p>", "<div>").replace("</p>", "</div>");
+    ArticleDraft a = extract("<html><body><div class='story'>" + divs + "</div>"
+        + "<div class='comments'><p>I drive over it daily, this is a nightmare, honestly, for everyone.</p>"
+        + "<p>Typical council, always late, always over budget, never listening, as usual.</p></div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "car-free crossing").doesNotContain("nightmare", "Typical council");
+  }
+
+  @Test
+  void aPageWithoutParagraphsKeepsItsTextNotItsMenus() {
+    ArticleDraft a = extract("<html><body><ul class='nav'><li><a href='/1'>Politics</a></li><li><a href='/2'>Sport</a>"
+        + "</li></ul><font>" + STORY.replace("<p>", "").replace("</p>", "<br>") + "</font></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles").doesNotContain("Politics");
+  }
+
+  @Test
+  void relatedStoriesAndTheirHeadingAreLeftOut() {
+    ArticleDraft a = extract("<html><body><article>" + STORY + "<h3>Related stories</h3><ul><li><a href='/x'>Ferry"
+        + " strike ends after two weeks</a></li><li><a href='/y'>Tram line opens</a></li></ul></article></body></html>");
+    assertThat(a.body()).contains("car-free crossing").doesNotContain("Related stories", "Ferry strike");
+  }
+
+  @Test
+  void jsonLdGivesTheBodyWhenThePageRendersItByScript() {
+    ArticleDraft a = extract("<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        + "\"@type\":\"NewsArticle\",\"headline\":\"Bridge to close\",\"articleBody\":\"" + Jsoup.parse(STORY).text()
+        + "\",\"datePublished\":\"2026-03-03T08:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},"
+        + "{\"@type\":\"Person\",\"name\":\"https://facebook.com/someone\"}],\"articleSection\":\"City\"}</script></head>"
+        + "<body><div id='app'>Loading…</div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "car-free crossing");
+    assertThat(a.title()).isEqualTo("Bridge to close");
+    assertThat(a.publishedAt()).hasToString("2026-03-03T08:00:00Z");
+    assertThat(a.metadata()).containsEntry("author", "Ana Ruiz").containsEntry("section", "City");
+  }
+
+  @Test
+  void metadataFromGraphsOpenGraphAndTheMarkup() {
+    ArticleDraft a = extract("<html lang='de'><head><title>Brücke wird gesperrt | Tagesblatt</title>"
+        + "<meta property='og:site_name' content='Tagesblatt'>"
+        + "<meta property='og:image' content='https://news.example/b.jpg'>"
+        + "<meta name='author' content='https://www.facebook.com/tagesblatt'>"
+        + "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Tagesblatt\"},"
+        + "{\"@type\":\"Article\",\"datePublished\":\"2026-02-01\"}]}</script></head><body>" + STORY + "</body></html>");
+    assertThat(a.title()).isEqualTo("Brücke wird gesperrt");
+    assertThat(a.publishedAt()).isNotNull();
+    assertThat(a.metadata()).containsEntry("language", "de").containsEntry("image", "https://news.example/b.jpg")
+        .doesNotContainKey("author"); // a profile URL is not a name
+  }
+
+  @Test
+  void aTitleLosesTheSiteNameAtEitherEnd() {
+    assertThat(PageMetadata.withoutSiteName("Bridge to close - The Daily Example", "The Daily Example", null))
+        .isEqualTo("Bridge to close");
+    assertThat(PageMetadata.withoutSiteName("The Daily Example | Bridge to close", "The Daily Example", null))
+        .isEqualTo("Bridge to close");
+    assertThat(PageMetadata.withoutSiteName("Stocks: a calm week", null, null)).isEqualTo("Stocks: a calm week");
+  }
+}
