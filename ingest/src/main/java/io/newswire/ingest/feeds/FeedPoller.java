@@ -9,7 +9,6 @@ import io.newswire.ingest.SourceItem;
 import io.newswire.ingest.fetch.FetchException;
 import io.newswire.ingest.fetch.HttpFetcher;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,6 +154,18 @@ public final class FeedPoller {
   }
 
   /** The item with its page's main text when the feed gave only a summary; the item as is if that fails. */
+  /** The charset a Content-Type header names, or null to let the page's own declaration decide. */
+  static String charsetOf(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    var m = java.util.regex.Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(contentType);
+    if (m.find() && java.nio.charset.Charset.isSupported(m.group(1))) {
+      return m.group(1);
+    }
+    return null;
+  }
+
   private ArticleDraft withPage(ArticleDraft item) {
     if (item.url() == null || item.body() != null && item.body().length() >= SUMMARY_LENGTH) {
       return item;
@@ -164,14 +175,16 @@ public final class FeedPoller {
       if (page.status() != 200) {
         return item;
       }
-      ArticleDraft extracted = HtmlArticle.extract(item.url(),
-          Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8), page.uri().toString()));
+      // Decoded by the charset the response or the page declares (a BOM, Content-Type, <meta charset>), as
+      // browsers do; jsoup sniffs the page's own declaration when the header gives none.
+      ArticleDraft extracted = HtmlArticle.extract(item.url(), Jsoup.parse(new java.io.ByteArrayInputStream(page.body()),
+          charsetOf(page.contentType()), page.uri().toString()));
       if (extracted.body() == null || extracted.body().length() <= (item.body() == null ? 0 : item.body().length())) {
         return item;
       }
       return new ArticleDraft(item.origin(), item.url(), item.feed(), item.title(), extracted.body(),
           item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(), "text/html", item.metadata());
-    } catch (FetchException | IllegalArgumentException e) {
+    } catch (FetchException | IllegalArgumentException | java.io.IOException e) {
       log.info("Keeping the summary of {}: its page could not be fetched ({})", item.url(), e.getMessage());
       return item;
     } catch (InterruptedException e) {
