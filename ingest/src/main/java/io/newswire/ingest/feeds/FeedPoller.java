@@ -120,15 +120,19 @@ public final class FeedPoller {
         return;
       }
       List<ArticleDraft> items;
+      // A news sitemap lists pages, not their text: each page is always fetched.
+      boolean sitemap = Sitemaps.isSitemap(response.body());
       try {
-        items = parser.parse(url, response.body(), response.contentType(), feed.name());
+        items = sitemap ? Sitemaps.items(url, response.body(), response.contentType(), feed.name(), fetcher)
+            : parser.parse(url, response.body(), response.contentType(), feed.name());
       } catch (InvalidArticleException e) {
         broken(feed, entry, response.body(), new InvalidArticleException(url + ": " + e.getMessage(), e), summary);
         return;
       }
       List<CompletableFuture<Intake.Result>> pending = new ArrayList<>();
       for (ArticleDraft item : items) {
-        pending.add(intake.accept(new SourceItem.Draft(feed.fetchPages() ? withPage(item) : item), summary));
+        pending.add(intake.accept(sitemap ? page(item) : new SourceItem.Draft(feed.fetchPages() ? withPage(item) : item),
+            summary));
       }
       intake.flush();
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
@@ -154,6 +158,28 @@ public final class FeedPoller {
   }
 
   /** The item with its page's main text when the feed gave only a summary; the item as is if that fails. */
+  /** A sitemap's page, fetched and extracted; a page that cannot be fetched is unreadable, with the reason. */
+  private SourceItem page(ArticleDraft item) throws InterruptedException {
+    try {
+      HttpFetcher.Response page = fetcher.get(URI.create(item.url()), null, null);
+      if (page.status() != 200) {
+        return new SourceItem.Unreadable(item.origin(), new byte[0],
+            new InvalidArticleException(item.url() + " answered HTTP " + page.status()));
+      }
+      ArticleDraft extracted = HtmlArticle.extract(item.url(), Jsoup.parse(new java.io.ByteArrayInputStream(page.body()),
+          charsetOf(page.contentType()), page.uri().toString()));
+      java.util.Map<String, String> metadata = new java.util.HashMap<>(extracted.metadata());
+      metadata.putAll(item.metadata());
+      return new SourceItem.Draft(new ArticleDraft(item.origin(), item.url(),
+          item.feed() != null ? item.feed() : extracted.feed(), item.title() != null ? item.title() : extracted.title(),
+          extracted.body(), item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(), "text/html",
+          metadata));
+    } catch (FetchException | IllegalArgumentException | java.io.IOException e) {
+      return new SourceItem.Unreadable(item.origin(), new byte[0], new InvalidArticleException(
+          "The page could not be read: " + e.getMessage(), e));
+    }
+  }
+
   /** The charset a Content-Type header names, or null to let the page's own declaration decide. */
   static String charsetOf(String contentType) {
     if (contentType == null) {
@@ -182,8 +208,11 @@ public final class FeedPoller {
       if (extracted.body() == null || extracted.body().length() <= (item.body() == null ? 0 : item.body().length())) {
         return item;
       }
-      return new ArticleDraft(item.origin(), item.url(), item.feed(), item.title(), extracted.body(),
-          item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(), "text/html", item.metadata());
+      java.util.Map<String, String> metadata = new java.util.HashMap<>(extracted.metadata());
+      metadata.putAll(item.metadata()); // the feed's own first
+      return new ArticleDraft(item.origin(), item.url(), item.feed() != null ? item.feed() : extracted.feed(),
+          item.title() != null ? item.title() : extracted.title(), extracted.body(),
+          item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(), "text/html", metadata);
     } catch (FetchException | IllegalArgumentException | java.io.IOException e) {
       log.info("Keeping the summary of {}: its page could not be fetched ({})", item.url(), e.getMessage());
       return item;

@@ -13,6 +13,7 @@ public final class HostLimiter {
   private static final class Host {
     final Semaphore permits;
     long lastStart;
+    long delayMs = -1; // the host's own (robots.txt Crawl-delay), when longer than ours
 
     Host(int concurrency) {
       permits = new Semaphore(concurrency, true);
@@ -31,12 +32,20 @@ public final class HostLimiter {
     long wait;
     synchronized (h) {
       long now = System.currentTimeMillis();
-      long start = Math.max(now, h.lastStart + delayMs);
+      long start = Math.max(now, h.lastStart + Math.max(delayMs, h.delayMs));
       h.lastStart = start;
       wait = start - now;
     }
     if (wait > 0) {
       Thread.sleep(wait);
+    }
+  }
+
+  /** A host asks for more time between requests (robots.txt Crawl-delay): honoured, up to a minute. */
+  public void slowDown(String host, long delayMs) {
+    Host h = hosts.computeIfAbsent(host, k -> new Host(concurrency));
+    synchronized (h) {
+      h.delayMs = Math.min(60_000, Math.max(h.delayMs, delayMs));
     }
   }
 

@@ -39,6 +39,7 @@ public final class HttpFetcher {
   private final Duration timeout;
   private final long maxBytes;
   private final HostLimiter limiter;
+  private final String agent;
 
   public HttpFetcher(String userAgent, Duration timeout, long maxBytes, HostLimiter limiter) {
     this.client = HttpClient.newBuilder()
@@ -46,12 +47,58 @@ public final class HttpFetcher {
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
     this.userAgent = userAgent;
+    // robots.txt groups name a crawler by its product token: "Newswire" in "Newswire/0.2 (feed reader)".
+    this.agent = userAgent.split("[/ ]", 2)[0].toLowerCase(java.util.Locale.ROOT);
     this.timeout = timeout;
     this.maxBytes = maxBytes;
     this.limiter = limiter;
   }
 
+  /**
+   * Fetches a URL, after checking the host's robots.txt (fetched once a day per host): a disallowed path is a
+   * permanent error, a Crawl-delay slows every request to that host down.
+   */
   public Response get(URI uri, String etag, String lastModified) throws FetchException, InterruptedException {
+    if (!"/robots.txt".equals(uri.getPath())) {
+      crawlercommons.robots.BaseRobotRules rules = robots(uri);
+      if (!rules.isAllowed(uri.toString())) {
+        throw new FetchException(uri + " is disallowed for " + agent + " by its robots.txt", false, null);
+      }
+    }
+    return fetch(uri, etag, lastModified);
+  }
+
+  private record Robots(crawlercommons.robots.BaseRobotRules rules, long fetchedAt) {}
+
+  private final java.util.Map<String, Robots> robots = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final crawlercommons.robots.SimpleRobotRulesParser ROBOTS = new crawlercommons.robots.SimpleRobotRulesParser();
+
+  /** The host's robots.txt rules: its file when it has one, everything allowed without (4xx), nothing on 5xx. */
+  private crawlercommons.robots.BaseRobotRules robots(URI uri) throws InterruptedException {
+    String site = uri.getScheme() + "://" + uri.getRawAuthority();
+    Robots known = robots.get(site);
+    if (known != null && System.currentTimeMillis() - known.fetchedAt() < 24 * 3600 * 1000L) {
+      return known.rules();
+    }
+    URI file = URI.create(site + "/robots.txt");
+    crawlercommons.robots.BaseRobotRules rules;
+    try {
+      Response response = fetch(file, null, null);
+      rules = response.status() == 200
+          ? ROBOTS.parseContent(file.toString(), response.body(), response.contentType(), java.util.List.of(agent))
+          : ROBOTS.failedFetch(response.status());
+    } catch (FetchException unreachable) {
+      // Unreachable robots.txt: the request itself will say what is wrong with the host.
+      rules = new crawlercommons.robots.SimpleRobotRules(crawlercommons.robots.SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+    }
+    if (rules.getCrawlDelay() > 0) {
+      limiter.slowDown(uri.getHost() == null ? "" : uri.getHost(), rules.getCrawlDelay());
+    }
+    robots.put(site, new Robots(rules, System.currentTimeMillis()));
+    return rules;
+  }
+
+  private Response fetch(URI uri, String etag, String lastModified) throws FetchException, InterruptedException {
     String host = uri.getHost() == null ? "" : uri.getHost();
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(timeout)

@@ -106,8 +106,46 @@ class FeedPollerTest {
         pageRequestTimes.add(System.currentTimeMillis());
         send(exchange, 200, "text/html", FeedParserTest.fixture("bridge.html"));
       }
+      case "/robots.txt" -> send(exchange, robotsTxt == null ? 404 : 200, "text/plain",
+          (robotsTxt == null ? "no" : robotsTxt).getBytes(StandardCharsets.UTF_8));
+      case "/news-sitemap" -> send(exchange, 200, "application/xml", ("""
+          <?xml version="1.0" encoding="UTF-8"?>
+          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+                  xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+            <url><loc>BASE/pages/bridge</loc><news:news><news:publication><news:name>Harbour Gazette</news:name>
+              <news:language>en</news:language></news:publication>
+              <news:publication_date>2026-01-05T08:00:00Z</news:publication_date>
+              <news:title>Bridge closes for repairs</news:title></news:news></url>
+            <url><loc>BASE/pages/other</loc><news:news><news:publication><news:name>Harbour Gazette</news:name>
+              <news:language>en</news:language></news:publication>
+              <news:publication_date>2026-01-05T07:00:00Z</news:publication_date>
+              <news:title>Second bridge story</news:title></news:news></url>
+            <url><loc>BASE/private/secret</loc><news:news><news:publication><news:name>Harbour Gazette</news:name>
+              <news:language>en</news:language></news:publication>
+              <news:publication_date>2026-01-05T06:00:00Z</news:publication_date>
+              <news:title>Not for crawlers</news:title></news:news></url>
+          </urlset>""").replace("BASE", base()).getBytes(StandardCharsets.UTF_8));
       default -> send(exchange, 404, "text/plain", "no".getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  volatile String robotsTxt;
+
+  @Test
+  void newsSitemapsGiveTheirPagesAndRobotsTxtIsObeyed() throws Exception {
+    robotsTxt = "User-agent: *\nDisallow: /private/\nCrawl-delay: 1\n";
+    IngestSummary summary = poller(0, "/news-sitemap").pollOnce((d, t) -> { });
+
+    assertThat(test.published()).extracting(RawArticle::getTitle)
+        .containsExactlyInAnyOrder("Bridge closes for repairs", "Second bridge story");
+    assertThat(test.published()).allSatisfy(a -> assertThat(a.getBody()).isNotBlank());
+    assertThat(hits).doesNotContainKey("/private/secret");
+    assertThat(test.deadLettered()).singleElement()
+        .satisfies(l -> assertThat(l.getErrorMessage()).contains("disallowed", "robots.txt"));
+    assertThat(summary.publishedCount()).isEqualTo(2);
+    // Crawl-delay: 1 spaces the two page requests by a second at least
+    assertThat(pageRequestTimes).hasSize(2);
+    assertThat(Math.abs(pageRequestTimes.get(1) - pageRequestTimes.get(0))).isGreaterThanOrEqualTo(900);
   }
 
   private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
