@@ -59,7 +59,9 @@ public final class Normaliser {
     // the rest of normalisation on the ingest hot path.
     String feed = draft.feed() == null ? null : plain(draft.feed(), true);
     return new RawArticle(id, url, plain(draft.origin(), true), feed, title, body, draft.publishedAt(), clock.instant(),
-        draft.contentType(), contentHash, new java.util.HashMap<>(metadata));
+        draft.contentType(), contentHash, new java.util.HashMap<>(metadata),
+        metadata.get("author") != null && PageMetadata.isName(metadata.get("author")) ? metadata.get("author") : null,
+        metadata.get("section"), metadata.get("language"), metadata.get("image"));
   }
 
   /**

@@ -37,13 +37,13 @@ class SchemaEvolutionIT {
     v1.configure(config, false);
     v1.serializer().serialize(topic, AvroSerdeTest.article()); // registers v1
 
-    Schema v2 = rawArticleWith("{\"name\":\"section\",\"type\":[\"null\",\"string\"],\"default\":null}");
+    Schema v2 = rawArticleWith("{\"name\":\"desk\",\"type\":[\"null\",\"string\"],\"default\":null}");
     GenericRecord record = new GenericData.Record(v2);
     RawArticle article = AvroSerdeTest.article();
     for (Schema.Field f : RawArticle.getClassSchema().getFields()) {
       record.put(f.name(), GenericData.get().deepCopy(f.schema(), convert(article.get(f.pos()))));
     }
-    record.put("section", "World");
+    record.put("desk", "World");
     AvroSerializer<GenericRecord> v2Writer = new AvroSerializer<>();
     v2Writer.configure(config, false);
     byte[] bytes = v2Writer.serialize(topic, record);
