@@ -56,7 +56,11 @@ final class ExtractCommand implements Callable<Integer> {
         .put("url", article.getUrl())
         .put("published", article.getPublishedAt() == null ? null : article.getPublishedAt().toString())
         .put("source", article.getSource())
-        .put("site", article.getFeed());
+        .put("site", article.getFeed())
+        .put("author", article.getAuthor())
+        .put("section", article.getSection())
+        .put("language", article.getDeclaredLanguage())
+        .put("image", article.getImageUrl());
     out.set("metadata", json.valueToTree(article.getMetadata()));
     out.put("body", article.getBody());
     System.out.println(json.writeValueAsString(out));

@@ -60,8 +60,9 @@ final class MainText {
     }
     clean(body);
     Map<Element, Double> scores = scores(body);
-    Element best = best(scores);
-    String text = best == null ? "" : withSiblings(best, scores);
+    Map<Element, int[]> lengths = lengths(body);
+    Element best = best(scores, lengths);
+    String text = best == null ? "" : withSiblings(best, scores, lengths);
     String ld = ldBody == null ? "" : Markup.block(ldBody).strip();
     if (ld.length() >= 200 && text.length() < ld.length() * 0.8) {
       return ld; // the markup defeated the search, or the text is rendered by script
@@ -110,9 +111,9 @@ final class MainText {
    * columns or groups of paragraphs side by side (a sibling counts from a fifth of the best score, or when it
    * is a paragraph of prose).
    */
-  static String withSiblings(Element best, Map<Element, Double> scores) {
+  static String withSiblings(Element best, Map<Element, Double> scores, Map<Element, int[]> lengths) {
     Element parent = best.parent();
-    double bestScore = scores.getOrDefault(best, 0.0) * (1 - linkDensity(best));
+    double bestScore = scores.getOrDefault(best, 0.0) * (1 - linkDensity(best, lengths));
     if (parent == null || parent.tagName().equals("body") && parent.children().size() > 50) {
       return blocks(best);
     }
@@ -122,7 +123,7 @@ final class MainText {
       boolean take = sibling == best;
       if (!take) {
         Double score = scores.get(sibling);
-        double density = linkDensity(sibling);
+        double density = linkDensity(sibling, lengths);
         take = score != null && score * (1 - density) >= threshold
             || PARAGRAPHS.contains(sibling.tagName()) && ownText(sibling).length() >= 80 && density < 0.25;
       }
@@ -167,10 +168,10 @@ final class MainText {
    * The block that scores best, discounted by its link density; or, when several of the best blocks sit in one
    * ancestor (an article split into columns or groups of paragraphs), that ancestor.
    */
-  static Element best(Map<Element, Double> scores) {
+  static Element best(Map<Element, Double> scores, Map<Element, int[]> lengths) {
     List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
     for (Map.Entry<Element, Double> candidate : scores.entrySet()) {
-      double score = candidate.getValue() * (1 - linkDensity(candidate.getKey()));
+      double score = candidate.getValue() * (1 - linkDensity(candidate.getKey(), lengths));
       ranked.add(Map.entry(candidate.getKey(), score));
     }
     if (ranked.isEmpty()) {
@@ -226,6 +227,55 @@ final class MainText {
       }
     }
     return n;
+  }
+
+  /**
+   * Every element's text length and the part of it inside links, in one pass over the page: computing them per
+   * candidate walked the same subtrees again and again.
+   */
+  static Map<Element, int[]> lengths(Element root) {
+    Map<Element, int[]> lengths = new IdentityHashMap<>();
+    NodeTraversor.traverse(new NodeVisitor() {
+      private int inLink;
+
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element e) {
+          lengths.put(e, new int[2]);
+          if (e.tagName().equals("a")) {
+            inLink++;
+          }
+        } else if (node instanceof TextNode t) {
+          int n = t.text().strip().length();
+          for (Node up = t.parent(); up instanceof Element e; up = e.parent()) {
+            int[] counts = lengths.get(e);
+            if (counts == null) {
+              break; // above the root
+            }
+            counts[0] += n;
+            if (inLink > 0) {
+              counts[1] += n;
+            }
+          }
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e && e.tagName().equals("a")) {
+          inLink--;
+        }
+      }
+    }, root);
+    return lengths;
+  }
+
+  static double linkDensity(Element e, Map<Element, int[]> lengths) {
+    int[] counts = lengths.get(e);
+    if (counts == null) {
+      return linkDensity(e);
+    }
+    return counts[0] == 0 ? 1 : Math.min(1, counts[1] / (double) counts[0]);
   }
 
   static double linkDensity(Element e) {
