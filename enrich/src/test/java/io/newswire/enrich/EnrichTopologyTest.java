@@ -127,8 +127,8 @@ class EnrichTopologyTest {
     assertThat(a.getEntities()).extracting(e -> e.getName()).contains("Lagos");
     assertThat(a.getPlaces()).extracting(p -> p.getCountryCode()).contains("NG");
     assertThat(a.getTopics()).isNotEmpty();
-    assertThat(a.getTagger()).isEqualTo("newswire-perceptron/1.8.1");
-    assertThat(a.getEnrichmentVersion()).isEqualTo(11);
+    assertThat(a.getTagger()).isEqualTo(io.newswire.tagger.NewswireTagger.NAME);
+    assertThat(a.getEnrichmentVersion()).isEqualTo(12);
     assertThat(a.getEnrichedAt()).isEqualTo(CLOCK.instant());
     assertThat(deadLetters.isEmpty()).isTrue();
   }

@@ -108,6 +108,11 @@ final class Lexicon {
     }
   }
 
+  /** Whether the lower-case word is an English dictionary word. */
+  boolean isEnglishWord(String lowerCase) {
+    return english.contains(lowerCase);
+  }
+
   boolean isTitle(String word) {
     return titles.contains(word);
   }

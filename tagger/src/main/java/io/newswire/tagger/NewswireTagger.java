@@ -87,7 +87,22 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.8.1";
+  public static final String NAME = "newswire-perceptron/1.8.2";
+
+  /** Whether at least half of the text's lower-case words (two letters or more) are English dictionary words. */
+  static boolean mostlyEnglishWords(String text) {
+    int words = 0;
+    int english = 0;
+    for (String word : text.split("[^\\p{L}]+")) {
+      if (word.length() >= 2 && Character.isLowerCase(word.charAt(0))) {
+        words++;
+        if (lexicon().isEnglishWord(word)) {
+          english++;
+        }
+      }
+    }
+    return words > 0 && english * 2 >= words;
+  }
 
   @Override
   public String name() {
@@ -96,6 +111,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 12: the language by a 70-language detector; text in another language, or whose language cannot be told,
+    //     gets no English entities or topics;
     // 11: a quote after a verb of describing ("described the situation as") belongs to the sentence's subject, a
     //     quote that ends its sentence takes no speaker from the next one;
     // 10: 160 more training articles of wire copy, "U.S." and "EU" as modifiers are LOC and ORG, a club's first
@@ -111,16 +128,19 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 11;
+    return 12;
   }
 
   @Override
   public Tagging tag(String title, String body) {
     String text = Tagging.text(title, body);
     String language = languages.guess(text);
-    if (language != null && !"en".equals(language)) {
-      // The entity model and topic rules are English: other languages pass through with their language only;
-      // text too short to tell is tagged as English.
+    if (language == null && mostlyEnglishWords(text)) {
+      language = "en"; // too short to tell by its letters, but its words are English words
+    }
+    if (!"en".equals(language)) {
+      // The entity model and topic rules are English: any other language, and text whose language cannot be
+      // told, passes through with its language only, never with English entities read into it.
       return new Tagging(language, List.of(), List.of(), List.of(), Quotes.find(text, List.of()));
     }
     List<Token> tokens = Token.of(text);
