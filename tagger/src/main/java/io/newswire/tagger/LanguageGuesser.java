@@ -30,10 +30,13 @@ final class LanguageGuesser {
   private static final com.optimaize.langdetect.text.TextObjectFactory TEXTS =
       com.optimaize.langdetect.text.CommonTextObjectFactories.forDetectingOnLargeText();
   /** Enough text to tell a language; more costs time and changes nothing. */
-  private static final int SAMPLE = 3000;
+  private static final int SAMPLE = 1000;
 
   /** The language, or null when unsure. */
   String guess(String text) {
+    if (plainlyEnglish(text)) {
+      return "en"; // most of a newsroom's stream: no need for the detector, which costs more than tagging
+    }
     String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
     var probabilities = Detector.INSTANCE.getProbabilities(TEXTS.forText(sample));
     if (!probabilities.isEmpty() && probabilities.get(0).getProbability() >= 0.8) {
@@ -54,6 +57,32 @@ final class LanguageGuesser {
     FUNCTION_WORDS.put("it", Set.of("il", "che", "della", "di", "per", "una", "sono", "non", "gli", "del", "nel", "alla", "è"));
     FUNCTION_WORDS.put("pt", Set.of("o", "os", "que", "não", "uma", "com", "para", "em", "do", "da", "dos", "foi", "são"));
     FUNCTION_WORDS.put("nl", Set.of("de", "het", "een", "en", "van", "is", "niet", "dat", "op", "voor", "zijn", "met", "werd"));
+  }
+
+  /**
+   * English beyond doubt from its function words alone: at least four English hits in the first thousand
+   * characters, three times as many as any other language's.
+   */
+  static boolean plainlyEnglish(String text) {
+    String head = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
+    int[] hits = new int[LANGUAGES.length];
+    for (String word : NON_LETTERS.split(head.toLowerCase(Locale.ROOT))) {
+      Integer languages = WORD_LANGUAGES.get(word);
+      if (languages != null) {
+        for (int l = 0; l < LANGUAGES.length; l++) {
+          if ((languages & (1 << l)) != 0) {
+            hits[l]++;
+          }
+        }
+      }
+    }
+    int english = hits[0]; // FUNCTION_WORDS lists English first
+    for (int l = 1; l < LANGUAGES.length; l++) {
+      if (hits[l] * 3 > english) {
+        return false;
+      }
+    }
+    return english >= 4;
   }
 
   /** The first guesser: scripts, then the most frequent function words of seven languages. */
