@@ -41,11 +41,18 @@ class EnrichTopologyTest {
   TestOutputTopic<String, io.newswire.schema.TrendCount> trends;
 
   void start(Tagger tagger) {
+    start(tagger, io.newswire.topics.RecordSizes.recordMaxBytes(io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES),
+        "/enrich-topology-test");
+  }
+
+  /** The topology with records of at most {@code recordMaxBytes}, its state in a folder of its own. */
+  void start(Tagger tagger, int recordMaxBytes, String stateFolder) {
     NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
-        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/enrich-topology-test"));
+        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + stateFolder));
     topics = Topics.create(config.serdes());
     Properties props = EnrichTopology.streamsConfig(config);
-    driver = new TopologyTestDriver(EnrichTopology.build(topics, tagger, CLOCK), props);
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, tagger, CLOCK, java.time.Duration.ofDays(7),
+        recordMaxBytes), props);
     raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
         topics.rawArticles.valueSerde().serializer());
     enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
@@ -76,16 +83,7 @@ class EnrichTopologyTest {
   @Test
   void anEnrichedArticleTooLargeForItsTopicIsDeadLetteredAndTheNextFlows() {
     driver.close();
-    NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
-        NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + "/enrich-topology-test-3"));
-    driver = new TopologyTestDriver(EnrichTopology.build(topics, new NewswireTagger(), CLOCK,
-        java.time.Duration.ofDays(1), 64 * 1024), EnrichTopology.streamsConfig(config));
-    raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
-        topics.rawArticles.valueSerde().serializer());
-    enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
-        topics.enrichedArticles.valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, topics.deadLetters.keySerde().deserializer(),
-        topics.deadLetters.valueSerde().deserializer());
+    start(new NewswireTagger(), 64 * 1024, "/enrich-topology-test-3");
     raw.pipeInput("big", article("big", "Long report", "Officials in Lagos said the river rose again. ".repeat(2000)));
     raw.pipeInput("small", article("small", "Short report", "Officials in Lagos said the river fell."));
 

@@ -89,6 +89,9 @@ public final class NewswireTagger implements Tagger {
   /** The shipped model's name and version, as every enriched record carries it. */
   public static final String NAME = "newswire-perceptron/1.8.2";
 
+  /** Below this many characters the detector's n-grams are too few to overrule English words. */
+  static final int SHORT = 100;
+
   /** Whether at least half of the text's lower-case words (two letters or more) are English dictionary words. */
   static boolean mostlyEnglishWords(String text) {
     int words = 0;
@@ -135,8 +138,10 @@ public final class NewswireTagger implements Tagger {
   public Tagging tag(String title, String body) {
     String text = Tagging.text(title, body);
     String language = languages.guess(text);
-    if (language == null && mostlyEnglishWords(text)) {
-      language = "en"; // too short to tell by its letters, but its words are English words
+    if ((language == null || !"en".equals(language) && text.length() < SHORT) && mostlyEnglishWords(text)) {
+      // Too short to tell by its letters ("Markets opened higher in Tokyo." reads as another language to the
+      // detector), or not told at all, but at least half its words are English words: English.
+      language = "en";
     }
     if (!"en".equals(language)) {
       // The entity model and topic rules are English: any other language, and text whose language cannot be

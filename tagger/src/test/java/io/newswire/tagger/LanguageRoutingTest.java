@@ -61,6 +61,13 @@ class LanguageRoutingTest {
   }
 
   @Test
+  void aVeryShortEnglishTextThatTheDetectorMisreadsIsEnglishByItsWords() {
+    Tagging t = TAGGER.tag("Markets open", "Markets opened higher in Tokyo.");
+    assertThat(t.language()).isEqualTo("en");
+    assertThat(t.entities()).extracting(e -> e.getName()).contains("Tokyo");
+  }
+
+  @Test
   void aShortEnglishHeadlineIsStillEnglish() {
     Tagging t = TAGGER.tag("Storm closes ports in Lagos", "Ports closed as the storm hit Lagos.");
     assertThat(t.language()).isEqualTo("en");
