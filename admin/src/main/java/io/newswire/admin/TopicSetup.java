@@ -20,7 +20,7 @@ public final class TopicSetup {
     short rf = config.getShort(NewswireConfig.REPLICATION_FACTOR);
     Set<String> created;
     try (Admin admin = Admin.create(config.kafkaClients())) {
-      Topics topics = Topics.create(config.serdes(), config.articleMaxBytes());
+      Topics topics = Topics.create(config);
       created = topics.createMissing(admin, rf < 0 ? Optional.empty() : Optional.of(rf));
       topics.raiseMessageLimits(admin);
     }

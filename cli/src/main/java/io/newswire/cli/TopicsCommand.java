@@ -29,7 +29,7 @@ public final class TopicsCommand implements Callable<Integer> {
     if (verify) {
       List<TopicDrift.Difference> drift;
       try (Admin admin = Admin.create(config.kafkaClients())) {
-        drift = TopicDrift.of(admin, Topics.create(config.serdes(), config.articleMaxBytes()).all());
+        drift = TopicDrift.of(admin, Topics.create(config).all());
       }
       drift.forEach(d -> System.out.println("drift: " + d));
       System.out.println(drift.isEmpty() ? "All topics are as intended." : drift.size() + " differences;"
@@ -37,7 +37,7 @@ public final class TopicsCommand implements Callable<Integer> {
       return drift.isEmpty() ? 0 : 3;
     }
     Set<String> created = ensure(config);
-    Topics topics = Topics.create(config.serdes(), config.articleMaxBytes());
+    Topics topics = Topics.create(config);
     for (Topic<?, ?> topic : topics.all()) {
       System.out.printf("%-30s %s (%d partitions, %s)%n", topic.name(), created.contains(topic.name()) ? "created" : "exists",
           topic.partitions(), topic.configs());

@@ -32,6 +32,7 @@ public final class NewswireConfig {
   public static final String POSTGRES_PASSWORD = "postgres.password";
   public static final String REPLICATION_FACTOR = "topics.replication.factor";
   public static final String TOPICS_AUTO_CREATE = "topics.auto.create";
+  public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
   public static final String ENRICH_DUPLICATE_RETENTION_HOURS = "enrich.duplicate.retention.hours";
@@ -87,6 +88,10 @@ public final class NewswireConfig {
       .define(POSTGRES_PASSWORD, Type.PASSWORD, "", Importance.HIGH, "Database password (never logged).")
       .define(REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
           "Replication factor of topics Newswire creates; -1 takes the broker's default.replication.factor.")
+      .define(TOPICS_PARTITIONS, Type.INT, 6, ConfigDef.Range.between(1, 10_000), Importance.MEDIUM,
+          "Partitions of the raw and enriched topics and enrich's index (the trends get half): the most enrich and"
+              + " sink instances that can share the work. Set it before 'newswire topics' first runs: Kafka can add"
+              + " partitions later but then moves articles between them.")
       .define(TOPICS_AUTO_CREATE, Type.BOOLEAN, false, Importance.MEDIUM,
           "Whether a stage creates the topics it needs when they are missing (the demo does). Off: a stage whose"
               + " topics are missing or have too few partitions exits at once, naming the fix ('newswire topics').")

@@ -44,16 +44,17 @@ public final class Topics {
   public final Topic<String, TrendCount> trends;
   public final Topic<String, String> enrichIndex;
 
-  private Topics(Map<String, ?> serdeConfig, long articleMaxBytes) {
+  private Topics(Map<String, ?> serdeConfig, long articleMaxBytes, int partitions) {
     // Records as large as the largest article ingest accepts makes (RecordSizes); the broker's default is 1 MB.
     String maxMessage = String.valueOf(RecordSizes.recordMaxBytes(articleMaxBytes));
     // Raw articles are kept forever: replaying them through a better tagger is how enrichment improves.
-    rawArticles = new Topic<>(RAW_ARTICLES, Serdes.String(), specific(serdeConfig), 6, Map.of(
+    rawArticles = new Topic<>(RAW_ARTICLES, Serdes.String(), specific(serdeConfig), partitions, Map.of(
         TopicConfig.RETENTION_MS_CONFIG, "-1",
         TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
     // Compacted: the latest enrichment of each article, and tombstones for retracted ones.
-    enrichedArticles = new Topic<>(ENRICHED_ARTICLES, Serdes.String(), specific(serdeConfig), 6, Map.of(
+    // As many partitions as the raw topic: enrich reads its earlier decisions from this topic's store by article id.
+    enrichedArticles = new Topic<>(ENRICHED_ARTICLES, Serdes.String(), specific(serdeConfig), partitions, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
         TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
@@ -61,23 +62,32 @@ public final class Topics {
         TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS,
         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
     // Compacted: the latest count of each entity or topic in each window.
-    trends = new Topic<>(TRENDS, Serdes.String(), specific(serdeConfig), 3, Map.of(
+    trends = new Topic<>(TRENDS, Serdes.String(), specific(serdeConfig), Math.max(1, partitions / 2), Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     // Compacted and time-limited: the latest entry per fingerprint band or entity, forgotten after 7 days.
-    enrichIndex = new Topic<>(ENRICH_INDEX, Serdes.String(), Serdes.String(), 6, Map.of(
+    enrichIndex = new Topic<>(ENRICH_INDEX, Serdes.String(), Serdes.String(), partitions, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
   }
 
   /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
   public static Topics create(Map<String, ?> serdeConfig) {
-    return new Topics(serdeConfig, RecordSizes.DEFAULT_ARTICLE_MAX_BYTES);
+    return new Topics(serdeConfig, RecordSizes.DEFAULT_ARTICLE_MAX_BYTES, DEFAULT_PARTITIONS);
   }
 
   /** As above, for articles of at most {@code articleMaxBytes} ({@code ingest.max.bytes}). */
   public static Topics create(Map<String, ?> serdeConfig, long articleMaxBytes) {
-    return new Topics(serdeConfig, articleMaxBytes);
+    return new Topics(serdeConfig, articleMaxBytes, DEFAULT_PARTITIONS);
   }
+
+  /** The topics as a configuration declares them: its registry, its article size and its partition count. */
+  public static Topics create(io.newswire.config.NewswireConfig config) {
+    return new Topics(config.serdes(), config.articleMaxBytes(),
+        config.getInt(io.newswire.config.NewswireConfig.TOPICS_PARTITIONS));
+  }
+
+  /** Partitions of the article topics unless {@code topics.partitions} says otherwise. */
+  public static final int DEFAULT_PARTITIONS = 6;
 
   public List<Topic<?, ?>> all() {
     return List.of(rawArticles, enrichedArticles, deadLetters, trends, enrichIndex);
@@ -109,7 +119,7 @@ public final class Topics {
    * @throws IllegalStateException naming the topics and the command that fixes them, or the unreachable cluster
    */
   public static void requireTopics(io.newswire.config.NewswireConfig config, String stage, String... names) {
-    Topics topics = create(config.serdes(), config.articleMaxBytes());
+    Topics topics = create(config);
     String bootstrap = config.get(io.newswire.config.NewswireConfig.BOOTSTRAP_SERVERS);
     Map<String, Object> admin = new HashMap<>(config.kafkaClients());
     admin.putIfAbsent("default.api.timeout.ms", 30_000);
