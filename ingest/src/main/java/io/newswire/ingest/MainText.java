@@ -43,6 +43,10 @@ final class MainText {
       + "|modal|overlay|navbar|(^|[-_ ])nav([-_ ]|$)|menu|masthead|header|toolbar|pagination|pager|tags?([-_ ]|$)"
       + "|tag-?list|author-?(bio|box|info)|most-?(read|popular|viewed)|popular|trending|teaser|outbrain|taboola"
       + "|jump|skip|print|rss|hidden|login|search|caption|credit|meta-?data|byline|dateline|timestamp|rating", Pattern.CASE_INSENSITIVE);
+  /** Names that are never the article, whatever they hold. */
+  private static final Pattern NEVER_ARTICLE = Pattern.compile("comment|disqus|respond|reply|related|similar"
+      + "|recommend|more-?stories|read-?more|also-?read|newsletter|subscri|cookie|consent|gdpr|outbrain|taboola"
+      + "|most-?(read|popular|viewed)|teaser", Pattern.CASE_INSENSITIVE);
   private static final Pattern LIKELY = Pattern.compile("article|content|entry|main|post|story|text|body|blog|column"
       + "|prose|rich-?text", Pattern.CASE_INSENSITIVE);
   private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
@@ -98,9 +102,19 @@ final class MainText {
       }
       unlikely.add(e);
     }
+    int removed = 0;
     for (Element e : unlikely) {
-      // A wrapper named for its layout ("page-with-sidebar") can hold the article: never drop most of the page.
-      if (e.parent() != null && e.text().length() < total * 0.4) {
+      if (e.parent() == null) {
+        continue; // inside one removed already
+      }
+      String names = e.className() + " " + e.id();
+      int length = e.text().length();
+      // Comments, related stories and the like go whatever they hold. Other names ("widget", "ads", "header")
+      // are given to wrappers of the article too by page builders: such a block stays when it holds prose (two
+      // paragraphs of its own), and no such removal may take most of the page.
+      boolean always = NEVER_ARTICLE.matcher(names).find();
+      if (always || !holdsProse(e) && removed + length < total * 0.5) {
+        removed += length;
         e.remove();
       }
     }
@@ -171,7 +185,7 @@ final class MainText {
   static Element best(Map<Element, Double> scores, Map<Element, int[]> lengths) {
     List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
     for (Map.Entry<Element, Double> candidate : scores.entrySet()) {
-      double score = candidate.getValue() * (1 - linkDensity(candidate.getKey(), lengths));
+      double score = (candidate.getValue() + weight(candidate.getKey())) * (1 - linkDensity(candidate.getKey(), lengths));
       ranked.add(Map.entry(candidate.getKey(), score));
     }
     if (ranked.isEmpty()) {
@@ -193,6 +207,36 @@ final class MainText {
       }
     }
     return best;
+  }
+
+  /**
+   * What a block's names and tag say of it, as readability weighs them: +25 for article, content, story and the
+   * like (and for {@code <article>}, {@code <main>}, {@code itemprop=articleBody}), -25 for comments, sidebars and
+   * the like.
+   */
+  static double weight(Element e) {
+    String names = e.className() + " " + e.id();
+    double weight = 0;
+    if (LIKELY.matcher(names).find() || e.tagName().equals("article") || e.tagName().equals("main")
+        || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      weight += 25;
+    }
+    if (!names.isBlank() && UNLIKELY.matcher(names).find()) {
+      weight -= 25;
+    }
+    return weight;
+  }
+
+  /** Two paragraphs or more of prose of its own (80 characters each, mostly not links). */
+  static boolean holdsProse(Element e) {
+    int paragraphs = 0;
+    for (Element p : e.select("p, div, td, blockquote")) {
+      if ((PARAGRAPHS.contains(p.tagName()) || isParagraph(p)) && ownText(p).length() >= 80 && linkDensity(p) < 0.3
+          && ++paragraphs >= 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A paragraph: a {@code <p>} and its kin, or any block holding text of its own (not only in child blocks). */
