@@ -26,12 +26,28 @@ public class DeadLetterHandler
   private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
   public static final String STAGE = "enrich";
 
+  /**
+   * One dead-letter serializer per registry for the whole JVM. Streams makes a handler for every task, again at
+   * every rebalance; a serializer (and its registry client, with an HTTP client and its selector thread) for
+   * each of them once exhausted a 512 MB heap after a few rebalances.
+   */
+  private static final java.util.Map<Object, Serializer<DeadLetter>> SERIALIZERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Serializer<DeadLetter> deadLetterSerializer(Map<String, ?> configs) {
+    io.newswire.serde.SpecificAvroSerde<DeadLetter> serde = new io.newswire.serde.SpecificAvroSerde<>();
+    serde.configure(configs, false);
+    return serde.serializer();
+  }
+
   private Serializer<DeadLetter> serializer;
   private int payloadLimit = DeadLetters.MAX_PAYLOAD_BYTES;
 
   @Override
   public void configure(Map<String, ?> configs) {
-    serializer = Topics.create(configs).deadLetters.valueSerde().serializer();
+    Object url = configs.get(io.newswire.registry.SchemaRegistryConfig.URL);
+    // In-memory test registries are dropped between tests: their ids must not outlive them in a shared serializer.
+    serializer = String.valueOf(url).startsWith("mock://") ? deadLetterSerializer(configs)
+        : SERIALIZERS.computeIfAbsent(url, u -> deadLetterSerializer(configs));
     Object articleMax = configs.get(io.newswire.config.NewswireConfig.INGEST_MAX_BYTES);
     payloadLimit = io.newswire.topics.RecordSizes.deadLetterPayloadBytes(articleMax == null
         ? io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES : Long.parseLong(articleMax.toString()));
