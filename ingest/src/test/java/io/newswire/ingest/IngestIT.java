@@ -94,7 +94,8 @@ class IngestIT {
 
     IngestSummary first;
     try (IngestContext context = new IngestContext(config("state"))) {
-      first = new FileIngest(new ArticleFiles(), context.intake()).run(List.of(inbox.toString()), (d, t) -> { });
+      // One worker: which of two files with the same article id is published first is then their order.
+      first = new FileIngest(new ArticleFiles(), context.intake(), 1).run(List.of(inbox.toString()), (d, t) -> { });
     }
     assertThat(first.publishedCount()).isEqualTo(2);
     assertThat(first.skippedCount()).isEqualTo(1);
