@@ -34,7 +34,7 @@ public final class EnrichApplication implements AutoCloseable {
   private final OpsServer http;
   private final AutoCloseable metrics;
   private final long healthGraceMs;
-  private final java.util.Deque<Long> failures = new java.util.ArrayDeque<>();
+  private final ThreadFailures failures = new ThreadFailures(MAX_THREAD_FAILURES, FAILURE_WINDOW);
   private volatile long notRunningSince = System.currentTimeMillis();
   private volatile String stopReason;
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -101,20 +101,15 @@ public final class EnrichApplication implements AutoCloseable {
     }
   }
 
-  private synchronized StreamThreadExceptionResponse onThreadFailure(Throwable error) {
-    long now = System.currentTimeMillis();
-    failures.addLast(now);
-    while (!failures.isEmpty() && failures.peekFirst() < now - FAILURE_WINDOW.toMillis()) {
-      failures.removeFirst();
-    }
-    if (failures.size() >= MAX_THREAD_FAILURES) {
-      stopReason = "the stream thread failed " + failures.size() + " times within " + FAILURE_WINDOW.toMinutes()
+  private StreamThreadExceptionResponse onThreadFailure(Throwable error) {
+    if (failures.tooMany(System.currentTimeMillis())) {
+      stopReason = "the stream thread failed " + failures.recent() + " times within " + FAILURE_WINDOW.toMinutes()
           + " minutes; the last error: " + io.newswire.deadletter.DeadLetters.messageOf(error);
       log.error("enrich stops: {} (the same error on every retry would otherwise loop for ever; see"
           + " docs/RELIABILITY.md)", stopReason, error);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
-    log.error("Stream thread failed ({} of {} allowed within {} minutes); replacing it", failures.size(),
+    log.error("Stream thread failed ({} of {} allowed within {} minutes); replacing it", failures.recent(),
         MAX_THREAD_FAILURES - 1, FAILURE_WINDOW.toMinutes(), error);
     return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
