@@ -102,7 +102,7 @@ class EnrichFailoverIT {
 
   private static Process enrich(LocalStack stack, String run, int instance) throws Exception {
     Path log = stack.dir().resolve(run + "-enrich-" + instance + ".log");
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
         "-cp", System.getProperty("java.class.path"), Newswire.class.getName(), "enrich",
         "--set", "bootstrap.servers=" + stack.bootstrapServers(),
         "--set", "schema.registry.url=" + stack.registryUrl(),

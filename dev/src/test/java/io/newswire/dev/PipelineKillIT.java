@@ -134,7 +134,7 @@ class PipelineKillIT {
 
   private static Process child(LocalStack stack, String name, String command, String... settings) throws Exception {
     List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), Newswire.class.getName(), command,
+        "-Xmx768m", "-cp", System.getProperty("java.class.path"), Newswire.class.getName(), command,
         "--set", "bootstrap.servers=" + stack.bootstrapServers(),
         "--set", "schema.registry.url=" + stack.registryUrl(),
         "--set", "topics.replication.factor=1"));

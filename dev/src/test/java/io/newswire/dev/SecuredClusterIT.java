@@ -106,7 +106,7 @@ class SecuredClusterIT {
   }
 
   static Process child(String command) throws Exception {
-    List<String> args = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+    List<String> args = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
         "-cp", System.getProperty("java.class.path"), Newswire.class.getName(), command, "--config",
         properties.toString(), "--set", command + ".http.port=0");
     return new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(dir.resolve(command + ".log").toFile())

@@ -137,8 +137,10 @@ public final class NewswireTagger implements Tagger {
   @Override
   public Tagging tag(String title, String body) {
     String text = Tagging.text(title, body);
-    String language = languages.guess(text);
-    if ((language == null || !"en".equals(language) && text.length() < SHORT) && mostlyEnglishWords(text)) {
+    // A short text of English words is English without asking the detector (its n-grams are too few to overrule
+    // them, and it costs more than tagging such a text).
+    String language = text.length() < SHORT && mostlyEnglishWords(text) ? "en" : languages.guess(text);
+    if (language == null && mostlyEnglishWords(text)) {
       // Too short to tell by its letters ("Markets opened higher in Tokyo." reads as another language to the
       // detector), or not told at all, but at least half its words are English words: English.
       language = "en";
