@@ -33,8 +33,8 @@ public final class Normaliser {
 
   /** @throws InvalidArticleException when nothing usable is left (no body text) */
   public RawArticle normalise(ArticleDraft draft) {
-    String body = plain(draft.body(), false);
-    String title = plain(draft.title(), true);
+    String body = draft.text() ? clean(draft.body(), false, false) : plain(draft.body(), false);
+    String title = draft.text() ? clean(draft.title(), true, false) : plain(draft.title(), true);
     if (body.isEmpty() && title.isEmpty()) {
       throw new InvalidArticleException("The article is empty: no title and no body text");
     }
@@ -94,10 +94,15 @@ public final class Normaliser {
   }
 
   private static String clean(String text, boolean oneLine) {
+    return clean(text, oneLine, true);
+  }
+
+  /** As {@link #clean(String, boolean)}; text that is already text keeps a literal "&amp;lt;" as it is. */
+  private static String clean(String text, boolean oneLine, boolean decode) {
     if (text == null) {
       return "";
     }
-    String s = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+    String s = decode && text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
     if (alreadyClean(s, oneLine)) {
       return s; // most text arrives clean; checking is much cheaper than rebuilding it
     }

@@ -74,7 +74,7 @@ public final class FeedParser {
       }
       String body = html == null ? "" : HtmlArticle.text(Jsoup.parseBodyFragment(html).body());
       String link = entry.getLink() != null ? entry.getLink() : entry.getUri();
-      String title = entry.getTitle();
+      String title = entry.getTitle() == null ? null : HtmlArticle.text(Jsoup.parseBodyFragment(entry.getTitle()).body());
       java.time.Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
           : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
       if (read != null) {
@@ -88,8 +88,9 @@ public final class FeedParser {
           meta.put("author", read.author());
         }
       }
+      // Titles and bodies are text by now, read by their declared type: the normaliser must not read them again.
       drafts.add(new ArticleDraft(origin + (link != null ? " → " + link : ""), link, name, title, body, published,
-          "application/rss+xml", meta));
+          "application/rss+xml", meta, true));
     }
     return drafts;
   }
@@ -109,7 +110,7 @@ public final class FeedParser {
         meta.put("guid", item.id());
       }
       drafts.add(new ArticleDraft(origin + (item.link() != null ? " → " + item.link() : ""), item.link(), name,
-          item.title(), item.body() == null ? "" : item.body(), item.published(), "application/rss+xml", meta));
+          item.title(), item.body() == null ? "" : item.body(), item.published(), "application/rss+xml", meta, true));
     }
     return drafts;
   }

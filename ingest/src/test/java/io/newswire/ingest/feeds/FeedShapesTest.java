@@ -57,6 +57,25 @@ class FeedShapesTest {
   }
 
   @Test
+  void plainTextKeepsItsAngleBracketsAndTitlesNeverKeepMarkup() {
+    List<ArticleDraft> items = parse("""
+        <?xml version="1.0"?>
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>Example</title>
+          <entry><title type="text">History of the &lt;blink&gt; tag</title><id>a</id>
+            <link href="https://news.example/a"/><updated>2026-01-05T08:00:00Z</updated>
+            <content type="text">Why the &lt;blink&gt; tag went away. %s</content></entry>
+          <entry><title type="html">Ferry &lt;script&gt;alert(1)&lt;/script&gt;resumes</title><id>b</id>
+            <link href="https://news.example/b"/><updated>2026-01-05T09:00:00Z</updated>
+            <content type="html">&lt;p&gt;%s&lt;/p&gt;</content></entry>
+        </feed>""".formatted(BODY, BODY));
+    // As published: the normaliser keeps text that a feed declared as text.
+    var published = items.stream().map(new io.newswire.ingest.Normaliser()::normalise).toList();
+    assertThat(published.get(0).getTitle()).isEqualTo("History of the <blink> tag");
+    assertThat(published.get(0).getBody()).startsWith("Why the <blink> tag went away.");
+    assertThat(published.get(1).getTitle()).isEqualTo("Ferry resumes");
+  }
+
+  @Test
   void atom03WithBase64ContentIsReadNotLost() {
     String encoded = Base64.getEncoder().encodeToString(("<p>" + BODY + "</p>").getBytes(StandardCharsets.UTF_8));
     List<ArticleDraft> items = parse("""
