@@ -41,6 +41,9 @@ final class ExtractCommand implements Callable<Integer> {
       bytes = response.body();
     } else {
       Path file = Path.of(page);
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("No such file: " + page + " (give a saved HTML page or an http(s) URL)");
+      }
       if (Files.size(file) > config.articleMaxBytes()) {
         throw new IllegalArgumentException(page + " is over the " + config.articleMaxBytes()
             + "-byte limit (ingest.max.bytes)");

@@ -34,7 +34,8 @@ import org.jsoup.select.NodeVisitor;
  */
 final class MainText {
   // h1 is the title, which the metadata gives: the body starts after it.
-  private static final String NEVER_TEXT = "h1, script, style, noscript, template, iframe, svg, canvas, object, embed,"
+  // rt and rp are ruby annotations (the reading of each kanji): text of their own would repeat every word.
+  private static final String NEVER_TEXT = "h1, rt, rp, script, style, noscript, template, iframe, svg, canvas, object, embed,"
       + " button, input, select, textarea, nav, footer, aside, dialog, menu, [hidden], [aria-hidden=true],"
       + " [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=search]";
   private static final Pattern UNLIKELY = Pattern.compile("comment|disqus|respond|reply|related|similar|recommend"
@@ -53,6 +54,8 @@ final class MainText {
       "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
       "thead", "figure", "figcaption", "header", "address", "center", "form", "fieldset", "hr", "details", "summary");
   private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "td", "dd");
+  /** schema.org properties that mark the article's text or its lead. */
+  private static final Set<String> MARKED = Set.of("articlebody", "description", "text", "reviewbody");
 
   private MainText() {}
 
@@ -83,6 +86,15 @@ final class MainText {
 
   /** Removes what is never the article's text. */
   static void clean(Element body) {
+    unwrapTemplates(body);
+    // A form that asks for a password or an e-mail is a log-in or sign-up box, with its own prose (the
+    // validation messages) that can outweigh a short story. A form around the whole page (some frameworks
+    // wrap every page in one) holds the headline or the article element, and stays.
+    for (Element form : body.select("form:has(input[type=password]), form:has(input[type=email])")) {
+      if (form.selectFirst("h1, article, main, [itemprop=articleBody]") == null) {
+        form.remove();
+      }
+    }
     body.select(NEVER_TEXT).remove();
     for (Element e : body.select("[style]")) {
       String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
@@ -93,8 +105,9 @@ final class MainText {
     int total = Math.max(1, body.text().length());
     List<Element> unlikely = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) {
-        continue;
+      if (e == body || e.tagName().equals("article") || e.tagName().equals("main") || MARKED.contains(
+          e.attr("itemprop").toLowerCase(Locale.ROOT))) {
+        continue; // what the page marks as the article, its description or its text stays, whatever its class
       }
       String names = e.className() + " " + e.id();
       if (names.isBlank() || !UNLIKELY.matcher(names).find() || LIKELY.matcher(names).find()) {
@@ -121,22 +134,49 @@ final class MainText {
   }
 
   /**
+   * Pages that render the article from a client-side template ({@code <script type="text/template">} inside the
+   * article's element, as some blog platforms do) have their text only there: it is parsed as the markup it is.
+   */
+  static void unwrapTemplates(Element body) {
+    for (Element script : body.select("script[type~=(?i)text/(x-)?template]")) {
+      boolean inArticle = false;
+      for (Element up = script.parent(); up != null && up != body && !inArticle; up = up.parent()) {
+        inArticle = up.attr("itemprop").equalsIgnoreCase("articleBody")
+            || LIKELY.matcher(up.className() + " " + up.id()).find();
+      }
+      String html = script.data();
+      if (inArticle && html.contains("<p")) {
+        script.before(html);
+        script.remove();
+      }
+    }
+  }
+
+  /**
    * The best block's text and that of its siblings that score well too: pages split one article into several
    * columns or groups of paragraphs side by side (a sibling counts from a fifth of the best score, or when it
    * is a paragraph of prose).
    */
   static String withSiblings(Element best, Map<Element, Double> scores, Map<Element, int[]> lengths) {
-    Element parent = best.parent();
     double bestScore = scores.getOrDefault(best, 0.0) * (1 - linkDensity(best, lengths));
+    // A block that is all its wrapper holds (a column in a row, between advertisements) looks for its
+    // siblings at the wrapper's level: the article's other parts sit in the wrapper's siblings.
+    int climbed = 0;
+    while (best.parent() != null && !best.parent().tagName().equals("body") && climbed < 3
+        && length(best.parent(), lengths) <= length(best, lengths) + 5) {
+      best = best.parent();
+      climbed++;
+    }
+    Element parent = best.parent();
     if (parent == null || parent.tagName().equals("body") && parent.children().size() > 50) {
       return blocks(best);
     }
     List<String> parts = new ArrayList<>();
-    double threshold = Math.max(10, bestScore * 0.2);
+    double threshold = Math.max(10, bestScore * (climbed == 0 ? 0.2 : 0.5));
     for (Element sibling : parent.children()) {
       boolean take = sibling == best;
       if (!take) {
-        Double score = scores.get(sibling);
+        Double score = climbed == 0 ? scores.get(sibling) : deepest(sibling, scores, climbed);
         double density = linkDensity(sibling, lengths);
         take = score != null && score * (1 - density) >= threshold
             || PARAGRAPHS.contains(sibling.tagName()) && ownText(sibling).length() >= 80 && density < 0.25;
@@ -149,6 +189,25 @@ final class MainText {
       }
     }
     return String.join("\n\n", parts);
+  }
+
+  private static int length(Element e, Map<Element, int[]> lengths) {
+    int[] counts = lengths.get(e);
+    return counts == null ? e.text().length() : counts[0];
+  }
+
+  /** The best score of a block within the sibling, down to the depth the best block was found at. */
+  private static Double deepest(Element sibling, Map<Element, Double> scores, int depth) {
+    Double best = scores.get(sibling);
+    if (depth > 0) {
+      for (Element child : sibling.children()) {
+        Double score = deepest(child, scores, depth - 1);
+        if (score != null && (best == null || score > best)) {
+          best = score;
+        }
+      }
+    }
+    return best;
   }
 
   /** Each block's score: the paragraphs it holds, by their length and commas, half of a grandchild's. */

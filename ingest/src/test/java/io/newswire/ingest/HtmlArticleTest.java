@@ -64,6 +64,52 @@ class HtmlArticleTest {
   }
 
   @Test
+  void anArticleSplitIntoColumnsBetweenAdvertisementsIsTakenWhole() {
+    String[] parts = STORY.split("(?<=</p>)");
+    StringBuilder page = new StringBuilder("<html><body><div class='article'>");
+    for (String part : parts) {
+      page.append("<div class='row'><div class='col'>").append(part).append("</div></div>")
+          .append("<aside class='ad'><p>Advertisement: the best mattress deals of the year, click now, today only.</p></aside>");
+    }
+    ArticleDraft a = extract(page.append("</div><div class='comments'><p>Typical council, always late, over budget.</p>"
+        + "</div></body></html>").toString());
+    assertThat(a.body()).contains("40,000 vehicles", "12 million euros", "car-free crossing")
+        .doesNotContain("mattress", "Typical council");
+  }
+
+  @Test
+  void aLogInBoxWithItsMessagesDoesNotOutweighAShortStory() {
+    String messages = "<p>Please enter a valid e-mail address, with an @ and an existing domain name.</p>".repeat(6);
+    ArticleDraft a = extract("<html><body><form class='account'><input type='email'><input type='password'>"
+        + messages + "</form><div class='details'><p>" + Jsoup.parse(STORY).select("p").first().text()
+        + "</p></div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles").doesNotContain("valid e-mail");
+  }
+
+  @Test
+  void aLeadMarkedAsTheDescriptionStaysWhateverItsClassSays() {
+    ArticleDraft a = extract("<html><body><h1>Bridge to close</h1><div class='teaser-detail' itemprop='description'>"
+        + STORY.split("(?<=</p>)")[0] + "</div><div class='paywall'>Subscribe to read on.</div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles");
+  }
+
+  @Test
+  void rubyReadingsAreNotRepeatedInTheText() {
+    ArticleDraft a = extract("<html><body><div class='article-body'><p><ruby>法律<rt>ほうりつ</rt></ruby>ができて、"
+        + "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを<ruby>守<rt>まも</rt></ruby>ることになりました。"
+        + "児童相談所の力を強くしました。医者や保健師が意見を言ったり相談を聞いたりするようにしました。</p></div></body></html>");
+    assertThat(a.body()).startsWith("法律ができて、子どもを守ることになりました。");
+  }
+
+  @Test
+  void anArticleRenderedFromATemplateInItsOwnElementIsRead() {
+    ArticleDraft a = extract("<html><body><div class='post-body' itemprop='articleBody'><script type='text/template'>"
+        + STORY + "</script><noscript>Enable JavaScript.</noscript></div><div class='footer-links'>Give us feedback"
+        + "</div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "car-free crossing");
+  }
+
+  @Test
   void jsonLdGivesTheBodyWhenThePageRendersItByScript() {
     ArticleDraft a = extract("<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
         + "\"@type\":\"NewsArticle\",\"headline\":\"Bridge to close\",\"articleBody\":\"" + Jsoup.parse(STORY).text()
