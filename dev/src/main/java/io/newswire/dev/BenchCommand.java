@@ -48,6 +48,13 @@ final class BenchCommand extends CommandGroup {
           result.pages().size(), result.failed(), result.tp(), result.fn(), result.fp(), result.tn());
       System.out.printf(java.util.Locale.ROOT, "precision %.3f  recall %.3f  F1 %.3f  %.0f pages per CPU-second%n",
           result.precision(), result.recall(), result.f1(), result.pagesPerCpuSecond());
+      for (var field : java.util.Map.of("title", result.title(), "author", result.author(), "date", result.date())
+          .entrySet()) {
+        field.getValue().misses.stream().limit(worst).forEach(m -> System.out.println(field.getKey() + " miss: " + m));
+      }
+      System.out.println("title   " + result.title());
+      System.out.println("author  " + result.author());
+      System.out.println("date    " + result.date());
       return 0;
     }
   }

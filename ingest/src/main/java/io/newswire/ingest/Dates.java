@@ -30,10 +30,11 @@ public final class Dates {
       DateTimeFormatter.ISO_LOCAL_DATE_TIME,
       lenient("yyyy-MM-dd HH:mm[:ss]"),
       lenient("MMMM d, yyyy h:mm a"),
-      lenient("d MMMM yyyy HH:mm"));
+      lenient("d MMMM yyyy HH:mm"),
+      lenient("d.M.yyyy[,] HH:mm[:ss]"));
   private static final List<DateTimeFormatter> DATES = List.of(
       DateTimeFormatter.ISO_LOCAL_DATE, lenient("MMMM d, yyyy"), lenient("d MMMM yyyy"), lenient("MMM d, yyyy"),
-      lenient("d MMM yyyy"), lenient("yyyy/MM/dd"));
+      lenient("d MMM yyyy"), lenient("yyyy/MM/dd"), lenient("d.M.yyyy"));
 
   private Dates() {}
 

@@ -123,6 +123,50 @@ class HtmlArticleTest {
   }
 
   @Test
+  void theHeadlineIsTheH1ThatTheTitleHoldsNotTheBlogsNameInAnotherH1() {
+    ArticleDraft a = extract("<html><head><title>Ferry resumes – Notes from the River</title>"
+        + "<meta property='og:site_name' content='Notes from the River'></head><body>"
+        + "<h1 class='site-title'><a href='/'>Notes from the River</a></h1><h1 class='entry-title'>Ferry resumes</h1>"
+        + STORY + "</body></html>");
+    assertThat(a.title()).isEqualTo("Ferry resumes");
+    ArticleDraft kicker = extract("<html><head><meta property='og:title' content='Harbour: Bridge to close for repairs'>"
+        + "</head><body><h1>Bridge to close for repairs</h1>" + STORY + "</body></html>");
+    assertThat(kicker.title()).isEqualTo("Bridge to close for repairs");
+    assertThat(PageMetadata.withoutSiteName("Bridge to close for the winter repairs | City Post", null, null))
+        .isEqualTo("Bridge to close for the winter repairs");
+  }
+
+  @Test
+  void bylinesFromThemesAndGraphsWithoutTheirWordsAndNeverThePublication() {
+    ArticleDraft vcard = extract("<html><body><span class='byline'><span class='author vcard'><a class='url fn n'"
+        + " href='/author/ana'>Ana Ruiz</a></span></span>" + STORY + "</body></html>");
+    assertThat(vcard.metadata()).containsEntry("author", "Ana Ruiz");
+    ArticleDraft prefixed = extract("<html><head><meta name='author' content='Zeige alle Beiträge von Jonas Weber'>"
+        + "</head><body>" + STORY + "</body></html>");
+    assertThat(prefixed.metadata()).containsEntry("author", "Jonas Weber");
+    ArticleDraft graph = extract("<html><head><script type='application/ld+json'>{\"@graph\":[{\"@type\":\"Article\","
+        + "\"author\":{\"@id\":\"https://news.example/#/person/1\"}},{\"@type\":\"Person\",\"@id\":"
+        + "\"https://news.example/#/person/1\",\"name\":\"Mia Chen\"}]}</script></head><body>" + STORY + "</body></html>");
+    assertThat(graph.metadata()).containsEntry("author", "Mia Chen");
+    ArticleDraft publication = extract("<html><head><meta property='og:site_name' content='City Post'>"
+        + "<meta name='author' content='City Post'></head><body>" + STORY + "</body></html>");
+    assertThat(publication.metadata()).doesNotContainKey("author");
+  }
+
+  @Test
+  void datesFromThePathFromThemesAndInDayMonthYear() {
+    ArticleDraft path = HtmlArticle.extract("test", Jsoup.parse("<html><body>" + STORY + "</body></html>",
+        "https://blog.example/2019/10/22/ferry-resumes/"));
+    assertThat(path.publishedAt()).hasToString("2019-10-22T00:00:00Z");
+    ArticleDraft abbr = extract("<html><body><abbr class='published' title='2017-07-23T17:06:45+0000'>23. Juli</abbr>"
+        + STORY + "</body></html>");
+    assertThat(abbr.publishedAt()).hasToString("2017-07-23T17:06:45Z");
+    ArticleDraft german = extract("<html><body><div itemprop='datePublished'>20.06.2019 11:43</div>" + STORY
+        + "</body></html>");
+    assertThat(german.publishedAt()).hasToString("2019-06-20T11:43:00Z");
+  }
+
+  @Test
   void metadataFromGraphsOpenGraphAndTheMarkup() {
     ArticleDraft a = extract("<html lang='de'><head><title>Brücke wird gesperrt | Tagesblatt</title>"
         + "<meta property='og:site_name' content='Tagesblatt'>"
