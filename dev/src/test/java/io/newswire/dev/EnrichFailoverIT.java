@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * committed output (read_committed) holds every input exactly once. It also prints how long the killed
  * instance's partitions stood still: the longest time, over the output partitions, from the kill to the
  * first record after it (a figure for docs/RELIABILITY.md, not an assertion: timing depends on the machine).
+ * The instance killed is the one that counts the trends, and the survivor's counts, restored from their
+ * changelog, must hold every article once.
  */
 class EnrichFailoverIT {
   static final int ARTICLES = 3000;
@@ -41,9 +43,14 @@ class EnrichFailoverIT {
     String run = "failover-" + System.nanoTime();
 
     List<Process> instances = new ArrayList<>();
+    int[] ports = new int[2];
     for (int i = 0; i < 2; i++) {
-      instances.add(enrich(stack, run, i));
+      try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        ports[i] = socket.getLocalPort();
+      }
+      instances.add(enrich(stack, run, i, ports[i]));
     }
+    var http = java.net.http.HttpClient.newHttpClient();
     try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
         "bootstrap.servers", stack.bootstrapServers(), "acks", "all", "linger.ms", 20),
         topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer())) {
@@ -56,11 +63,13 @@ class EnrichFailoverIT {
     }
 
     Map<String, Integer> seen = new HashMap<>();
+    java.util.Set<String> withLagos = new java.util.HashSet<>();
     try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of(
         "bootstrap.servers", stack.bootstrapServers(), "group.id", run + "-check", "auto.offset.reset", "earliest",
         "isolation.level", "read_committed"), new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
       consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES));
       boolean killed = false;
+      int victim = 0;
       long killedAt = 0;
       Map<Integer, Long> firstAfterKill = new HashMap<>();
       long deadline = System.currentTimeMillis() + 240_000;
@@ -68,13 +77,19 @@ class EnrichFailoverIT {
         for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.key() != null && r.key().startsWith(run + "-") && r.value().getTagger().startsWith("newswire")) {
             seen.merge(r.key(), 1, Integer::sum);
+            if (r.value().getEntities().stream().anyMatch(e -> e.getId().equals("LOC:lagos"))) {
+              withLagos.add(r.key());
+            }
             if (killed) {
               firstAfterKill.putIfAbsent(r.partition(), System.currentTimeMillis());
             }
           }
         }
         if (!killed && seen.size() > ARTICLES / 4) {
-          instances.get(0).destroyForcibly().waitFor(); // SIGKILL: no shutdown, an open transaction
+          // The instance that counts the trends (one task holds them) is the one killed, so that the survivor
+          // must restore the counts from their changelog.
+          victim = localTrends(http, ports[1]).isEmpty() ? 0 : 1;
+          instances.get(victim).destroyForcibly().waitFor(); // SIGKILL: no shutdown, an open transaction
           killed = true;
           killedAt = System.currentTimeMillis();
         }
@@ -93,6 +108,28 @@ class EnrichFailoverIT {
           }
         }
       }
+      // The trend counts, whichever instance counted before the kill, hold every article once: Lagos's count
+      // in the latest hourly window (all articles fall within it) is the number of articles that name it.
+      assertThat(withLagos).isNotEmpty();
+      int survivorPort = ports[1 - victim];
+      long lagos = -1;
+      long trendDeadline = System.currentTimeMillis() + 60_000;
+      while (lagos != withLagos.size() && System.currentTimeMillis() < trendDeadline) {
+        try {
+          String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+              + survivorPort + "/trends?window=1h&type=LOC&limit=5")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+          for (var row : new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("trends")) {
+            if (row.path("key").asText().equals("LOC:lagos")) {
+              lagos = row.path("articles").asLong();
+            }
+          }
+        } catch (java.io.IOException notYet) {
+          // the survivor is still restoring or rebalancing
+        }
+        Thread.sleep(1000);
+      }
+      assertThat(lagos).as("Lagos's hourly trend count after the kill").isEqualTo(withLagos.size());
     } finally {
       instances.forEach(Process::destroyForcibly);
     }
@@ -100,7 +137,16 @@ class EnrichFailoverIT {
     assertThat(seen.values()).allMatch(count -> count == 1);
   }
 
-  private static Process enrich(LocalStack stack, String run, int instance) throws Exception {
+  /** An instance's own trend rows (not merged with the other's), empty when it does not count the trends. */
+  private static String localTrends(java.net.http.HttpClient http, int port) throws Exception {
+    String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+        + "/trends?window=1h")).header("X-Newswire-Forwarded", "test").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("trends");
+    return rows.isEmpty() ? "" : rows.toString();
+  }
+
+  private static Process enrich(LocalStack stack, String run, int instance, int httpPort) throws Exception {
     Path log = stack.dir().resolve(run + "-enrich-" + instance + ".log");
     return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
         "-cp", System.getProperty("java.class.path"), Newswire.class.getName(), "enrich",
@@ -109,7 +155,7 @@ class EnrichFailoverIT {
         "--set", "topics.replication.factor=1",
         "--set", "enrich.application.id=" + run,
         "--set", "enrich.state.dir=" + stack.dir().resolve(run + "-state-" + instance),
-        "--set", "enrich.http.port=0")
+        "--set", "enrich.http.port=" + httpPort)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 }

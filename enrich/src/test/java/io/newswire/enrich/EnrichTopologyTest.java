@@ -262,20 +262,28 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void aBucketChangedAgainBeforeTheNextUpdateIsMarkedPendingOnce() {
-    raw.pipeInput("p1", article("p1", "Storm hits Lagos", "A storm hit Lagos on Monday, officials said."), T0);
+  void anArticleCostsTheTrendsOneRecordThroughTheRepartitionAndOneInTheChangelog() {
+    raw.pipeInput("p1", article("p1", "Storm hits Lagos", "A storm hit Lagos and Abuja on Monday, the Red Cross said."), T0);
     raw.pipeInput("p2", article("p2", "Lagos cleans up", "Lagos began to clean up after the storm."), T0.plusSeconds(30));
-    String changelog = driver.producedTopicNames().stream().filter(t -> t.endsWith("trend-pending-changelog"))
+    String changelog = driver.producedTopicNames().stream().filter(t -> t.endsWith("trend-counts-changelog"))
         .findFirst().orElseThrow();
-    var marks = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
+    var records = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
         new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList();
-    // Lagos's hourly and daily buckets, once each although both articles counted in them.
-    assertThat(marks).filteredOn(kv -> kv.key.endsWith("|LOC:lagos")).hasSize(2);
+    // Each article's additions; no emission yet (not a minute of stream time).
+    assertThat(records).extracting(kv -> kv.key).containsExactly("+", "+");
+    assertThat(records.get(0).value).contains("|LOC:lagos\t", "|LOC:abuja\t");
+    String repartition = driver.producedTopicNames().stream().filter(t -> t.endsWith("trend-articles-repartition"))
+        .findFirst().orElseThrow();
+    assertThat(driver.createOutputTopic(repartition, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList()).hasSize(2);
 
     raw.pipeInput("p3", article("p3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     assertThat(latest.get("1h|LOC:lagos|" + T0.toEpochMilli()).getArticles()).isEqualTo(2);
+    var more = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList();
+    assertThat(more).extracting(kv -> kv.key).contains("="); // the emission, one record
   }
 
   @Test

@@ -15,38 +15,29 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Counts subjects (entities and topics, keyed by id) per window advance, and emits the hopping windows'
- * totals of the changed buckets from punctuators: every {@link Trending#UPDATE_EVERY} of stream time while
- * articles flow, and every {@link Trending#FLUSH_EVERY} of wall-clock time, so the counts of a burst followed
- * by silence still reach the topic within {@link Trending#FLUSH_EVERY} (plus a commit) of the last article.
+ * Counts an article's subjects (entities and topics, keyed by id) per window advance ("bucket"), and emits
+ * the hopping windows' totals of the changed buckets from punctuators: every {@link Trending#UPDATE_EVERY} of
+ * stream time while articles flow, and every {@link Trending#FLUSH_EVERY} of wall-clock time, so the counts of a
+ * burst followed by silence still reach the topic within {@link Trending#FLUSH_EVERY} (plus a commit) of the
+ * last article.
  *
- * <p>Stores, both in memory with changelogs, keyed {@code window|bucketStart|subject} (the start zero-padded
- * so keys sort by time):
- * <ul>
- *   <li>{@value #BUCKETS}: {@code count<TAB>subject description} for each bucket of each window size;
- *   <li>{@value #PENDING}: the buckets changed since the last emission, so an update due when the
- *       application stopped is still emitted after a restart.
- * </ul>
- * A hopping window's count is the sum of its buckets. An article older than every window that would contain
- * it (window end plus {@link Trending#GRACE} already passed in stream time) is not counted, and is counted
- * in {@code newswire_articles_total{stage="trends",outcome="late"}}. Buckets are deleted once every window
- * containing them has closed.
+ * <p>Each record is one article with all its subjects; the counts live in {@link TrendCounts}, keyed {@code
+ * window|bucketStart|subject} (the start zero-padded so keys sort by time), whose changelog takes one record
+ * per article and one per emission. A hopping window's count is the sum of its buckets. An article older than
+ * every window that would contain it (window end plus {@link Trending#GRACE} already passed in stream time) is
+ * not counted for that window size, and is counted in {@code newswire_articles_total{stage="trends",
+ * outcome="late"}}. Buckets are dropped once every window containing them has closed.
  */
 final class TrendCounter implements Processor<String, String, String, TrendCount> {
-  static final String BUCKETS = "trend-buckets";
-  static final String PENDING = "trend-pending";
+  static final String COUNTS = "trend-counts";
 
   private ProcessorContext<String, TrendCount> context;
-  private KeyValueStore<String, String> buckets;
-  private KeyValueStore<String, String> pending;
-  /** Whether anything is marked pending; a restored store may hold marks, so it starts true. */
-  private boolean dirty = true;
+  private KeyValueStore<String, String> counts;
 
   @Override
   public void init(ProcessorContext<String, TrendCount> context) {
     this.context = context;
-    this.buckets = context.getStateStore(BUCKETS);
-    this.pending = context.getStateStore(PENDING);
+    this.counts = context.getStateStore(COUNTS);
     context.schedule(Trending.UPDATE_EVERY, org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
         this::emitPending);
     context.schedule(Trending.FLUSH_EVERY, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
@@ -55,43 +46,43 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
 
   /** Emits the pending buckets' windows, if any, as of the task's stream time. */
   private void emitPending(long streamTime) {
-    if (dirty && streamTime >= 0) {
-      emit(streamTime);
-      dirty = false;
+    String pending = counts.get(TrendCounts.PENDING);
+    if (pending != null && streamTime >= 0) {
+      emit(List.of(pending.split("\n")), streamTime);
     }
   }
 
   @Override
   public void process(Record<String, String> record) {
-    if (record.key() == null || record.value() == null) {
+    if (record.value() == null || record.value().isEmpty()) {
       return;
     }
     long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+    StringBuilder additions = new StringBuilder(record.value().length() * 2 + 64);
     for (Trending.Window w : Trending.WINDOWS) {
       long bucket = w.bucketOf(record.timestamp());
       if (bucket + w.size().toMillis() + Trending.GRACE.toMillis() <= streamTime) {
         Metrics.articles("trends", "late").increment();
         continue;
       }
-      String key = key(w, bucket, record.key());
-      String old = buckets.get(key);
-      long count = old == null ? 1 : Long.parseLong(old.substring(0, old.indexOf('\t'))) + 1;
-      buckets.put(key, count + "\t" + record.value());
-      // Marked once until the next emission: every mark is a changelog record, and a subject in the news is
-      // counted many times a minute.
-      if (pending.get(key) == null) {
-        pending.put(key, "");
+      String prefix = key(w, bucket, "");
+      String subjects = record.value();
+      for (int start = 0; start < subjects.length(); ) {
+        int end = subjects.indexOf('\n', start);
+        end = end < 0 ? subjects.length() : end;
+        if (end > start) {
+          additions.append(prefix).append(subjects, start, end).append('\n'); // subject TAB description
+        }
+        start = end + 1;
       }
-      dirty = true;
+    }
+    if (additions.length() > 0) {
+      counts.put(TrendCounts.ADD, additions.toString());
     }
   }
 
   /** Emits every hopping window that contains a changed bucket, then forgets buckets of closed windows. */
-  private void emit(long streamTime) {
-    List<String> changed = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = pending.all()) {
-      it.forEachRemaining(kv -> changed.add(kv.key));
-    }
+  private void emit(List<String> changed, long streamTime) {
     Map<String, TrendCount> out = new LinkedHashMap<>();
     for (String key : changed) {
       String[] parts = key.split("\\|", 3);
@@ -101,13 +92,13 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       int n = w.buckets();
       long advance = w.advance().toMillis();
       // Counts of the 2n-1 buckets around this one: every window containing it lies within them.
-      long[] counts = new long[2 * n - 1];
+      long[] bucketCounts = new long[2 * n - 1];
       Subject subject = null;
-      for (int i = 0; i < counts.length; i++) {
-        String value = buckets.get(key(w, bucket + (i - (n - 1)) * advance, subjectKey));
+      for (int i = 0; i < bucketCounts.length; i++) {
+        String value = counts.get(key(w, bucket + (i - (n - 1)) * advance, subjectKey));
         if (value != null) {
           int tab = value.indexOf('\t');
-          counts[i] = Long.parseLong(value.substring(0, tab));
+          bucketCounts[i] = Long.parseLong(value.substring(0, tab));
           subject = i == n - 1 || subject == null ? Subject.decode(value.substring(tab + 1)) : subject;
         }
       }
@@ -117,7 +108,7 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       for (int first = 0; first < n; first++) { // window starting at bucket - (n - 1 - first) advances
         long total = 0;
         for (int i = first; i < first + n; i++) {
-          total += counts[i];
+          total += bucketCounts[i];
         }
         long start = bucket - (long) (n - 1 - first) * advance;
         if (total > 0 && start + w.size().toMillis() + Trending.GRACE.toMillis() > streamTime) {
@@ -129,15 +120,8 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       }
     }
     out.forEach((k, v) -> context.forward(new Record<>(k, v, streamTime)));
-    changed.forEach(pending::delete);
-    for (Trending.Window w : Trending.WINDOWS) {
-      long closedBefore = streamTime - w.size().toMillis() - Trending.GRACE.toMillis() - w.advance().toMillis();
-      List<String> old = new ArrayList<>();
-      try (KeyValueIterator<String, String> it = buckets.range(w.name() + "|", key(w, Math.max(0, closedBefore), ""))) {
-        it.forEachRemaining(kv -> old.add(kv.key));
-      }
-      old.forEach(buckets::delete);
-    }
+    // Clears the marks and drops the buckets of closed windows: one changelog record.
+    counts.put(TrendCounts.EMITTED, Long.toString(streamTime));
   }
 
   static String key(Trending.Window w, long bucket, String subjectKey) {

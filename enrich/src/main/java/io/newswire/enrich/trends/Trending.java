@@ -50,7 +50,7 @@ public final class Trending {
       new Window("1h", Duration.ofHours(1), Duration.ofMinutes(5)),
       new Window("24h", Duration.ofHours(24), Duration.ofHours(3)));
   /** The queryable store of bucket counts (GET /trends). */
-  public static final String STORE = TrendCounter.BUCKETS;
+  public static final String STORE = TrendCounter.COUNTS;
   static final Duration GRACE = Duration.ofMinutes(10);
   static final Duration UPDATE_EVERY = Duration.ofMinutes(1);
   /** Wall-clock time after which changed counts are emitted even when no later article moves stream time. */
@@ -60,19 +60,19 @@ public final class Trending {
 
   /** Adds the trending branch to a stream of enriched articles keyed by id. */
   public static void build(StreamsBuilder builder, KStream<String, EnrichedArticle> articles, Topics topics) {
-    // In memory, backed by their changelogs: counts are small and bounded by the windows' retention, and a
-    // RocksDB store per task flushed at every exactly-once commit costs more than the counting.
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TrendCounter.BUCKETS),
-        Serdes.String(), Serdes.String()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TrendCounter.PENDING),
-        Serdes.String(), Serdes.String()));
+    // In memory, with a changelog of additions: one record per article rather than one per subject (TrendCounts).
+    builder.addStateStore(Stores.keyValueStoreBuilder(TrendCounts.supplier(TrendCounter.COUNTS), Serdes.String(),
+        Serdes.String()).withLoggingEnabled(TrendCounts.changelogConfig()));
     articles
         .filter((id, article) -> article != null, Named.as("trend-articles"))
-        // One record per (article, entity or topic): the subject's key and its description.
-        .flatMap((id, article) -> subjectsOf(article), Named.as("trend-subjects"))
-        // All of a subject's counts live in one task.
-        .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("trend-subjects"))
-        .process(TrendCounter::new, Named.as("trend-counts"), TrendCounter.BUCKETS, TrendCounter.PENDING)
+        // One record per article, all of its subjects in it; one partition, so all counts live in one task.
+        // Counting is a few microseconds per article: one task keeps up with any rate the tagger allows, and
+        // an article travels as one record instead of one per entity and topic.
+        .mapValues(Trending::subjectsOf, Named.as("trend-subjects"))
+        .filter((id, subjects) -> !subjects.isEmpty(), Named.as("trend-subjects-present"))
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("trend-articles")
+            .withNumberOfPartitions(1))
+        .process(TrendCounter::new, Named.as("trend-counts"), TrendCounter.COUNTS)
         .to(topics.trends.name(), Produced.with(topics.trends.keySerde(), topics.trends.valueSerde())
             .withName("trends-out"));
   }
@@ -101,15 +101,23 @@ public final class Trending {
     return new ArrayList<>(totals.values());
   }
 
-  /** The subjects an article counts for: key = entity id or topic code, value = {@link Subject} text. */
-  static List<KeyValue<String, String>> subjectsOf(EnrichedArticle article) {
-    List<KeyValue<String, String>> out = new ArrayList<>();
+  /**
+   * The subjects an article counts for, one per line: the entity id or topic code, a tab, and the {@link
+   * Subject} text.
+   */
+  static String subjectsOf(EnrichedArticle article) {
+    StringBuilder out = new StringBuilder();
     for (Entity e : article.getEntities()) {
-      out.add(KeyValue.pair(e.getId(), Subject.entity(e.getType().name(), e.getName()).encode()));
+      out.append(clean(e.getId())).append('\t').append(Subject.entity(e.getType().name(), e.getName()).encode()).append('\n');
     }
     for (MediaTopic t : article.getTopics()) {
-      out.add(KeyValue.pair(t.getCode(), Subject.topic(t.getLabel()).encode()));
+      out.append(clean(t.getCode())).append('\t').append(Subject.topic(t.getLabel()).encode()).append('\n');
     }
-    return out;
+    return out.toString();
+  }
+
+  private static String clean(String key) {
+    return key.indexOf('\t') < 0 && key.indexOf('\n') < 0 && key.indexOf('|') < 0 ? key
+        : key.replace('\t', ' ').replace('\n', ' ').replace('|', '/');
   }
 }

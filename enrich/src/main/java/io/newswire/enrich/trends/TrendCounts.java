@@ -1,0 +1,255 @@
+package io.newswire.enrich.trends;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The trend buckets' counts, in memory, with a changelog of <em>additions</em> rather than of counts: one record
+ * per article (all of its subjects' buckets, {@link #ADD}) and one per emission ({@link #EMITTED}), where a
+ * store of counts writes a changelog record for every subject of every article (two windows each: fifty records
+ * for a typical article). The changelog is not compacted but kept for {@link #RETENTION}, longer than any
+ * window plus its grace, so restoring replays every addition a still-open window holds; an emission marker
+ * also drops the buckets whose windows have all closed, in memory and again on restore.
+ *
+ * <p>Seen through Kafka Streams' usual layers (metrics, changelog) as a key-value store of strings:
+ * <ul>
+ *   <li>{@code put(ADD, lines)} adds one to each {@code window|bucket|subject} of the lines ({@code key TAB
+ *       subject description}) and marks it pending;
+ *   <li>{@code put(EMITTED, streamTime)} forgets the pending marks and the buckets of closed windows;
+ *   <li>{@code get(PENDING)} lists the buckets changed since the last emission, one per line (restored too,
+ *       so an update due when the application stopped is still emitted after a restart);
+ *   <li>{@code get}, {@code range}, {@code all} read the counts as {@code count TAB subject description}, for
+ *       the emission and for the {@code /trends} queries.
+ * </ul>
+ */
+final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
+  static final String ADD = "+";
+  static final String EMITTED = "=";
+  static final String PENDING = "?";
+  /** How long the additions stay in the changelog: the longest window, its grace and a margin. */
+  static final java.time.Duration RETENTION = java.time.Duration.ofHours(48);
+
+  private static final Bytes ADD_KEY = key(ADD);
+  private static final Bytes EMITTED_KEY = key(EMITTED);
+  private static final Bytes PENDING_KEY = key(PENDING);
+
+  private final String name;
+  private final NavigableMap<Bytes, Count> counts = new TreeMap<>();
+  private final Set<String> pending = new LinkedHashSet<>();
+  private volatile boolean open;
+
+  /** One bucket's count and what it counts. */
+  private static final class Count {
+    long n;
+    final String subject;
+
+    Count(String subject) {
+      this.subject = subject;
+    }
+
+    byte[] bytes() {
+      return (n + "\t" + subject).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  TrendCounts(String name) {
+    this.name = name;
+  }
+
+  /** The supplier Kafka Streams builds the store from, one per task. */
+  static KeyValueBytesStoreSupplier supplier(String name) {
+    return new KeyValueBytesStoreSupplier() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public KeyValueStore<Bytes, byte[]> get() {
+        return new TrendCounts(name);
+      }
+
+      @Override
+      public String metricsScope() {
+        return "in-memory";
+      }
+    };
+  }
+
+  /** The changelog's settings: additions kept for {@link #RETENTION} from when they were written. */
+  static Map<String, String> changelogConfig() {
+    return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(RETENTION.toMillis()),
+        "message.timestamp.type", "LogAppendTime", "segment.ms", Long.toString(java.time.Duration.ofHours(1).toMillis()));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    context.register(root, (key, value) -> apply(Bytes.wrap(key), value));
+    open = true;
+  }
+
+  @Override
+  public synchronized void put(Bytes key, byte[] value) {
+    apply(key, value);
+  }
+
+  /** A changelog record, written now or restored. */
+  private synchronized void apply(Bytes key, byte[] value) {
+    if (value == null) {
+      return;
+    }
+    String text = new String(value, StandardCharsets.UTF_8);
+    if (key.equals(ADD_KEY)) {
+      int start = 0;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        end = end < 0 ? text.length() : end;
+        int tab = text.indexOf('\t', start);
+        if (tab > start && tab < end) {
+          String bucket = text.substring(start, tab);
+          Count c = counts.get(key(bucket));
+          if (c == null) {
+            c = new Count(text.substring(tab + 1, end));
+            counts.put(key(bucket), c);
+          }
+          c.n++;
+          pending.add(bucket);
+        }
+        start = end + 1;
+      }
+    } else if (key.equals(EMITTED_KEY)) {
+      pending.clear();
+      long streamTime = Long.parseLong(text);
+      for (Trending.Window w : Trending.WINDOWS) {
+        long closedBefore = streamTime - w.size().toMillis() - Trending.GRACE.toMillis() - w.advance().toMillis();
+        counts.subMap(key(w.name() + "|"), true, key(TrendCounter.key(w, Math.max(0, closedBefore), "")), false).clear();
+      }
+    } else {
+      throw new IllegalArgumentException("The trend counts take additions and emission marks only");
+    }
+  }
+
+  static Bytes key(String s) {
+    return Bytes.wrap(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public synchronized byte[] get(Bytes key) {
+    if (key.equals(PENDING_KEY)) {
+      return pending.isEmpty() ? null : String.join("\n", pending).getBytes(StandardCharsets.UTF_8);
+    }
+    Count c = counts.get(key);
+    return c == null ? null : c.bytes();
+  }
+
+  @Override
+  public byte[] putIfAbsent(Bytes key, byte[] value) {
+    throw new UnsupportedOperationException("The trend counts take additions and emission marks only");
+  }
+
+  @Override
+  public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+    entries.forEach(e -> put(e.key, e.value));
+  }
+
+  @Override
+  public byte[] delete(Bytes key) {
+    throw new UnsupportedOperationException("Buckets are dropped by emission marks");
+  }
+
+  @Override
+  public synchronized KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+    NavigableMap<Bytes, Count> view = from == null && to == null ? counts
+        : from == null ? counts.headMap(to, true) : to == null ? counts.tailMap(from, true)
+        : from.compareTo(to) > 0 ? new TreeMap<>() : counts.subMap(from, true, to, true);
+    return iterator(view);
+  }
+
+  @Override
+  public KeyValueIterator<Bytes, byte[]> all() {
+    return range(null, null);
+  }
+
+  /** A snapshot: the stream thread may add while a query iterates. */
+  private static KeyValueIterator<Bytes, byte[]> iterator(NavigableMap<Bytes, Count> view) {
+    List<KeyValue<Bytes, byte[]>> snapshot = new ArrayList<>(view.size());
+    view.forEach((k, v) -> snapshot.add(KeyValue.pair(k, v.bytes())));
+    Iterator<KeyValue<Bytes, byte[]>> it = snapshot.iterator();
+    return new KeyValueIterator<>() {
+      private KeyValue<Bytes, byte[]> next;
+
+      @Override
+      public boolean hasNext() {
+        return next != null || it.hasNext();
+      }
+
+      @Override
+      public KeyValue<Bytes, byte[]> next() {
+        if (next != null) {
+          KeyValue<Bytes, byte[]> n = next;
+          next = null;
+          return n;
+        }
+        return it.next();
+      }
+
+      @Override
+      public Bytes peekNextKey() {
+        if (next == null) {
+          next = it.next();
+        }
+        return next.key;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public synchronized long approximateNumEntries() {
+    return counts.size();
+  }
+
+  @Override
+  public Position getPosition() {
+    return Position.emptyPosition(); // no consistency vectors for the trend queries
+  }
+
+  @Override
+  public boolean persistent() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public synchronized void close() {
+    open = false;
+    counts.clear();
+    pending.clear();
+  }
+}
