@@ -32,6 +32,11 @@ final class TagEvalCommand implements Callable<Integer> {
       + " as 'tag --conll' tags it; the project's wire test set is training/corpus/wire-test.conll.")
   Path gold;
 
+  @Option(names = "--fit-calibration", paramLabel = "FILE", description = "Fit the topic score calibration on these"
+      + " articles (use --on train) and write it to FILE (the shipped one is"
+      + " tagger/src/main/resources/io/newswire/tagger/topic-calibration.tsv).")
+  java.nio.file.Path fitCalibration;
+
   @Option(names = {"-v", "--verbose"}, description = "Also list every topic and quote-speaker mistake.")
   boolean verbose;
 
@@ -67,6 +72,15 @@ final class TagEvalCommand implements Callable<Integer> {
     r.byTopic().forEach((topic, tally) -> byTopic.append(String.format(Locale.ROOT, "%n    %-45s %3d/%-3d", topic,
         tally[0], tally[1])));
     System.out.println(byTopic);
+    System.out.printf(Locale.ROOT, "  as short items (headline and first two sentences): %.3f (%d/%d); articles without a"
+        + " top-level topic, full or short: %d%n", r.shortCorrect() / (double) r.topicTotal(), r.shortCorrect(),
+        r.topicTotal(), r.withoutTopic());
+    System.out.print("  topic score calibration (each reported top-level topic: is it one of the article's topics?):\n"
+        + TaggerEvaluation.reliability(r.topicScores()));
+    if (fitCalibration != null) {
+      java.nio.file.Files.writeString(fitCalibration, TaggerEvaluation.fitCalibration(r.rawTopicScores(), r.noEvidence()));
+      System.out.println("  calibration written to " + fitCalibration);
+    }
     System.out.printf(Locale.ROOT, "Quote speaker accuracy: %.3f (%d/%d)%n", r.speakerAccuracy(), r.speakerCorrect(),
         r.speakerTotal());
     return 0;

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.8.2";
+  public static final String NAME = "newswire-perceptron/1.9.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -114,6 +114,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 13: topic scores are calibrated probabilities, and every English article gets a top-level topic;
     // 12: the language by a 70-language detector; text in another language, or whose language cannot be told,
     //     gets no English entities or topics;
     // 11: a quote after a verb of describing ("described the situation as") belongs to the sentence's subject, a
@@ -131,7 +132,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 12;
+    return 13;
   }
 
   @Override
@@ -186,6 +187,11 @@ public final class NewswireTagger implements Tagger {
     }
     List<Entity> entities = Entities.group(spans, title.length());
     return new Tagging(language, entities, places(entities), topics.find(title, body), Quotes.find(text, entities));
+  }
+
+  /** The topics with their raw evidence in place of calibrated scores, for fitting the calibration. */
+  List<io.newswire.schema.MediaTopic> rawTopics(String title, String body) {
+    return topics.find(title, body, false);
   }
 
   /** After a full stop, an opening quote or bracket, or a line break. */

@@ -18,6 +18,13 @@ import java.util.Map;
  * twice), second-level topics under a reported parent, and the user's own topics from a rules file in the same
  * format. Every keyword is indexed once, so matching costs a few map lookups per word whatever the number of
  * rules.
+ *
+ * <p>A top-level topic's score is a probability: how often a topic reported with that evidence was one of the
+ * article's topics on the project's training articles ({@code topic-calibration.tsv}, fitted by {@code
+ * newswire tag eval --on train --fit-calibration}). The raw evidence is the topic's share of all evidence,
+ * discounted when there is little of it ({@link #raw}). An article gets at least one top-level topic: when no
+ * topic has enough evidence to pass the thresholds, the one with the most, and when no keyword matched at
+ * all, the topic most often right on such articles; either comes with the low score it earns.
  */
 final class Topics {
   private record Rule(String code, String label, String parent, boolean user) {
@@ -37,6 +44,12 @@ final class Topics {
   private static final double LEAD_WEIGHT = 2;
 
   private final List<Rule> rules = new ArrayList<>();
+  /** Upper bounds of raw evidence and the probability of being right below each (isotonic, so increasing). */
+  private final double[] calibrationBounds;
+  private final double[] calibrationProbabilities;
+  /** The topic given to an article without any evidence, and its code's rule index. */
+  private final int fallback;
+  private final double fallbackScore;
   private final Map<String, List<Integer>> exact = new HashMap<>();
   /** Prefix keywords ("elect*") in a character trie: a word is matched in one walk, with no substrings. */
   private static final class Node {
@@ -109,6 +122,27 @@ final class Topics {
         throw new UncheckedIOException("Cannot read the topic rules file " + userRules, e);
       }
     }
+    List<double[]> table = new ArrayList<>();
+    String fallbackCode = null;
+    double fallbackScore = 0;
+    for (String[] row : Resources.tsv(CALIBRATION)) {
+      if (row[0].trim().equals("fallback")) {
+        fallbackCode = row[1].trim();
+        fallbackScore = Double.parseDouble(row[2].trim());
+      } else {
+        table.add(new double[] {Double.parseDouble(row[0].trim()), Double.parseDouble(row[1].trim())});
+      }
+    }
+    calibrationBounds = table.stream().mapToDouble(r -> r[0]).toArray();
+    calibrationProbabilities = table.stream().mapToDouble(r -> r[1]).toArray();
+    int found = -1;
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).code().equals(fallbackCode) && !rules.get(r).user()) {
+        found = r;
+      }
+    }
+    fallback = found;
+    this.fallbackScore = fallbackScore;
   }
 
   private void add(String[] row, boolean user) {
@@ -151,7 +185,32 @@ final class Topics {
     }
   }
 
+  static final String CALIBRATION = "/io/newswire/tagger/topic-calibration.tsv";
+
+  /**
+   * The raw evidence for a top-level topic: its share of all evidence, discounted when there is little
+   * ({@code hits / (hits + 2)}: one title word gives 0.6 of its share, a dozen words nearly all of it).
+   */
+  static double raw(double hits, double total) {
+    return total <= 0 ? 0 : hits / total * hits / (hits + 2);
+  }
+
+  /** The probability that a topic with this raw evidence is right, from the calibration table. */
+  double calibrated(double raw) {
+    for (int i = 0; i < calibrationBounds.length; i++) {
+      if (raw <= calibrationBounds[i]) {
+        return calibrationProbabilities[i];
+      }
+    }
+    return calibrationBounds.length == 0 ? raw : calibrationProbabilities[calibrationProbabilities.length - 1];
+  }
+
   List<MediaTopic> find(String title, String body) {
+    return find(title, body, true);
+  }
+
+  /** As {@link #find(String, String)}; {@code calibrate} false gives top-level topics their raw evidence (for fitting). */
+  List<MediaTopic> find(String title, String body, boolean calibrate) {
     double[] hits = new double[rules.size()];
     int[] credited = new int[rules.size()];
     int words = count(title, TITLE_WEIGHT, hits, credited, 0);
@@ -180,17 +239,36 @@ final class Topics {
       }
     }
     top.sort((a, b) -> Double.compare(hits[b], hits[a]));
+    if (top.isEmpty()) {
+      // Every article gets a top-level topic: the one with the most evidence, however little.
+      int best = -1;
+      for (int r = 0; r < rules.size(); r++) {
+        Rule rule = rules.get(r);
+        if (rule.parent() == null && !rule.user() && hits[r] > 0 && (best < 0 || hits[r] > hits[best])) {
+          best = r;
+        }
+      }
+      if (best >= 0) {
+        top.add(best);
+      }
+    }
     Map<String, Double> reported = new HashMap<>();
     for (int r : top.subList(0, Math.min(4, top.size()))) {
-      double score = round(hits[r] / total);
-      out.add(new MediaTopic(rules.get(r).code(), rules.get(r).label(), score));
+      double raw = raw(hits[r], total);
+      out.add(new MediaTopic(rules.get(r).code(), rules.get(r).label(), round(calibrate ? calibrated(raw) : raw)));
       reported.put(rules.get(r).code(), hits[r]);
+    }
+    if (out.isEmpty() && fallback >= 0) {
+      // No keyword matched at all: the topic most often right on such articles, with the score it earns.
+      out.add(new MediaTopic(rules.get(fallback).code(), rules.get(fallback).label(), round(calibrate ? fallbackScore : 0)));
+      reported.put(rules.get(fallback).code(), 0.0);
     }
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
       if (rule.parent() != null && reported.containsKey(rule.parent()) && hits[r] >= 2) {
         double parentShare = out.stream().filter(t -> t.getCode().equals(rule.parent())).findFirst().orElseThrow().getScore();
-        out.add(new MediaTopic(rule.code(), rule.label(), round(parentShare * Math.min(1, hits[r] / reported.get(rule.parent())))));
+        out.add(new MediaTopic(rule.code(), rule.label(), round(parentShare * Math.min(1, hits[r] / Math.max(hits[r],
+            reported.get(rule.parent()))))));
       } else if (rule.user() && rule.parent() == null && hits[r] >= 2) {
         out.add(new MediaTopic(rule.code(), rule.label(), round(Math.min(1, hits[r] / 5))));
       }

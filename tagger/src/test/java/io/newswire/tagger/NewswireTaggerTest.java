@@ -352,6 +352,22 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void everyEnglishArticleGetsATopLevelTopicWithAScoreThatIsAProbability() {
+    // No topic keyword at all: the topic most often right on such articles, with its low score.
+    Tagging bare = TAGGER.tag("Smith and Jones", "Smith said on Monday that Jones would be there later in the week.");
+    assertThat(bare.topics()).isNotEmpty();
+    assertThat(bare.topics().get(0).getCode()).endsWith("000000");
+    assertThat(bare.topics().get(0).getScore()).isBetween(0.05, 0.4);
+    // A little evidence gives a topic with a middling score, plenty a high one.
+    Tagging strong = TAGGER.tag("Striker scores twice as United win the league title",
+        "The striker scored twice in the second half as United beat City 3-1 to win the league title, the club's"
+            + " first championship in a decade. The goalkeeper saved a penalty and the coach praised the team.");
+    assertThat(strong.topics().get(0).getCode()).isEqualTo("medtop:15000000");
+    assertThat(strong.topics().get(0).getScore()).isGreaterThan(0.9);
+    assertThat(strong.topics()).allMatch(m -> m.getScore() >= 0 && m.getScore() <= 1);
+  }
+
+  @Test
   void topicWordsAreRunsOfLettersDigitsAndHyphens() {
     assertThat(Topics.words("“co-operation”, 2026's  NÉE—café!")).containsExactly("co-operation", "2026", "s", "NÉE", "café");
     assertThat(Topics.words("...")).isEmpty();

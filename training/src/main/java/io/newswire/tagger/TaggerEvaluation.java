@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +24,9 @@ public final class TaggerEvaluation {
    *     a right first topic, and how many there were: {right, total}
    */
   public record Report(EntityScores news, EntityScores wikigold, int topicCorrect, int topicTotal, int speakerCorrect,
-      int speakerTotal, int articles, int wikigoldDocs, java.util.SortedMap<String, int[]> byTopic) {
+      int speakerTotal, int articles, int wikigoldDocs, java.util.SortedMap<String, int[]> byTopic,
+      List<double[]> topicScores, List<double[]> rawTopicScores, Map<String, int[]> noEvidence, int shortCorrect,
+      int withoutTopic) {
     public double topicAccuracy() {
       return topicTotal == 0 ? 0 : (double) topicCorrect / topicTotal;
     }
@@ -73,7 +76,19 @@ public final class TaggerEvaluation {
       labels.put(row[0].trim(), row[1].trim());
     }
     List<AnnotatedCorpus.Article> articles = AnnotatedCorpus.readNews(corpus.resolve(articlesFile));
+    List<double[]> topicScores = new ArrayList<>();
+    List<double[]> rawTopicScores = new ArrayList<>();
+    Map<String, int[]> noEvidence = new java.util.TreeMap<>();
+    int shortCorrect = 0;
+    int withoutTopic = 0;
     for (AnnotatedCorpus.Article a : articles) {
+      // The same article as a short item: its headline and first two sentences, as wire snippets come.
+      List<MediaTopic> shortTopics = tagger.tag(a.title(), firstSentences(a.body(), 2)).topics();
+      String shortTop = shortTopics.stream().map(MediaTopic::getCode).filter(c -> c.endsWith("000000")).findFirst()
+          .orElse("none");
+      if (a.topics().contains(shortTop)) {
+        shortCorrect++;
+      }
       EntityTrainer.Example gold = AnnotatedCorpus.example(a);
       Tagging t = tagger.tag(a.title(), a.body());
       String[] predicted = new String[gold.words().length];
@@ -94,7 +109,24 @@ public final class TaggerEvaluation {
       for (String diff : EntityScores.differences(gold.words(), gold.tags(), predicted)) {
         mistakes.accept(a.id() + " entity: " + diff);
       }
+      // Calibration: each reported top-level topic's score, and whether it is one of the article's topics.
+      for (MediaTopic m : t.topics()) {
+        if (m.getCode().endsWith("000000")) {
+          topicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0});
+        }
+      }
+      for (MediaTopic m : tagger.rawTopics(a.title(), a.body())) {
+        if (m.getCode().endsWith("000000")) {
+          rawTopicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0});
+        }
+      }
+      // Which top-level topics the articles have, for the topic given to an article without evidence.
+      a.topics().stream().filter(c -> c.endsWith("000000")).forEach(c -> noEvidence.computeIfAbsent(c, k -> new int[1])[0]++);
+      noEvidence.computeIfAbsent("", k -> new int[1])[0]++; // the number of articles
       String top = t.topics().stream().map(MediaTopic::getCode).filter(c -> c.endsWith("000000")).findFirst().orElse("none");
+      if (top.equals("none") || shortTop.equals("none")) {
+        withoutTopic++;
+      }
       String goldTopic = a.topics().get(0);
       int[] tally = byTopic.computeIfAbsent(goldTopic.substring(7, 9) + " " + labels.getOrDefault(goldTopic, goldTopic),
           k -> new int[2]);
@@ -129,6 +161,95 @@ public final class TaggerEvaluation {
       wiki.add(d.tags(), tagger.tagTokens(d.words(), d.sentenceStart()));
     }
     return new Report(news, wiki, topicCorrect, articles.size(), speakerCorrect, speakerTotal, articles.size(), heldOut.size(),
-        byTopic);
+        byTopic, topicScores, rawTopicScores, noEvidence, shortCorrect, withoutTopic);
+  }
+
+  /** The first {@code n} sentences of a text (a full stop, question or exclamation mark, then a space or line end). */
+  static String firstSentences(String text, int n) {
+    int end = 0;
+    for (int found = 0; found < n; found++) {
+      int next = -1;
+      for (int i = end; i < text.length() - 1; i++) {
+        char c = text.charAt(i);
+        if ((c == '.' || c == '?' || c == '!') && Character.isWhitespace(text.charAt(i + 1))) {
+          next = i + 1;
+          break;
+        }
+      }
+      if (next < 0) {
+        return text;
+      }
+      end = next;
+    }
+    return text.substring(0, end);
+  }
+
+  /**
+   * A reliability table of (score, right) pairs: for each band of scores, how many, their mean score and how
+   * often they were right; and the expected calibration error (the count-weighted mean gap).
+   */
+  public static String reliability(List<double[]> pairs) {
+    double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
+    StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-11s %6s %10s %10s%n", "score",
+        "topics", "mean score", "right"));
+    double gap = 0;
+    for (int b = 0; b + 1 < edges.length; b++) {
+      double lo = edges[b];
+      double hi = edges[b + 1];
+      List<double[]> in = pairs.stream().filter(p -> p[0] >= lo && p[0] < hi).toList();
+      if (in.isEmpty()) {
+        continue;
+      }
+      double mean = in.stream().mapToDouble(p -> p[0]).average().orElse(0);
+      double right = in.stream().mapToDouble(p -> p[1]).average().orElse(0);
+      gap += in.size() * Math.abs(mean - right);
+      out.append(String.format(java.util.Locale.ROOT, "  %.1f–%.1f %8d %10.3f %10.3f%n", lo, Math.min(1, hi), in.size(),
+          mean, right));
+    }
+    out.append(String.format(java.util.Locale.ROOT, "  expected calibration error %.3f over %d topics%n",
+        pairs.isEmpty() ? 0 : gap / pairs.size(), pairs.size()));
+    return out.toString();
+  }
+
+  /**
+   * The calibration table: isotonic regression (pool adjacent violators) of rightness on raw evidence, as
+   * {@code upperBound TAB probability} lines, and the fallback topic for articles without evidence (the one
+   * most often among their topics).
+   */
+  public static String fitCalibration(List<double[]> rawPairs, Map<String, int[]> topicsOfArticles) {
+    Map<String, int[]> noEvidence = topicsOfArticles;
+    List<double[]> sorted = new ArrayList<>(rawPairs);
+    sorted.sort((x, y) -> Double.compare(x[0], y[0]));
+    // blocks of {upper bound, sum of rightness, count}
+    List<double[]> blocks = new ArrayList<>();
+    for (double[] p : sorted) {
+      blocks.add(new double[] {p[0], p[1], 1});
+      while (blocks.size() >= 2) {
+        double[] last = blocks.get(blocks.size() - 1);
+        double[] before = blocks.get(blocks.size() - 2);
+        if (before[1] / before[2] < last[1] / last[2]) {
+          break;
+        }
+        before[0] = last[0];
+        before[1] += last[1];
+        before[2] += last[2];
+        blocks.remove(blocks.size() - 1);
+      }
+    }
+    StringBuilder out = new StringBuilder("# Topic score calibration: raw evidence upper bound, probability right\n"
+        + "# (isotonic regression on " + rawPairs.size() + " reported top-level topics of the training articles;\n"
+        + "# written by `newswire tag eval --on train --fit-calibration FILE`)\n");
+    for (int i = 0; i < blocks.size(); i++) {
+      double[] b = blocks.get(i);
+      double bound = i == blocks.size() - 1 ? 1.0 : b[0];
+      out.append(String.format(java.util.Locale.ROOT, "%.4f\t%.3f%n", bound, b[1] / b[2]));
+    }
+    // An article without any keyword evidence gets the most common topic, scored by how often articles have it.
+    int total = noEvidence.getOrDefault("", new int[] {1})[0];
+    noEvidence.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+        .max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
+        .ifPresent(e -> out.append(String.format(java.util.Locale.ROOT, "fallback\t%s\t%.3f%n", e.getKey(),
+            e.getValue()[0] / (double) total)));
+    return out.toString();
   }
 }
