@@ -101,8 +101,7 @@ class SinkIT {
     StringBuilder out = new StringBuilder();
     try (Connection c = DriverManager.getConnection(config.get(NewswireConfig.POSTGRES_URL), stack.jdbcUser(), "")) {
       for (String sql : List.of("SELECT id, enrichment_version, title FROM articles ORDER BY id",
-          "SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY 1, 2",
-          "SELECT article_id, start_offset, text FROM mentions ORDER BY 1, 2",
+          "SELECT article_id, entity_id, mention_count, mention_starts, mention_ends FROM article_entities ORDER BY 1, 2",
           "SELECT article_id, name FROM places ORDER BY 1, 2",
           "SELECT article_id, code FROM article_topics ORDER BY 1, 2",
           "SELECT article_id, start_offset, speaker FROM quotes ORDER BY 1, 2")) {

@@ -71,7 +71,7 @@ public final class PostgresStore implements Store {
       ON CONFLICT (id) DO UPDATE SET first_article_id = EXCLUDED.first_article_id,
           first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at,
           article_count = EXCLUDED.article_count""";
-  private static final String[] CHILD_TABLES = {"article_entities", "mentions", "places", "article_topics", "quotes"};
+  private static final String[] CHILD_TABLES = {"article_entities", "places", "article_topics", "quotes"};
 
   private final String url;
   private final Properties credentials = new Properties();
@@ -221,8 +221,7 @@ public final class PostgresStore implements Store {
       }
     }
     Rows entities = new Rows(3);
-    Rows articleEntities = new Rows(5);
-    Rows mentions = new Rows(5);
+    Rows articleEntities = new Rows(7);
     Rows places = new Rows(8);
     Rows topics = new Rows(4);
     Rows quotes = new Rows(6);
@@ -230,10 +229,15 @@ public final class PostgresStore implements Store {
       String id = a.getArticle().getId();
       for (Entity e : a.getEntities()) {
         entities.add(e.getId(), e.getType().name(), e.getName());
-        articleEntities.add(id, e.getId(), e.getMentions().size(), e.getSalience(), e.getInTitle());
+        // The mentions' offsets as array literals ("{4,97}"): unnest cannot take arrays of arrays of unequal length.
+        StringBuilder starts = new StringBuilder("{");
+        StringBuilder ends = new StringBuilder("{");
         for (Mention m : e.getMentions()) {
-          mentions.add(id, e.getId(), m.getStart(), m.getEnd(), m.getText());
+          starts.append(starts.length() > 1 ? "," : "").append(m.getStart());
+          ends.append(ends.length() > 1 ? "," : "").append(m.getEnd());
         }
+        articleEntities.add(id, e.getId(), e.getMentions().size(), e.getSalience(), e.getInTitle(),
+            starts.append('}').toString(), ends.append('}').toString());
       }
       for (Place p : a.getPlaces()) {
         places.add(id, p.getEntityId(), p.getName(), p.getLatitude(), p.getLongitude(), p.getCountryCode(),
@@ -248,10 +252,10 @@ public final class PostgresStore implements Store {
     }
     insert(c, "INSERT INTO entities (id, type, name) SELECT * FROM unnest(?::text[], ?::text[], ?::text[])"
         + " ON CONFLICT (id) DO NOTHING", entities, "text", "text", "text");
-    insert(c, "INSERT INTO article_entities SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::float8[], ?::bool[])"
-        + " ON CONFLICT DO NOTHING", articleEntities, "text", "text", "int4", "float8", "bool");
-    insert(c, "INSERT INTO mentions SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
-        + " ON CONFLICT DO NOTHING", mentions, "text", "text", "int4", "int4", "text");
+    insert(c, "INSERT INTO article_entities (article_id, entity_id, mention_count, salience, in_title, mention_starts,"
+        + " mention_ends) SELECT a, e, n, s, t, ms::int[], me::int[] FROM unnest(?::text[], ?::text[], ?::int[],"
+        + " ?::float8[], ?::bool[], ?::text[], ?::text[]) AS r(a, e, n, s, t, ms, me) ON CONFLICT DO NOTHING",
+        articleEntities, "text", "text", "int4", "float8", "bool", "text", "text");
     insert(c, "INSERT INTO places SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[],"
         + " ?::text[], ?::int8[], ?::text[]) ON CONFLICT DO NOTHING", places,
         "text", "text", "text", "float8", "float8", "text", "int8", "text");

@@ -40,10 +40,10 @@ class MigrationsIT {
     store.migrate();
     store.migrate(); // a second start changes nothing
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
     assertThat(scalar(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
-        + " AND table_name IN ('articles','entities','article_entities','mentions','places','article_topics',"
-        + "'quotes','stories')")).isEqualTo("8");
+        + " AND table_name IN ('articles','entities','article_entities','places','article_topics',"
+        + "'quotes','stories')")).isEqualTo("7");
     store.close();
   }
 
@@ -58,12 +58,19 @@ class MigrationsIT {
       s.execute("INSERT INTO articles (id, enrichment_version, tagger, source, title, body, fetched_at, enriched_at,"
           + " content_type, content_hash, story_id, document) VALUES ('v1-article', 1, 't', 's', 'Title', 'Body',"
           + " now(), now(), 'text/plain', 'h', 'story-1', '{}')");
+      // mentions as rows, as version 1 to 3 kept them: version 4 moves them into their entity's row
+      s.execute("INSERT INTO entities VALUES ('LOC:lagos', 'LOC', 'Lagos')");
+      s.execute("INSERT INTO article_entities VALUES ('v1-article', 'LOC:lagos', 2, 0.5, false)");
+      s.execute("INSERT INTO mentions VALUES ('v1-article', 'LOC:lagos', 30, 35, 'Lagos'),"
+          + " ('v1-article', 'LOC:lagos', 4, 9, 'Lagos')");
     }
 
     PostgresStore store = new PostgresStore(url, stack.jdbcUser(), "");
     store.migrate();
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
+    assertThat(scalar(url, "SELECT mention_starts::text || mention_ends::text FROM article_entities"
+        + " WHERE article_id = 'v1-article'")).isEqualTo("{4,30}{9,35}");
     assertThat(scalar(url, "SELECT first_article_id || ':' || article_count FROM stories WHERE id = 'story-1'"))
         .isEqualTo("v1-article:1");
     // and the store keeps stories up to date from then on
