@@ -174,7 +174,7 @@ public final class SinkBenchmark {
   private static long count(String url, String user) throws Exception {
     long rows = 0;
     try (Connection c = DriverManager.getConnection(url, user, "")) {
-      for (String table : Arrays.asList("articles", "entities", "article_entities", "mentions", "places",
+      for (String table : Arrays.asList("articles", "entities", "article_entities", "places",
           "article_topics", "quotes")) {
         try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
           rs.next();
