@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
+    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
         BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
 final class BenchCommand extends CommandGroup {
 
@@ -411,6 +411,43 @@ final class BenchCommand extends CommandGroup {
 
     private static String rates(List<IngestBenchmark.Result> results) {
       return results.stream().map(r -> String.format("%.0f", r.recordsPerSecond())).toList().toString();
+    }
+  }
+
+  @Command(name = "queries", mixinStandardHelpOptions = true,
+      description = {"The queries of docs/QUERYING.md on a database the sink's store filled with corpus articles:",
+          "each query's plan (EXPLAIN ANALYZE) and its median time over five runs."})
+  static final class Queries implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "100000", description = "Articles stored first. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench-queries", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Option(names = "--plans", description = "Print each query's whole plan.")
+    boolean plans;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalStack stack = LocalStack.start(dir, EnumSet.of(LocalStack.Component.POSTGRES),
+          line -> System.err.println("  " + line))) {
+        String url = Sink.database(stack, "queries");
+        System.err.println("Tagging and storing " + articles + " corpus articles ...");
+        io.newswire.dev.bench.QueryBenchmark.fill(url, stack.jdbcUser(), articles, new io.newswire.tagger.NewswireTagger());
+        var results = io.newswire.dev.bench.QueryBenchmark.run(url, stack.jdbcUser());
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench queries --articles %d`%n%n", LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), articles);
+        System.out.println("| query | median of 5 | plan (top node) |");
+        System.out.println("|---|---|---|");
+        for (var r : results) {
+          System.out.printf(java.util.Locale.ROOT, "| %s | %.1f ms | %s |%n", r.name(), r.medianMs(),
+              r.plan().lines().findFirst().orElse("").strip());
+        }
+        if (plans) {
+          results.forEach(r -> System.out.println("\n-- " + r.name() + "\n" + r.plan()));
+        }
+      }
+      return 0;
     }
   }
 

@@ -35,10 +35,15 @@ public final class SinkBenchmark {
 
   /** Tagged articles from the deterministic corpus. */
   public static List<EnrichedArticle> articles(int count, int bodyBytes, Tagger tagger) {
+    return articles(0, count, bodyBytes, tagger);
+  }
+
+  /** Tagged articles {@code from} to {@code from + count - 1} of the deterministic corpus. */
+  public static List<EnrichedArticle> articles(int from, int count, int bodyBytes, Tagger tagger) {
     Corpus corpus = new Corpus(7);
     Normaliser normaliser = new Normaliser();
     List<EnrichedArticle> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < from + count; i++) {
       ArticleDraft draft = JsonArticle.draft("bench", corpus.article(i, bodyBytes));
       RawArticle raw = normaliser.normalise(draft);
       var tagging = tagger.tag(raw.getTitle(), raw.getBody());

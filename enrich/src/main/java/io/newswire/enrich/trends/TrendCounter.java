@@ -33,6 +33,8 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
 
   private ProcessorContext<String, TrendCount> context;
   private KeyValueStore<String, String> counts;
+  /** The offset of the last input record processed, for the emission marks. */
+  private long lastOffset = -1;
 
   @Override
   public void init(ProcessorContext<String, TrendCount> context) {
@@ -58,7 +60,11 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       return;
     }
     long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
-    StringBuilder additions = new StringBuilder(record.value().length() * 2 + 64);
+    // The input's offset makes the addition idempotent (TrendCounts): the repartition topic has one partition.
+    long offset = context.recordMetadata().orElseThrow().offset();
+    lastOffset = offset;
+    StringBuilder additions = new StringBuilder(record.value().length() * 2 + 64).append(offset).append('\n');
+    int header = additions.length();
     for (Trending.Window w : Trending.WINDOWS) {
       long bucket = w.bucketOf(record.timestamp());
       if (bucket + w.size().toMillis() + Trending.GRACE.toMillis() <= streamTime) {
@@ -76,7 +82,7 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
         start = end + 1;
       }
     }
-    if (additions.length() > 0) {
+    if (additions.length() > header) {
       counts.put(TrendCounts.ADD, additions.toString());
     }
   }
@@ -121,7 +127,7 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
     }
     out.forEach((k, v) -> context.forward(new Record<>(k, v, streamTime)));
     // Clears the marks and drops the buckets of closed windows: one changelog record.
-    counts.put(TrendCounts.EMITTED, Long.toString(streamTime));
+    counts.put(TrendCounts.EMITTED, streamTime + "\t" + lastOffset);
   }
 
   static String key(Trending.Window w, long bucket, String subjectKey) {

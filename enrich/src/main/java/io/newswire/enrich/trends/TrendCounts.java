@@ -28,14 +28,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Seen through Kafka Streams' usual layers (metrics, changelog) as a key-value store of strings:
  * <ul>
- *   <li>{@code put(ADD, lines)} adds one to each {@code window|bucket|subject} of the lines ({@code key TAB
- *       subject description}) and marks it pending;
- *   <li>{@code put(EMITTED, streamTime)} forgets the pending marks and the buckets of closed windows;
+ *   <li>{@code put(ADD, offset NEWLINE lines)} adds one to each {@code window|bucket|subject} of the lines
+ *       ({@code key TAB subject description}) and marks it pending; the offset is that of the input record;
+ *   <li>{@code put(EMITTED, streamTime TAB offset)} forgets the pending marks and the buckets of closed windows;
  *   <li>{@code get(PENDING)} lists the buckets changed since the last emission, one per line (restored too,
  *       so an update due when the application stopped is still emitted after a restart);
  *   <li>{@code get}, {@code range}, {@code all} read the counts as {@code count TAB subject description}, for
  *       the emission and for the {@code /trends} queries.
  * </ul>
+ *
+ * <p>Applying an addition twice would count its subjects twice, where a changelog of values can be replayed
+ * any number of times: Kafka Streams may restore a store again from the start without clearing it, and a
+ * task whose transaction aborted may process the same input again over the same in-memory store. So each
+ * addition carries the offset of its input record in the one-partition repartition topic, which only grows,
+ * and an addition at or below the last one applied is skipped (the processor still writes it to the
+ * changelog, which is what an aborted transaction lost).
  */
 final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   static final String ADD = "+";
@@ -51,6 +58,9 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   private final String name;
   private final NavigableMap<Bytes, Count> counts = new TreeMap<>();
   private final Set<String> pending = new LinkedHashSet<>();
+  /** The input offset of the last addition applied, and of the last emission mark. */
+  private long lastAdded = -1;
+  private long lastEmitted = -1;
   private volatile boolean open;
 
   /** One bucket's count and what it counts. */
@@ -104,23 +114,29 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    context.register(root, (key, value) -> apply(Bytes.wrap(key), value));
+    context.register(root, (key, value) -> apply(Bytes.wrap(key), value, true));
     open = true;
   }
 
   @Override
   public synchronized void put(Bytes key, byte[] value) {
-    apply(key, value);
+    apply(key, value, false);
   }
 
   /** A changelog record, written now or restored. */
-  private synchronized void apply(Bytes key, byte[] value) {
+  synchronized void apply(Bytes key, byte[] value, boolean restoring) {
     if (value == null) {
       return;
     }
     String text = new String(value, StandardCharsets.UTF_8);
     if (key.equals(ADD_KEY)) {
-      int start = 0;
+      int firstLine = text.indexOf('\n');
+      long offset = Long.parseLong(text.substring(0, firstLine < 0 ? text.length() : firstLine));
+      if (offset <= lastAdded) {
+        return; // applied already
+      }
+      lastAdded = offset;
+      int start = firstLine < 0 ? text.length() : firstLine + 1;
       while (start < text.length()) {
         int end = text.indexOf('\n', start);
         end = end < 0 ? text.length() : end;
@@ -138,8 +154,14 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
         start = end + 1;
       }
     } else if (key.equals(EMITTED_KEY)) {
+      int tab = text.indexOf('\t');
+      long streamTime = Long.parseLong(text.substring(0, tab));
+      long offset = Long.parseLong(text.substring(tab + 1));
+      if (restoring && (offset < lastEmitted || offset < lastAdded)) {
+        return; // replayed again: an emission made before additions already applied, whose marks stay
+      }
+      lastEmitted = offset;
       pending.clear();
-      long streamTime = Long.parseLong(text);
       for (Trending.Window w : Trending.WINDOWS) {
         long closedBefore = streamTime - w.size().toMillis() - Trending.GRACE.toMillis() - w.advance().toMillis();
         counts.subMap(key(w.name() + "|"), true, key(TrendCounter.key(w, Math.max(0, closedBefore), "")), false).clear();
@@ -251,5 +273,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
     open = false;
     counts.clear();
     pending.clear();
+    lastAdded = -1;
+    lastEmitted = -1;
   }
 }
