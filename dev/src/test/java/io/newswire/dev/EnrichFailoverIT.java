@@ -57,13 +57,14 @@ class EnrichFailoverIT {
       for (int i = 0; i < ARTICLES; i++) {
         String id = run + "-" + i;
         producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, id, RawArticle.newBuilder().setId(id).setSource("it")
-            .setTitle("Ferry " + i + " sails from Lagos").setBody("Ferry number " + i + " left Lagos for Cairo.")
+            .setTitle("Ferry " + i + " sails from Ushuaia").setBody("Ferry number " + i + " left Ushuaia for Cairo.")
             .setFetchedAt(Instant.now()).setContentType("text/plain").setContentHash("h-" + id).build()));
       }
     }
 
     Map<String, Integer> seen = new HashMap<>();
-    java.util.Set<String> withLagos = new java.util.HashSet<>();
+    // Ushuaia, which no other test names: the raw topic is shared, and this app counts every article in it.
+    java.util.Set<String> withUshuaia = new java.util.HashSet<>();
     try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of(
         "bootstrap.servers", stack.bootstrapServers(), "group.id", run + "-check", "auto.offset.reset", "earliest",
         "isolation.level", "read_committed"), new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
@@ -77,8 +78,8 @@ class EnrichFailoverIT {
         for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.key() != null && r.key().startsWith(run + "-") && r.value().getTagger().startsWith("newswire")) {
             seen.merge(r.key(), 1, Integer::sum);
-            if (r.value().getEntities().stream().anyMatch(e -> e.getId().equals("LOC:lagos"))) {
-              withLagos.add(r.key());
+            if (r.value().getEntities().stream().anyMatch(e -> e.getId().equals("LOC:ushuaia"))) {
+              withUshuaia.add(r.key());
             }
             if (killed) {
               firstAfterKill.putIfAbsent(r.partition(), System.currentTimeMillis());
@@ -108,20 +109,20 @@ class EnrichFailoverIT {
           }
         }
       }
-      // The trend counts, whichever instance counted before the kill, hold every article once: Lagos's count
+      // The trend counts, whichever instance counted before the kill, hold every article once: Ushuaia's count
       // in the latest hourly window (all articles fall within it) is the number of articles that name it.
-      assertThat(withLagos).isNotEmpty();
+      assertThat(withUshuaia).isNotEmpty();
       int survivorPort = ports[1 - victim];
-      long lagos = -1;
+      long counted = -1;
       long trendDeadline = System.currentTimeMillis() + 60_000;
-      while (lagos != withLagos.size() && System.currentTimeMillis() < trendDeadline) {
+      while (counted != withUshuaia.size() && System.currentTimeMillis() < trendDeadline) {
         try {
           String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
               + survivorPort + "/trends?window=1h&type=LOC&limit=5")).build(),
               java.net.http.HttpResponse.BodyHandlers.ofString()).body();
           for (var row : new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("trends")) {
-            if (row.path("key").asText().equals("LOC:lagos")) {
-              lagos = row.path("articles").asLong();
+            if (row.path("key").asText().equals("LOC:ushuaia")) {
+              counted = row.path("articles").asLong();
             }
           }
         } catch (java.io.IOException notYet) {
@@ -129,7 +130,7 @@ class EnrichFailoverIT {
         }
         Thread.sleep(1000);
       }
-      assertThat(lagos).as("Lagos's hourly trend count after the kill").isEqualTo(withLagos.size());
+      assertThat(counted).as("Ushuaia's hourly trend count after the kill").isEqualTo(withUshuaia.size());
     } finally {
       instances.forEach(Process::destroyForcibly);
     }
