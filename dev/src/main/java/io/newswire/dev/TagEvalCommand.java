@@ -78,7 +78,7 @@ final class TagEvalCommand implements Callable<Integer> {
     System.out.print("  topic score calibration (each reported top-level topic: is it one of the article's topics?):\n"
         + TaggerEvaluation.reliability(r.topicScores()));
     if (fitCalibration != null) {
-      java.nio.file.Files.writeString(fitCalibration, TaggerEvaluation.fitCalibration(r.rawTopicScores(), r.noEvidence()));
+      java.nio.file.Files.writeString(fitCalibration, TaggerEvaluation.fitCalibration(r.rawTopicScores(), r.topicsOfArticles()));
       System.out.println("  calibration written to " + fitCalibration);
     }
     System.out.printf(Locale.ROOT, "Quote speaker accuracy: %.3f (%d/%d)%n", r.speakerAccuracy(), r.speakerCorrect(),

@@ -25,7 +25,7 @@ public final class TaggerEvaluation {
    */
   public record Report(EntityScores news, EntityScores wikigold, int topicCorrect, int topicTotal, int speakerCorrect,
       int speakerTotal, int articles, int wikigoldDocs, java.util.SortedMap<String, int[]> byTopic,
-      List<double[]> topicScores, List<double[]> rawTopicScores, Map<String, int[]> noEvidence, int shortCorrect,
+      List<double[]> topicScores, List<double[]> rawTopicScores, Map<String, int[]> topicsOfArticles, int shortCorrect,
       int withoutTopic) {
     public double topicAccuracy() {
       return topicTotal == 0 ? 0 : (double) topicCorrect / topicTotal;
@@ -78,7 +78,7 @@ public final class TaggerEvaluation {
     List<AnnotatedCorpus.Article> articles = AnnotatedCorpus.readNews(corpus.resolve(articlesFile));
     List<double[]> topicScores = new ArrayList<>();
     List<double[]> rawTopicScores = new ArrayList<>();
-    Map<String, int[]> noEvidence = new java.util.TreeMap<>();
+    Map<String, int[]> topicsOfArticles = new java.util.TreeMap<>();
     int shortCorrect = 0;
     int withoutTopic = 0;
     for (AnnotatedCorpus.Article a : articles) {
@@ -121,8 +121,8 @@ public final class TaggerEvaluation {
         }
       }
       // Which top-level topics the articles have, for the topic given to an article without evidence.
-      a.topics().stream().filter(c -> c.endsWith("000000")).forEach(c -> noEvidence.computeIfAbsent(c, k -> new int[1])[0]++);
-      noEvidence.computeIfAbsent("", k -> new int[1])[0]++; // the number of articles
+      a.topics().stream().filter(c -> c.endsWith("000000")).forEach(c -> topicsOfArticles.computeIfAbsent(c, k -> new int[1])[0]++);
+      topicsOfArticles.computeIfAbsent("", k -> new int[1])[0]++; // the number of articles
       String top = t.topics().stream().map(MediaTopic::getCode).filter(c -> c.endsWith("000000")).findFirst().orElse("none");
       if (top.equals("none") || shortTop.equals("none")) {
         withoutTopic++;
@@ -161,7 +161,7 @@ public final class TaggerEvaluation {
       wiki.add(d.tags(), tagger.tagTokens(d.words(), d.sentenceStart()));
     }
     return new Report(news, wiki, topicCorrect, articles.size(), speakerCorrect, speakerTotal, articles.size(), heldOut.size(),
-        byTopic, topicScores, rawTopicScores, noEvidence, shortCorrect, withoutTopic);
+        byTopic, topicScores, rawTopicScores, topicsOfArticles, shortCorrect, withoutTopic);
   }
 
   /** The first {@code n} sentences of a text (a full stop, question or exclamation mark, then a space or line end). */
@@ -213,11 +213,11 @@ public final class TaggerEvaluation {
 
   /**
    * The calibration table: isotonic regression (pool adjacent violators) of rightness on raw evidence, as
-   * {@code upperBound TAB probability} lines, and the fallback topic for articles without evidence (the one
-   * most often among their topics).
+   * {@code upperBound TAB probability} lines, and the fallback topic for articles without evidence: the one
+   * articles have most often ({@code topicsOfArticles}: how many articles have each top-level topic, and under
+   * "" how many articles there are).
    */
   public static String fitCalibration(List<double[]> rawPairs, Map<String, int[]> topicsOfArticles) {
-    Map<String, int[]> noEvidence = topicsOfArticles;
     List<double[]> sorted = new ArrayList<>(rawPairs);
     sorted.sort((x, y) -> Double.compare(x[0], y[0]));
     // blocks of {upper bound, sum of rightness, count}
@@ -245,8 +245,8 @@ public final class TaggerEvaluation {
       out.append(String.format(java.util.Locale.ROOT, "%.4f\t%.3f%n", bound, b[1] / b[2]));
     }
     // An article without any keyword evidence gets the most common topic, scored by how often articles have it.
-    int total = noEvidence.getOrDefault("", new int[] {1})[0];
-    noEvidence.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+    int total = topicsOfArticles.getOrDefault("", new int[] {1})[0];
+    topicsOfArticles.entrySet().stream().filter(e -> !e.getKey().isEmpty())
         .max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
         .ifPresent(e -> out.append(String.format(java.util.Locale.ROOT, "fallback\t%s\t%.3f%n", e.getKey(),
             e.getValue()[0] / (double) total)));

@@ -143,10 +143,11 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
         int tab = text.indexOf('\t', start);
         if (tab > start && tab < end) {
           String bucket = text.substring(start, tab);
-          Count c = counts.get(key(bucket));
+          Bytes bucketKey = key(bucket);
+          Count c = counts.get(bucketKey);
           if (c == null) {
             c = new Count(text.substring(tab + 1, end));
-            counts.put(key(bucket), c);
+            counts.put(bucketKey, c);
           }
           c.n++;
           pending.add(bucket);
