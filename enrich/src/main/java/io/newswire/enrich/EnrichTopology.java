@@ -34,7 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The enrich topology: {@value Topics#RAW_ARTICLES} → exact duplicates dropped → tag → near-duplicates
  * marked and stories assigned → {@value Topics#ENRICHED_ARTICLES}; the article's fingerprint and key
  * entities to the shared index ({@value Topics#ENRICH_INDEX}); queryable stores of articles and stories;
- * trending counts to {@value Topics#TRENDS}. A raw tombstone (an article
+ * trending counts to {@value Topics#TRENDS}; an alert to {@value Topics#ALERTS} for each watch ({@value
+ * Topics#WATCHES}) an article matches. A raw tombstone (an article
  * retracted) passes through as an enriched tombstone, so the sink deletes it. Records that fail go to
  * {@value Topics#DEAD_LETTERS} via {@link DeadLetterHandler}.
  */
@@ -97,6 +98,12 @@ public final class EnrichTopology {
             Named.as("story-view"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(StoryView.STORE)
                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
     Trending.build(builder, enriched, topics);
+    // Watches: every article against every saved search, alerts in the same transaction as the article.
+    io.newswire.watches.WatchIndex watchIndex = new io.newswire.watches.WatchIndex();
+    io.newswire.enrich.watches.Watches.addTo(builder, topics, watchIndex);
+    enriched.process(() -> new io.newswire.enrich.watches.WatchMatcher(watchIndex, clock), Named.as("watches"),
+            Stories.DECISIONS)
+        .to(topics.alerts.name(), Produced.with(topics.alerts.keySerde(), topics.alerts.valueSerde()).withName("alerts"));
     Properties optimizations = new Properties();
     optimizations.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
     return builder.build(optimizations);

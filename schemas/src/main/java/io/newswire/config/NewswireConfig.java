@@ -51,6 +51,14 @@ public final class NewswireConfig {
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_JSONL_DIR = "sink.jsonl.dir";
+  public static final String NOTIFY_WEBHOOK = "notify.webhook";
+  public static final String NOTIFY_SECRET = "notify.secret";
+  public static final String NOTIFY_GROUP_ID = "notify.group.id";
+  public static final String NOTIFY_HTTP_PORT = "notify.http.port";
+  public static final String NOTIFY_MAX_ATTEMPTS = "notify.max.attempts";
+  public static final String NOTIFY_BACKOFF_MS = "notify.backoff.ms";
+  public static final String NOTIFY_TIMEOUT_MS = "notify.timeout.ms";
+  public static final String NOTIFY_QUEUE_SIZE = "notify.queue.size";
   public static final String INGEST_QUARANTINE_DIR = "ingest.quarantine.dir";
   public static final String INGEST_MAX_IN_FLIGHT = "ingest.max.in.flight";
   public static final String INGEST_STATE_DIR = "ingest.state.dir";
@@ -141,6 +149,23 @@ public final class NewswireConfig {
           "Where the sink writes: postgres, or jsonl (JSON Lines files partitioned by date, in sink.jsonl.dir).")
       .define(SINK_JSONL_DIR, Type.STRING, "lake/articles", Importance.MEDIUM,
           "Folder of the jsonl store: date=YYYY-MM-DD/articles.jsonl.")
+      .define(NOTIFY_WEBHOOK, Type.STRING, "", Importance.HIGH,
+          "Where 'newswire notify' posts alerts (http:// or https://), unless a watch names its own webhook.")
+      .define(NOTIFY_SECRET, Type.PASSWORD, "", Importance.HIGH,
+          "Key of the HMAC-SHA256 signature of every alert posted (header X-Newswire-Signature: sha256=HEX);"
+              + " empty: unsigned.")
+      .define(NOTIFY_GROUP_ID, Type.STRING, "newswire-notify", Importance.MEDIUM, "Consumer group of the notifier.")
+      .define(NOTIFY_HTTP_PORT, Type.INT, 8085, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+          "Port of the notifier's /metrics, /health and /ready; 0: any free port; -1: off.")
+      .define(NOTIFY_MAX_ATTEMPTS, Type.INT, 6, ConfigDef.Range.between(1, 100), Importance.MEDIUM,
+          "Attempts to deliver one alert (5xx, 408, 429 and network errors are retried) before it is dead-lettered.")
+      .define(NOTIFY_BACKOFF_MS, Type.LONG, 500L, ConfigDef.Range.atLeast(1), Importance.LOW,
+          "Wait before the first retry; it doubles at each retry (up to 30 s), with random jitter of up to half.")
+      .define(NOTIFY_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(100), Importance.LOW,
+          "Connect and response timeout of one webhook request.")
+      .define(NOTIFY_QUEUE_SIZE, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+          "Most alerts waiting for one webhook. Beyond it, further alerts for that webhook are dead-lettered with"
+              + " the reason at once, so a dead receiver never holds up the others.")
       .define(INGEST_QUARANTINE_DIR, Type.STRING, "quarantine", Importance.MEDIUM,
           "Folder for input that could not even be sent to the dead-letter topic.")
       .define(INGEST_MAX_IN_FLIGHT, Type.INT, 5000, ConfigDef.Range.atLeast(1), Importance.LOW,

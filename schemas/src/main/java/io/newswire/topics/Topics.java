@@ -32,6 +32,10 @@ public final class Topics {
   public static final String TRENDS = "newswire.trends";
   /** enrich's shared index of article fingerprints and story entities, read back as a global store by every instance. */
   public static final String ENRICH_INDEX = "newswire.enrich.index";
+  /** Watches, the saved searches enrich matches every article against: compacted, key = watch id. */
+  public static final String WATCHES = "newswire.watches";
+  /** An alert for each article a watch matched, key = watch id; the notifier posts them to webhooks. */
+  public static final String ALERTS = "newswire.alerts";
 
   /** Newswire's own subjects evolve under BACKWARD: a new schema must read everything written before it. */
   public static final CompatibilityLevel COMPATIBILITY = CompatibilityLevel.BACKWARD;
@@ -43,6 +47,8 @@ public final class Topics {
   public final Topic<String, DeadLetter> deadLetters;
   public final Topic<String, TrendCount> trends;
   public final Topic<String, String> enrichIndex;
+  public final Topic<String, io.newswire.schema.Watch> watches;
+  public final Topic<String, io.newswire.schema.Alert> alerts;
 
   private Topics(Map<String, ?> serdeConfig, long articleMaxBytes, int partitions) {
     // Records as large as the largest article ingest accepts makes (RecordSizes); the broker's default is 1 MB.
@@ -68,6 +74,13 @@ public final class Topics {
     enrichIndex = new Topic<>(ENRICH_INDEX, Serdes.String(), Serdes.String(), partitions, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
+    // Compacted and never expired: the current version of every watch; one partition, since every enrich
+    // instance reads all of it into a global store and there are thousands of watches, not millions.
+    watches = new Topic<>(WATCHES, Serdes.String(), specific(serdeConfig), 1, Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    // Kept 30 days, like the dead letters: long enough for a notifier that was down to catch up.
+    alerts = new Topic<>(ALERTS, Serdes.String(), specific(serdeConfig), Math.max(1, partitions / 2), Map.of(
+        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS));
   }
 
   /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
@@ -90,7 +103,7 @@ public final class Topics {
   public static final int DEFAULT_PARTITIONS = 6;
 
   public List<Topic<?, ?>> all() {
-    return List.of(rawArticles, enrichedArticles, deadLetters, trends, enrichIndex);
+    return List.of(rawArticles, enrichedArticles, deadLetters, trends, enrichIndex, watches, alerts);
   }
 
   /** Value schemas by subject, for registering them up front. */
@@ -100,6 +113,8 @@ public final class Topics {
     schemas.put(ENRICHED_ARTICLES + "-value", EnrichedArticle.getClassSchema());
     schemas.put(DEAD_LETTERS + "-value", DeadLetter.getClassSchema());
     schemas.put(TRENDS + "-value", TrendCount.getClassSchema());
+    schemas.put(WATCHES + "-value", io.newswire.schema.Watch.getClassSchema());
+    schemas.put(ALERTS + "-value", io.newswire.schema.Alert.getClassSchema());
     return schemas;
   }
 
