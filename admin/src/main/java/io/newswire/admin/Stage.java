@@ -13,7 +13,8 @@ public record Stage(String name, String group, String topic, boolean streams) {
   public static List<Stage> all(NewswireConfig config) {
     return List.of(
         new Stage("enrich", config.get(NewswireConfig.ENRICH_APPLICATION_ID), Topics.RAW_ARTICLES, true),
-        new Stage("sink", config.get(NewswireConfig.SINK_GROUP_ID), Topics.ENRICHED_ARTICLES, false));
+        new Stage("sink", config.get(NewswireConfig.SINK_GROUP_ID), Topics.ENRICHED_ARTICLES, false),
+        new Stage("notify", config.get(NewswireConfig.NOTIFY_GROUP_ID), Topics.ALERTS, false));
   }
 
   /** The stage of that name, or every stage for "all". */

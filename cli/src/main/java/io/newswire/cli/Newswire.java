@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Newswire.Version.class,
     description = {
         "Streaming news ingestion on Apache Kafka: ingest -> newswire.articles.raw -> enrich ->"
-            + " newswire.articles.enriched -> sink (PostgreSQL).",
+            + " newswire.articles.enriched -> sink (PostgreSQL); watches raise alerts -> notify (webhooks).",
         "",
         "Against your cluster: 'newswire topics' first, then 'newswire enrich', 'newswire sink' and an ingest source."},
     subcommands = {
@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         EnrichCommand.class,
         SinkCommand.class,
+        WatchCommand.class,
+        NotifyCommand.class,
         TopicsCommand.class,
         StatusCommand.class,
         ReplayCommand.class,

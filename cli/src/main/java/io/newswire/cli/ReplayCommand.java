@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 final class ReplayCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Parameters(paramLabel = "STAGE", description = "enrich, sink or all.")
+  @Parameters(paramLabel = "STAGE", description = "enrich, sink, notify or all.")
   String which;
 
   static final class FromOptions {

@@ -47,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
           + "member's host of the enrich group on enrich.http.port.")
   List<String> enrichUrls;
 
-  @Option(names = "--stage", defaultValue = "all", description = "enrich, sink or all. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--stage", defaultValue = "all", description = "enrich, sink, notify or all. Default: ${DEFAULT-VALUE}")
   String stage;
 
   @Override
@@ -72,6 +72,10 @@ final class StatusCommand implements Callable<Integer> {
       System.out.printf("%s%n", Instant.now());
       for (Stage s : stages) {
         Lag.StageStatus now = Lag.sample(admin, config, s, true);
+        if (s.name().equals("notify") && now.members() == 0 && now.committed() == 0) {
+          System.out.printf("%-6s group %s has never run: alerts go nowhere until 'newswire notify' runs%n", s.name(), s.group());
+          continue; // optional stage: not running it is not a fault
+        }
         double rate = (now.committed() - first.get(s.name()).committed()) / (double) interval;
         System.out.printf(Locale.ROOT, "%-6s group %s (%s, %d member%s) on %s: lag %,d records, oldest unconsumed %s,"
                 + " %.1f records/s%n", s.name(), s.group(), now.state(), now.members(), now.members() == 1 ? "" : "s",

@@ -119,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
     settings.put(NewswireConfig.ENRICH_HTTP_PORT, "0");
     settings.put(NewswireConfig.SINK_HTTP_PORT, "0");
     settings.put(NewswireConfig.INGEST_OPS_PORT, "0");
+    settings.put(NewswireConfig.NOTIFY_HTTP_PORT, "0");
     if (stack.hasPostgres()) {
       settings.putAll(Map.of(
           NewswireConfig.POSTGRES_URL, stack.jdbcUrl(),

@@ -60,6 +60,12 @@ public final class ArticleQueries {
       GROUP BY e.id, e.type, e.name
       ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""".formatted(WHEN);
 
+  /** The latest articles' whole documents, newest first: what 'newswire watch test' tries a watch on. */
+  public static final String LATEST_DOCUMENTS = """
+      SELECT a.document::text
+      FROM articles a
+      ORDER BY %1$s DESC, a.id LIMIT ?""".formatted(WHEN);
+
   private final String url;
   private final String user;
   private final String password;
@@ -96,6 +102,21 @@ public final class ArticleQueries {
       }
     }
     return trends;
+  }
+
+  /** The JSON documents of the {@code limit} latest articles, newest first, one at a time to {@code each}. */
+  public void latestDocuments(int limit, java.util.function.Consumer<String> each) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      c.setAutoCommit(false); // lets the driver stream rows in batches instead of holding them all
+      try (PreparedStatement ps = prepare(c, LATEST_DOCUMENTS, limit)) {
+        ps.setFetchSize(200);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            each.accept(rs.getString(1));
+          }
+        }
+      }
+    }
   }
 
   private List<Hit> hits(String sql, Object... params) throws SQLException {
