@@ -216,5 +216,4 @@ final class WatchCommand extends CommandGroup {
       return 0;
     }
   }
-
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
+    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Watches.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
         BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
 final class BenchCommand extends CommandGroup {
 
@@ -55,6 +55,34 @@ final class BenchCommand extends CommandGroup {
       System.out.println("title   " + result.title());
       System.out.println("author  " + result.author());
       System.out.println("date    " + result.date());
+      return 0;
+    }
+  }
+
+  @Command(name = "watches", mixinStandardHelpOptions = true,
+      description = {"Matching articles against many watches, as enrich does for every article: the corpus's articles",
+          "tagged, then matched against N generated watches of every kind (some built from the articles, so they",
+          "match). Prints microseconds per article with the index, and with every watch tried in turn. No stack."})
+  static final class Watches implements Callable<Integer> {
+    @Option(names = "--watches", defaultValue = "10000", description = "How many watches. Default: ${DEFAULT-VALUE}")
+    int watches;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "Passes over the articles. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: training/corpus in the repository).")
+    Path corpus = TagTrainCommand.defaultCorpus();
+
+    @Override
+    public Integer call() throws Exception {
+      var articles = io.newswire.dev.bench.WatchBenchmark.articles(corpus);
+      var result = io.newswire.dev.bench.WatchBenchmark.run(articles,
+          io.newswire.dev.bench.WatchBenchmark.watches(articles, watches, 7), rounds);
+      System.out.printf(java.util.Locale.ROOT, "| watches | of them tried on every article | articles | match, indexed"
+          + " | every watch in turn | alerts per article | index built in | index heap |%n|---|---|---|---|---|---|---|---|%n"
+          + "| %,d | %,d | %,d | %.1f µs | %.0f µs | %.2f | %.0f ms | %.1f MB |%n", result.watches(), result.unindexed(),
+          result.articles(), result.indexedMicros(), result.bruteMicros(), result.matchesPerArticle(), result.buildMillis(),
+          result.heapBytes() / 1e6);
       return 0;
     }
   }

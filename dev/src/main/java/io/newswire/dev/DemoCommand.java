@@ -73,6 +73,12 @@ final class DemoCommand implements Callable<Integer> {
     IngestSummary summary = IngestCommand.ingest(config, inputs, new ProgressBar(System.err, "  ingest"));
     say("  " + summary.describe(Topics.DEAD_LETTERS, config.get(NewswireConfig.INGEST_QUARANTINE_DIR)).replace("\n", "\n  "));
 
+    for (var w : new java.util.TreeMap<>(AlertSummaries.DEMO_WATCHES).entrySet()) {
+      io.newswire.admin.Watchlist.put(config, io.newswire.watches.WatchFiles.watch(w.getKey(), w.getKey(),
+          io.newswire.watches.RuleParser.parse(w.getValue()), 0.0, null, java.time.Instant.now()));
+    }
+    say("Watching: " + String.join(", ", new java.util.TreeSet<>(AlertSummaries.DEMO_WATCHES.keySet())));
+
     say("Starting enrich (Kafka Streams, exactly once) and the PostgreSQL sink ...");
     EnrichApplication enrich = new EnrichApplication(config, EnrichCommand.tagger(config));
     enrich.start();
@@ -86,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
     long stored = waitForRows(stack, expected, timeoutSeconds);
     System.out.println();
     System.out.println(ArticleSummaries.render(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword()));
+    System.out.println(AlertSummaries.render(AlertSummaries.read(config)));
     System.out.println(whereThingsLive(stack, enrich.httpPort(), sink.httpPort()));
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%nDemo: %d articles ingested, %d in PostgreSQL, %d dead-lettered, in %.1f s (stack start %.1f s).%n",
@@ -182,7 +189,8 @@ final class DemoCommand implements Callable<Integer> {
     return String.join("\n",
         "Where everything lives",
         "  Kafka bootstrap   " + bootstrap,
-        "  Topics            " + Topics.RAW_ARTICLES + ", " + Topics.ENRICHED_ARTICLES + ", " + Topics.DEAD_LETTERS,
+        "  Topics            " + Topics.RAW_ARTICLES + ", " + Topics.ENRICHED_ARTICLES + ", " + Topics.DEAD_LETTERS
+            + ", " + Topics.WATCHES + ", " + Topics.ALERTS,
         "  Schema Registry   " + stack.registryUrl() + "  (Confluent API; subjects <topic>-value)",
         "  PostgreSQL        " + stack.jdbcUrl() + "  (user " + stack.jdbcUser() + ", no password)",
         "  Data and logs     " + stack.dir(),
@@ -199,6 +207,7 @@ final class DemoCommand implements Callable<Integer> {
             + "   # a kcat built with Avro (Debian's is not)",
         "  kcat -b " + bootstrap + " -C -t " + Topics.ENRICHED_ARTICLES + " -e -f '%k %S bytes at %p/%o\\n'"
             + "   # any kcat: keys and sizes; values are Avro in Confluent's wire format",
+        "  ./newswire watch list --set bootstrap.servers=" + bootstrap + " --set schema.registry.url=" + stack.registryUrl(),
         "  psql -h 127.0.0.1 -p " + pgPort + " -U " + stack.jdbcUser() + " newswire -c 'SELECT title, language FROM articles'");
   }
 }
