@@ -25,7 +25,7 @@ final class DlqCommand extends CommandGroup {
   static class Common {
     @Mixin ConfigOptions options;
 
-    @Option(names = "--stage", description = "Only letters from this stage: ingest, enrich or sink.")
+    @Option(names = "--stage", description = "Only letters from this stage: ingest, enrich, sink or notify.")
     String stage;
 
     List<ConsumerRecord<String, DeadLetter>> letters(NewswireConfig config) {
