@@ -77,10 +77,13 @@ public final class Topics {
     // Compacted and never expired: the current version of every watch; one partition, since every enrich
     // instance reads all of it into a global store and there are thousands of watches, not millions.
     watches = new Topic<>(WATCHES, Serdes.String(), specific(serdeConfig), 1, Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
     // Kept 30 days, like the dead letters: long enough for a notifier that was down to catch up.
+    // An alert carries its article's title, which may be as long as an article: the same record limit.
     alerts = new Topic<>(ALERTS, Serdes.String(), specific(serdeConfig), Math.max(1, partitions / 2), Map.of(
-        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS));
+        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS,
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage));
   }
 
   /** Topics whose serdes are configured with the given registry settings ({@code schema.registry.url}, ...). */
