@@ -11,14 +11,20 @@ import java.util.List;
  */
 public record Stage(String name, String group, String topic, boolean streams) {
   public static List<Stage> all(NewswireConfig config) {
-    return List.of(
-        new Stage("enrich", config.get(NewswireConfig.ENRICH_APPLICATION_ID), Topics.RAW_ARTICLES, true),
-        new Stage("sink", config.get(NewswireConfig.SINK_GROUP_ID), Topics.ENRICHED_ARTICLES, false),
-        new Stage("notify", config.get(NewswireConfig.NOTIFY_GROUP_ID), Topics.ALERTS, false));
+    List<Stage> stages = new java.util.ArrayList<>();
+    stages.add(new Stage("enrich", config.get(NewswireConfig.ENRICH_APPLICATION_ID), Topics.RAW_ARTICLES, true));
+    // one sink group per store: "sink" (PostgreSQL) and "sink-parquet" (the lake)
+    for (String store : config.sinkStores()) {
+      stages.add(new Stage(store.equals("postgres") ? "sink" : "sink-" + store, config.sinkGroupId(store),
+          Topics.ENRICHED_ARTICLES, false));
+    }
+    stages.add(new Stage("notify", config.get(NewswireConfig.NOTIFY_GROUP_ID), Topics.ALERTS, false));
+    return stages;
   }
 
   /** The stage of that name, or every stage for "all". */
   public static List<Stage> named(NewswireConfig config, String which) {
-    return all(config).stream().filter(s -> which.equals("all") || s.name().equals(which)).toList();
+    return all(config).stream().filter(s -> which.equals("all") || s.name().equals(which)
+        || s.name().startsWith(which + "-")).toList();
   }
 }

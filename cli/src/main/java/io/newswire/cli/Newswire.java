@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         EnrichCommand.class,
         SinkCommand.class,
+        CompactCommand.class,
         WatchCommand.class,
         NotifyCommand.class,
         TopicsCommand.class,

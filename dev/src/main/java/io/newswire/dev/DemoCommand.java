@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println(whereThingsLive(stack, enrich.httpPort(), sink.httpPort()));
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%nDemo: %d articles ingested, %d in PostgreSQL, %d dead-lettered, in %.1f s (stack start %.1f s).%n",
-        expected, stored, summary.failedCount() + sink.loop().deadLetteredCount(), seconds, stack.startMillis() / 1000.0);
+        expected, stored, summary.failedCount() + sink.deadLetteredCount(), seconds, stack.startMillis() / 1000.0);
     if (stored < expected) {
       System.err.println("Not every article reached PostgreSQL within " + timeoutSeconds + " s; logs are in "
           + stack.dir());

@@ -50,7 +50,7 @@ public final class NewswireConfig {
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_STORE = "sink.store";
-  public static final String SINK_JSONL_DIR = "sink.jsonl.dir";
+  public static final String SINK_PARQUET_DIR = "sink.parquet.dir";
   public static final String NOTIFY_WEBHOOK = "notify.webhook";
   public static final String NOTIFY_SECRET = "notify.secret";
   public static final String NOTIFY_GROUP_ID = "notify.group.id";
@@ -145,10 +145,12 @@ public final class NewswireConfig {
       .define(SINK_GROUP_ID, Type.STRING, "newswire-sink", Importance.MEDIUM, "Consumer group of the sink.")
       .define(SINK_BATCH_SIZE, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "Most records the sink writes in one database transaction.")
-      .define(SINK_STORE, Type.STRING, "postgres", ConfigDef.ValidString.in("postgres", "jsonl"), Importance.HIGH,
-          "Where the sink writes: postgres, or jsonl (JSON Lines files partitioned by date, in sink.jsonl.dir).")
-      .define(SINK_JSONL_DIR, Type.STRING, "lake/articles", Importance.MEDIUM,
-          "Folder of the jsonl store: date=YYYY-MM-DD/articles.jsonl.")
+      .define(SINK_STORE, Type.STRING, "postgres", new StoreList(), Importance.HIGH,
+          "Where the sink writes: postgres, parquet (a data lake of Parquet files in sink.parquet.dir), or both"
+              + " (postgres,parquet). Each store has a consumer group of its own, so each keeps up and replays on its"
+              + " own: sink.group.id for postgres, sink.group.id-parquet for the lake.")
+      .define(SINK_PARQUET_DIR, Type.STRING, "lake", Importance.MEDIUM,
+          "Folder of the parquet store: articles/date=YYYY-MM-DD/part-*.parquet and retractions/part-*.parquet.")
       .define(NOTIFY_WEBHOOK, Type.STRING, "", Importance.HIGH,
           "Where 'newswire notify' posts alerts (http:// or https://), unless a watch names its own webhook.")
       .define(NOTIFY_SECRET, Type.PASSWORD, "", Importance.HIGH,
@@ -361,6 +363,36 @@ public final class NewswireConfig {
       current = swap;
     }
     return previous[b.length()];
+  }
+
+  /** The stores the sink writes to ({@code sink.store}), in the order given. */
+  public List<String> sinkStores() {
+    return java.util.Arrays.stream(get(SINK_STORE).split(",")).map(String::strip).filter(x -> !x.isEmpty())
+        .distinct().toList();
+  }
+
+  /** The consumer group of the sink writing to {@code store}: {@code sink.group.id}, suffixed but for postgres. */
+  public String sinkGroupId(String store) {
+    return store.equals("postgres") ? get(SINK_GROUP_ID) : get(SINK_GROUP_ID) + "-" + store;
+  }
+
+  /** sink.store: one store, or several separated by commas. */
+  static final class StoreList implements ConfigDef.Validator {
+    static final List<String> STORES = List.of("postgres", "parquet");
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      List<String> stores = java.util.Arrays.stream(text.split(",")).map(String::strip).toList();
+      if (stores.isEmpty() || !STORES.containsAll(stores)) {
+        throw new org.apache.kafka.common.config.ConfigException(name, value, "expected " + this);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "one or more of " + String.join(", ", STORES) + ", separated by commas";
+    }
   }
 
   /** A declared key's value, or its default. */

@@ -23,7 +23,11 @@ class ConfigCheckTest {
   @Test
   void anInvalidValueIsRefusedWithWhatIsAllowed() {
     assertThatThrownBy(() -> NewswireConfig.of(Map.of("sink.store", "postgress")).checked())
-        .hasMessageContaining("invalid value 'postgress' for sink.store").hasMessageContaining("postgres, jsonl");
+        .hasMessageContaining("invalid value 'postgress' for sink.store").hasMessageContaining("postgres, parquet");
+    assertThatThrownBy(() -> NewswireConfig.of(Map.of("sink.store", "postgres,jsonl")).checked())
+        .hasMessageContaining("invalid value 'postgres,jsonl' for sink.store");
+    assertThat(NewswireConfig.of(Map.of("sink.store", "postgres, parquet")).checked().sinkStores())
+        .containsExactly("postgres", "parquet");
     assertThatThrownBy(() -> NewswireConfig.of(Map.of("sink.batch.size", "many")).checked())
         .hasMessageContaining("invalid value 'many' for sink.batch.size");
     assertThatThrownBy(() -> NewswireConfig.of(Map.of("sink.batch.size", "0")).checked())

@@ -4,20 +4,23 @@ import io.newswire.config.NewswireConfig;
 import io.newswire.ops.OpsServer;
 import io.newswire.registry.SchemaRegistryClient;
 import io.newswire.registry.SchemaRegistryClients;
-import io.newswire.sink.files.JsonLinesStore;
+import io.newswire.sink.lake.ParquetStore;
 import io.newswire.sink.postgres.PostgresStore;
 import io.newswire.topics.Topics;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The sink as an application: settings checked, its topics and the registry checked, the store migrated, the
- * {@link SinkLoop} on its own thread, /metrics, /health and /ready on {@code sink.http.port}; {@link #close()}
- * stops after the current batch.
+ * The sink as an application: settings checked, its topics and the registry checked, each store of {@code
+ * sink.store} opened (PostgreSQL migrated), a {@link SinkLoop} per store on its own thread and in its own consumer
+ * group, /metrics, /health and /ready on {@code sink.http.port}; {@link #close()} stops after the current batches.
  */
 public final class SinkApplication implements AutoCloseable {
-  private final Store store;
-  private final SinkLoop loop;
-  private final Thread thread;
+  private final List<Store> stores = new ArrayList<>();
+  private final List<SinkLoop> loops = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
   private final OpsServer http;
 
   public SinkApplication(NewswireConfig config) {
@@ -26,15 +29,29 @@ public final class SinkApplication implements AutoCloseable {
     try (SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdes())) {
       SchemaCheck.verify(registry);
     }
-    store = store(config);
-    loop = new SinkLoop(config, store);
-    thread = new Thread(loop, "sink");
-    thread.start();
+    for (String name : config.sinkStores()) {
+      Store store = store(config, name);
+      stores.add(store);
+      SinkLoop loop = new SinkLoop(config, store, config.sinkGroupId(name), 30_000);
+      loops.add(loop);
+      Thread thread = new Thread(loop, name.equals("postgres") ? "sink" : "sink-" + name);
+      threads.add(thread);
+      thread.start();
+    }
     http = OpsServer.startOn(config.get(NewswireConfig.HTTP_HOST), config.getInt(NewswireConfig.SINK_HTTP_PORT),
         NewswireConfig.SINK_HTTP_PORT,
-        () -> new OpsServer.Check(thread.isAlive(), thread.isAlive() ? "running" : "stopped"),
-        () -> new OpsServer.Check(thread.isAlive() && loop.storeAvailable(),
-            loop.storeAvailable() ? "writing to " + store.describe() : store.describe() + " unavailable, retrying"));
+        () -> new OpsServer.Check(threads.stream().allMatch(Thread::isAlive),
+            threads.stream().allMatch(Thread::isAlive) ? "running" : "stopped"),
+        () -> {
+          List<String> details = new ArrayList<>();
+          boolean ok = true;
+          for (int i = 0; i < stores.size(); i++) {
+            boolean up = threads.get(i).isAlive() && loops.get(i).storeAvailable();
+            ok &= up;
+            details.add(up ? "writing to " + stores.get(i).describe() : stores.get(i).describe() + " unavailable, retrying");
+          }
+          return new OpsServer.Check(ok, String.join("; ", details));
+        });
   }
 
   /** The port of /metrics, /health and /ready, or -1 when off. */
@@ -42,10 +59,15 @@ public final class SinkApplication implements AutoCloseable {
     return http == null ? -1 : http.port();
   }
 
-  /** The store the configuration names ({@code sink.store}), ready to write. */
+  /** The configuration's first store ({@code sink.store}), ready to write. */
   public static Store store(NewswireConfig config) {
-    if ("jsonl".equals(config.get(NewswireConfig.SINK_STORE))) {
-      return new JsonLinesStore(Path.of(config.get(NewswireConfig.SINK_JSONL_DIR)));
+    return store(config, config.sinkStores().get(0));
+  }
+
+  /** The store of that name (postgres, parquet), ready to write. */
+  public static Store store(NewswireConfig config, String name) {
+    if (name.equals("parquet")) {
+      return new ParquetStore(Path.of(config.get(NewswireConfig.SINK_PARQUET_DIR)));
     }
     PostgresStore postgres = new PostgresStore(config.get(NewswireConfig.POSTGRES_URL),
         config.get(NewswireConfig.POSTGRES_USER), config.get(NewswireConfig.POSTGRES_PASSWORD));
@@ -53,17 +75,25 @@ public final class SinkApplication implements AutoCloseable {
     return postgres;
   }
 
+  /** The loop of the first store. */
   public SinkLoop loop() {
-    return loop;
+    return loops.get(0);
+  }
+
+  /** Records every loop sent to the dead letters. */
+  public long deadLetteredCount() {
+    return loops.stream().mapToLong(SinkLoop::deadLetteredCount).sum();
   }
 
   public String describe() {
-    return store.describe();
+    return stores.stream().map(Store::describe).collect(Collectors.joining(" and "));
   }
 
-  /** Waits until the loop ends (closed, or stopped by an error it could not get past). */
+  /** Waits until every loop ends (closed, or stopped by an error it could not get past). */
   public void join() throws InterruptedException {
-    thread.join();
+    for (Thread thread : threads) {
+      thread.join();
+    }
   }
 
   @Override
@@ -71,12 +101,14 @@ public final class SinkApplication implements AutoCloseable {
     if (http != null) {
       http.close();
     }
-    loop.close();
-    try {
-      thread.join(15_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    loops.forEach(SinkLoop::close);
+    for (Thread thread : threads) {
+      try {
+        thread.join(15_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    store.close();
+    stores.forEach(Store::close);
   }
 }

@@ -57,18 +57,24 @@ public final class SinkLoop implements Runnable, AutoCloseable {
   private final int deadLetterPayload;
 
   public SinkLoop(NewswireConfig config, Store store, long maxBackoffMs) {
+    this(config, store, config.get(NewswireConfig.SINK_GROUP_ID), maxBackoffMs);
+  }
+
+  /** A loop in its own consumer group: one per store, so each store keeps up and replays on its own. */
+  public SinkLoop(NewswireConfig config, Store store, String groupId, long maxBackoffMs) {
     this.store = store;
     this.topics = Topics.create(config.serdes());
     this.deadLetterPayload = io.newswire.topics.RecordSizes.deadLetterPayloadBytes(config.articleMaxBytes());
     this.maxBackoffMs = maxBackoffMs;
     this.articles = topics.enrichedArticles.valueSerde().deserializer();
     Map<String, Object> consumerConfig = new HashMap<>(config.kafkaClients());
-    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.get(NewswireConfig.SINK_GROUP_ID));
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // enrich writes transactionally
     consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(NewswireConfig.SINK_BATCH_SIZE));
-    consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
+    String clientId = groupId.startsWith("newswire-") ? groupId : "newswire-" + groupId;
+    consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     // sink.consumer.* passes consumer settings through (not the ones the sink's guarantees rest on)
     config.withPrefix(NewswireConfig.SINK_CONSUMER_PREFIX).forEach((k, v) -> {
       if (!k.equals(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG) && !k.equals(ConsumerConfig.ISOLATION_LEVEL_CONFIG)) {
@@ -79,7 +85,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     Map<String, Object> producerConfig = new HashMap<>(config.producerClients());
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-    producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-deadletters");
+    producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-deadletters");
     this.deadLetters = new KafkaProducer<>(producerConfig, topics.deadLetters.keySerde().serializer(),
         topics.deadLetters.valueSerde().serializer());
     Metrics.bind(consumer); // records-lag and fetch rates of the sink's consumer
@@ -127,8 +133,9 @@ public final class SinkLoop implements Runnable, AutoCloseable {
       offsets.put(tp, new OffsetAndMetadata(record.offset() + 1));
       try {
         ArticleChange change = record.value() == null
-            ? new ArticleChange.Delete(record.key())
-            : new ArticleChange.Upsert(articles.deserialize(record.topic(), record.headers(), record.value()));
+            ? new ArticleChange.Delete(record.key(), record.partition(), record.offset())
+            : new ArticleChange.Upsert(articles.deserialize(record.topic(), record.headers(), record.value()),
+                record.partition(), record.offset());
         changes.add(change);
         sources.put(change, record);
       } catch (RuntimeException e) {
