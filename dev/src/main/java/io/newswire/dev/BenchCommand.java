@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Watches.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
+    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Lake.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Watches.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
         BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
 final class BenchCommand extends CommandGroup {
 
@@ -55,6 +55,55 @@ final class BenchCommand extends CommandGroup {
       System.out.println("title   " + result.title());
       System.out.println("author  " + result.author());
       System.out.println("date    " + result.date());
+      return 0;
+    }
+  }
+
+  @Command(name = "lake", mixinStandardHelpOptions = true,
+      description = {"The Parquet lake store (sink.store=parquet) against DuckDB's COPY ... TO of the same rows:",
+          "tagged corpus articles of 3 KB in batches, then the rows it wrote copied to one file. No stack needed."})
+  static final class Lake implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Articles per batch. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench-lake", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      System.err.println("Tagging " + articles + " corpus articles ...");
+      var enriched = io.newswire.dev.bench.SinkBenchmark.articles(articles, 3000, new io.newswire.tagger.NewswireTagger());
+      List<io.newswire.dev.bench.LakeBenchmark.Result> stores = new ArrayList<>();
+      List<io.newswire.dev.bench.LakeBenchmark.Result> copies = new ArrayList<>();
+      for (int run = 1; run <= runs; run++) {
+        Path lake = dir.resolve("run-" + run);
+        if (Files.exists(lake)) {
+          try (var files = Files.walk(lake)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+        stores.add(io.newswire.dev.bench.LakeBenchmark.store(lake, enriched, batch));
+        copies.add(io.newswire.dev.bench.LakeBenchmark.copy(lake, dir.resolve("copy-" + run + ".parquet")));
+        System.err.printf(java.util.Locale.ROOT, "  run %d: store %.0f articles/s, COPY %.0f articles/s%n", run,
+            stores.get(run - 1).articlesPerSecond(), copies.get(run - 1).articlesPerSecond());
+      }
+      var s = stores.stream().sorted(Comparator.comparingDouble(io.newswire.dev.bench.LakeBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+      var c = copies.stream().sorted(Comparator.comparingDouble(io.newswire.dev.bench.LakeBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+      System.out.printf("%n%s, %d cores, Java %s; `./newswire bench lake --articles %d --batch %d --runs %d`%n%n",
+          LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), articles, batch, runs);
+      System.out.println("| writer | articles/s (median of " + runs + ") | bytes on disk | ratio |");
+      System.out.println("|---|---|---|---|");
+      System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | %,d | 1.00 |%n", c.what(), c.articlesPerSecond(), c.bytes());
+      System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | %,d | %.2f |%n", s.what(), s.articlesPerSecond(), s.bytes(),
+          s.articlesPerSecond() / c.articlesPerSecond());
       return 0;
     }
   }
