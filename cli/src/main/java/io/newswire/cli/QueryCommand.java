@@ -60,13 +60,35 @@ final class QueryCommand extends CommandGroup {
     }
   }
 
-  @Command(name = "search", description = "Full-text search over titles and bodies (web search syntax: words, \"phrases\", -not, or).")
+  @Command(name = "search", description = {"Full-text search over titles and bodies (web search syntax: words, \"phrases\", -not, or).",
+      "With sink.store including opensearch, it searches OpenSearch: highlighted snippets, and the people,",
+      "organisations, places, topics and sources most common among the matches."})
   static final class Search extends Common implements Callable<Integer> {
     @Parameters(paramLabel = "WORDS") String words;
 
     @Override
     public Integer call() throws Exception {
-      return print(queries().search(words, from(), to(), limit));
+      NewswireConfig config = options.load();
+      if (!config.sinkStores().contains("opensearch")) {
+        return print(queries().search(words, from(), to(), limit));
+      }
+      // sink.store includes opensearch: search there, with snippets and facets
+      var result = new io.newswire.sink.search.ArticleSearch(config.get(NewswireConfig.OPENSEARCH_URL),
+          config.get(NewswireConfig.OPENSEARCH_USER), config.get(NewswireConfig.OPENSEARCH_PASSWORD),
+          config.get(NewswireConfig.OPENSEARCH_INDEX)).search(words, from(), to(), limit);
+      for (var h : result.hits()) {
+        System.out.printf("%-20s  %s  %s%n", h.when() == null ? "" : h.when().toString().substring(0, 16), h.title(),
+            h.url() == null ? h.id() : h.url());
+        h.snippets().forEach(snippet -> System.out.println("    … " + snippet + " …"));
+      }
+      result.facets().forEach((facet, counts) -> {
+        if (!counts.isEmpty()) {
+          System.out.println(String.format("%-14s", facet) + String.join(", ", counts.entrySet().stream()
+              .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
+        }
+      });
+      System.err.println(result.hits().size() + " of " + result.total() + " articles (OpenSearch)");
+      return 0;
     }
   }
 

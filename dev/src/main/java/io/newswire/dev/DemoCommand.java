@@ -49,6 +49,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where the local servers keep data and logs (emptied on start). Default: ${DEFAULT-VALUE}")
   Path dir;
 
+  @Option(names = "--store", defaultValue = "postgres", paramLabel = "STORE[,STORE]",
+      description = "Where the sink writes: postgres, and opensearch and/or parquet beside it (postgres,opensearch starts"
+          + " an OpenSearch node too, 6-10 s more). Default: ${DEFAULT-VALUE}")
+  String store;
+
   @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the pipeline. Default: ${DEFAULT-VALUE}")
   int timeoutSeconds;
 
@@ -58,6 +63,15 @@ final class DemoCommand implements Callable<Integer> {
     say("Starting the local stack in " + dir.toAbsolutePath() + " ...");
     LocalStack stack = LocalStack.start(dir, line -> say("  " + line));
     NewswireConfig config = settingsFor(stack);
+    java.util.List<String> stores = java.util.Arrays.stream(store.split(",")).map(String::strip).toList();
+    if (!stores.contains("postgres")) {
+      throw new IllegalArgumentException("--store must include postgres: the demo prints what it found from there");
+    }
+    if (stores.contains("opensearch")) {
+      config = config.with(Map.of(NewswireConfig.OPENSEARCH_URL, stack.opensearch(line -> say("  " + line)).url()));
+    }
+    config = config.with(Map.of(NewswireConfig.SINK_STORE, store,
+        NewswireConfig.SINK_PARQUET_DIR, stack.dir().resolve("lake").toString())).checked();
 
     say("Creating topics and registering schemas ...");
     TopicsCommand.ensure(config);
@@ -93,6 +107,15 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println(ArticleSummaries.render(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword()));
     System.out.println(AlertSummaries.render(AlertSummaries.read(config)));
+    if (stores.contains("opensearch")) {
+      System.out.println(searchExample(config, expected));
+      System.out.println("  OpenSearch        " + config.get(NewswireConfig.OPENSEARCH_URL) + "/"
+          + config.get(NewswireConfig.OPENSEARCH_INDEX) + "/_search  (./newswire query search --set sink.store=opensearch"
+          + " --set opensearch.url=" + config.get(NewswireConfig.OPENSEARCH_URL) + " WORDS)");
+    }
+    if (stores.contains("parquet")) {
+      System.out.println("  Parquet lake      " + config.get(NewswireConfig.SINK_PARQUET_DIR) + "  (the query in docs/SINK.md)");
+    }
     System.out.println(whereThingsLive(stack, enrich.httpPort(), sink.httpPort()));
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%nDemo: %d articles ingested, %d in PostgreSQL, %d dead-lettered, in %.1f s (stack start %.1f s).%n",
@@ -110,6 +133,27 @@ final class DemoCommand implements Callable<Integer> {
     stopPipeline.run();
     stack.close();
     return stored >= expected ? 0 : 1;
+  }
+
+  /** A search in OpenSearch once it holds every article: what 'newswire query search' prints there. */
+  private static String searchExample(NewswireConfig config, long expected) throws InterruptedException {
+    var search = new io.newswire.sink.search.ArticleSearch(config.get(NewswireConfig.OPENSEARCH_URL), "", "",
+        config.get(NewswireConfig.OPENSEARCH_INDEX));
+    java.time.Instant from = java.time.Instant.EPOCH;
+    java.time.Instant to = java.time.Instant.now().plusSeconds(86_400);
+    for (int i = 0; i < 100 && search.search("*", from, to, 0).total() < expected; i++) {
+      Thread.sleep(200);
+    }
+    var result = search.search("officials OR said", from, to, 3);
+    StringBuilder out = new StringBuilder("OpenSearch: 'officials OR said' finds " + result.total() + " articles\n");
+    for (var h : result.hits()) {
+      out.append("  ").append(h.title()).append('\n');
+      h.snippets().stream().limit(1).forEach(snippet -> out.append("      … ").append(snippet).append(" …\n"));
+    }
+    result.facets().forEach((facet, counts) -> out.append("  ").append(String.format("%-14s", facet))
+        .append(String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
+        .append('\n'));
+    return out.toString();
   }
 
   /** Settings that point every stage at the local stack. */

@@ -51,6 +51,10 @@ public final class NewswireConfig {
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_PARQUET_DIR = "sink.parquet.dir";
+  public static final String OPENSEARCH_URL = "opensearch.url";
+  public static final String OPENSEARCH_USER = "opensearch.user";
+  public static final String OPENSEARCH_PASSWORD = "opensearch.password";
+  public static final String OPENSEARCH_INDEX = "opensearch.index";
   public static final String NOTIFY_WEBHOOK = "notify.webhook";
   public static final String NOTIFY_SECRET = "notify.secret";
   public static final String NOTIFY_GROUP_ID = "notify.group.id";
@@ -146,9 +150,15 @@ public final class NewswireConfig {
       .define(SINK_BATCH_SIZE, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "Most records the sink writes in one database transaction.")
       .define(SINK_STORE, Type.STRING, "postgres", new StoreList(), Importance.HIGH,
-          "Where the sink writes: postgres, parquet (a data lake of Parquet files in sink.parquet.dir), or both"
-              + " (postgres,parquet). Each store has a consumer group of its own, so each keeps up and replays on its"
-              + " own: sink.group.id for postgres, sink.group.id-parquet for the lake.")
+          "Where the sink writes: postgres, parquet (a data lake of Parquet files in sink.parquet.dir), opensearch"
+              + " (opensearch.url), or several (postgres,opensearch). Each store has a consumer group of its own, so"
+              + " each keeps up and replays on its own: sink.group.id for postgres, sink.group.id-STORE for the others.")
+      .define(OPENSEARCH_URL, Type.STRING, "http://127.0.0.1:9200", Importance.HIGH,
+          "OpenSearch's HTTP address, for sink.store=opensearch and for 'newswire query search' when that store is on.")
+      .define(OPENSEARCH_USER, Type.STRING, "", Importance.MEDIUM, "OpenSearch user (basic authentication); empty: none.")
+      .define(OPENSEARCH_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "OpenSearch password (never logged).")
+      .define(OPENSEARCH_INDEX, Type.STRING, "newswire-articles", Importance.MEDIUM,
+          "The alias readers and the sink use; the index behind it is ALIAS-vN, N the template version (docs/SINK.md).")
       .define(SINK_PARQUET_DIR, Type.STRING, "lake", Importance.MEDIUM,
           "Folder of the parquet store: articles/date=YYYY-MM-DD/part-*.parquet and retractions/part-*.parquet.")
       .define(NOTIFY_WEBHOOK, Type.STRING, "", Importance.HIGH,
@@ -378,7 +388,7 @@ public final class NewswireConfig {
 
   /** sink.store: one store, or several separated by commas. */
   static final class StoreList implements ConfigDef.Validator {
-    static final List<String> STORES = List.of("postgres", "parquet");
+    static final List<String> STORES = List.of("postgres", "parquet", "opensearch");
 
     @Override
     public void ensureValid(String name, Object value) {

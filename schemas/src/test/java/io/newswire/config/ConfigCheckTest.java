@@ -23,7 +23,7 @@ class ConfigCheckTest {
   @Test
   void anInvalidValueIsRefusedWithWhatIsAllowed() {
     assertThatThrownBy(() -> NewswireConfig.of(Map.of("sink.store", "postgress")).checked())
-        .hasMessageContaining("invalid value 'postgress' for sink.store").hasMessageContaining("postgres, parquet");
+        .hasMessageContaining("invalid value 'postgress' for sink.store").hasMessageContaining("postgres, parquet, opensearch");
     assertThatThrownBy(() -> NewswireConfig.of(Map.of("sink.store", "postgres,jsonl")).checked())
         .hasMessageContaining("invalid value 'postgres,jsonl' for sink.store");
     assertThat(NewswireConfig.of(Map.of("sink.store", "postgres, parquet")).checked().sinkStores())

@@ -66,6 +66,11 @@ public final class SinkApplication implements AutoCloseable {
 
   /** The store of that name (postgres, parquet), ready to write. */
   public static Store store(NewswireConfig config, String name) {
+    if (name.equals("opensearch")) {
+      return new io.newswire.sink.search.OpenSearchStore(config.get(NewswireConfig.OPENSEARCH_URL),
+          config.get(NewswireConfig.OPENSEARCH_USER), config.get(NewswireConfig.OPENSEARCH_PASSWORD),
+          config.get(NewswireConfig.OPENSEARCH_INDEX));
+    }
     if (name.equals("parquet")) {
       return new ParquetStore(Path.of(config.get(NewswireConfig.SINK_PARQUET_DIR)));
     }

@@ -17,7 +17,10 @@ import java.util.function.Consumer;
  * integration tests both use it. Closing it (or the JVM exiting, Ctrl-C included) stops every server.
  */
 public final class LocalStack implements AutoCloseable {
-  public enum Component { KAFKA, REGISTRY, POSTGRES }
+  public enum Component { KAFKA, REGISTRY, POSTGRES, OPENSEARCH }
+
+  /** What a stack starts unless asked otherwise: OpenSearch only when a search store is wanted. */
+  public static final Set<Component> DEFAULT = EnumSet.of(Component.KAFKA, Component.REGISTRY, Component.POSTGRES);
 
   private static LocalStack shared;
 
@@ -25,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
   private final KafkaBroker kafka;
   private final ApicurioRegistry registry;
   private final LocalPostgres postgres;
+  private LocalOpenSearch opensearch;
   private final long startMillis;
   private final Thread shutdownHook = new Thread(this::close, "newswire-stack-shutdown");
   private boolean closed;
@@ -82,12 +86,15 @@ public final class LocalStack implements AutoCloseable {
     }
     LocalStack stack = new LocalStack(root, kafka.join(), registry.join(), postgres.join(),
         (System.nanoTime() - t0) / 1_000_000);
+    if (components.contains(Component.OPENSEARCH)) {
+      stack.opensearch(progress);
+    }
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
     return stack;
   }
 
   public static LocalStack start(Path dir, Consumer<String> progress) {
-    return start(dir, EnumSet.allOf(Component.class), progress);
+    return start(dir, DEFAULT, progress);
   }
 
   /**
@@ -122,6 +129,18 @@ public final class LocalStack implements AutoCloseable {
     return require(postgres, "PostgreSQL").password();
   }
 
+  /** The OpenSearch node of this stack, started on first use (20–30 s) under {@code dir/opensearch}. */
+  public synchronized LocalOpenSearch opensearch() {
+    return opensearch(line -> System.out.println("[stack] " + line));
+  }
+
+  public synchronized LocalOpenSearch opensearch(Consumer<String> progress) {
+    if (opensearch == null) {
+      opensearch = announce(progress, "OpenSearch", () -> LocalOpenSearch.start(dir.resolve("opensearch")));
+    }
+    return opensearch;
+  }
+
   public boolean hasPostgres() {
     return postgres != null;
   }
@@ -152,6 +171,7 @@ public final class LocalStack implements AutoCloseable {
       return;
     }
     closed = true;
+    closeQuietly(opensearch);
     closeQuietly(postgres);
     closeQuietly(registry);
     closeQuietly(kafka);
@@ -190,7 +210,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** Servers left running by a stack whose JVM was killed: stop them before wiping their directory. */
   private static void stopLeftovers(Path root) {
-    for (String pid : List.of("kafka/broker.pid", "registry/registry.pid")) {
+    for (String pid : List.of("kafka/broker.pid", "registry/registry.pid", "opensearch/opensearch.pid")) {
       Path file = root.resolve(pid);
       if (Files.exists(file)) {
         try {

@@ -1,0 +1,82 @@
+package io.newswire.sink.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Full-text search of the articles in OpenSearch: the words in web-search syntax over English-analysed titles
+ * (weighted 3) and bodies, within a time range on publication (else fetch) time; highlighted snippets; and facets:
+ * the people, organisations, places, topics and sources most common among all the matches.
+ */
+public final class ArticleSearch {
+  /** One article found, with the best passages and their matched words between « and ». */
+  public record Hit(String id, Instant when, String title, String url, double score, List<String> snippets) {}
+
+  /** The articles found, how many matched in all, and the facets over all the matches. */
+  public record Result(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {}
+
+  static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+  static {
+    FACETS.put("people", "people");
+    FACETS.put("organisations", "organisations");
+    FACETS.put("places", "places");
+    FACETS.put("topics", "topic_labels");
+    FACETS.put("sources", "feed");
+  }
+
+  private final OpenSearchClient client;
+  private final String alias;
+
+  public ArticleSearch(String url, String user, String password, String alias) {
+    this.client = new OpenSearchClient(url, user, password);
+    this.alias = alias;
+  }
+
+  /** The request body: exposed so the docs and tests show exactly what is asked. */
+  public static String request(String words, Instant from, Instant to, int limit) {
+    ObjectNode body = OpenSearchClient.JSON.createObjectNode().put("size", limit).put("track_total_hits", true);
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    // web-search syntax as PostgreSQL's websearch_to_tsquery reads it: a standalone "or" means either side
+    bool.putArray("must").addObject().putObject("simple_query_string").put("query", words.replaceAll("\\s+(?i:or)\\s+", " | "))
+        .put("default_operator", "and").putArray("fields").add("title^3").add("body");
+    bool.putArray("filter").addObject().putObject("range").putObject("when")
+        .put("gte", from.toString()).put("lt", to.toString());
+    ObjectNode highlight = body.putObject("highlight").put("pre_tags", "«").put("post_tags", "»");
+    highlight.putObject("fields").putObject("body").put("fragment_size", 160).put("number_of_fragments", 2);
+    body.putArray("_source").add("id").add("title").add("url").add("when");
+    ObjectNode aggs = body.putObject("aggs");
+    FACETS.forEach((name, field) -> aggs.putObject(name).putObject("terms").put("field", field).put("size", 5));
+    return body.toString();
+  }
+
+  public Result search(String words, Instant from, Instant to, int limit) {
+    OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_search", request(words, from, to, limit));
+    if (response.status() >= 300) {
+      throw new IllegalStateException("OpenSearch refused the search: HTTP " + response.status() + " "
+          + response.body().path("error").path("reason").asText(response.body().toString()));
+    }
+    JsonNode hits = response.body().path("hits");
+    List<Hit> found = new ArrayList<>();
+    for (JsonNode hit : hits.path("hits")) {
+      JsonNode source = hit.path("_source");
+      List<String> snippets = new ArrayList<>();
+      hit.path("highlight").path("body").forEach(s -> snippets.add(s.asText().replaceAll("\\s+", " ")));
+      found.add(new Hit(source.path("id").asText(), source.hasNonNull("when") ? Instant.parse(source.get("when").asText()) : null,
+          source.path("title").asText(), source.path("url").asText(null), hit.path("_score").asDouble(), snippets));
+    }
+    Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+    FACETS.keySet().forEach(name -> {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      response.body().path("aggregations").path(name).path("buckets")
+          .forEach(b -> counts.put(b.path("key").asText(), b.path("doc_count").asLong()));
+      facets.put(name, counts);
+    });
+    return new Result(hits.path("total").path("value").asLong(), found, facets);
+  }
+}
