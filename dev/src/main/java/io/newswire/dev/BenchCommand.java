@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
-    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Lake.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Watches.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
+    subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Lake.class, BenchCommand.Search.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Watches.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
         BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
 final class BenchCommand extends CommandGroup {
 
@@ -104,6 +104,51 @@ final class BenchCommand extends CommandGroup {
       System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | %,d | 1.00 |%n", c.what(), c.articlesPerSecond(), c.bytes());
       System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | %,d | %.2f |%n", s.what(), s.articlesPerSecond(), s.bytes(),
           s.articlesPerSecond() / c.articlesPerSecond());
+      return 0;
+    }
+  }
+
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = {"The OpenSearch store (sink.store=opensearch) against a plain _bulk of the same documents, on a",
+          "local OpenSearch node it starts: tagged corpus articles of 3 KB, alternating runs, each into a fresh index."})
+  static final class Search implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "10000", description = "Articles per run. Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Articles per bulk request. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each. Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--dir", defaultValue = ".newswire/bench-search", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      System.err.println("Tagging " + articles + " corpus articles ...");
+      var enriched = io.newswire.dev.bench.SinkBenchmark.articles(articles, 3000, new io.newswire.tagger.NewswireTagger());
+      try (LocalStack stack = LocalStack.start(dir, EnumSet.noneOf(LocalStack.Component.class), line -> System.err.println("  " + line))) {
+        String url = stack.opensearch(line -> System.err.println("  " + line)).url();
+        List<io.newswire.dev.bench.SearchBenchmark.Result> stores = new ArrayList<>();
+        List<io.newswire.dev.bench.SearchBenchmark.Result> bulks = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+          bulks.add(io.newswire.dev.bench.SearchBenchmark.bulk(url, "bench-bulk-" + run, enriched, batch));
+          stores.add(io.newswire.dev.bench.SearchBenchmark.store(url, "bench-store-" + run, enriched, batch));
+          System.err.printf(java.util.Locale.ROOT, "  run %d: plain _bulk %.0f articles/s, store %.0f articles/s%n", run,
+              bulks.get(run - 1).articlesPerSecond(), stores.get(run - 1).articlesPerSecond());
+        }
+        var s = stores.stream().sorted(Comparator.comparingDouble(io.newswire.dev.bench.SearchBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+        var b = bulks.stream().sorted(Comparator.comparingDouble(io.newswire.dev.bench.SearchBenchmark.Result::articlesPerSecond)).toList().get(runs / 2);
+        System.out.printf("%n%s, %d cores, Java %s, OpenSearch 2.19.6 (one node, 512 MB heap); `./newswire bench search"
+            + " --articles %d --batch %d --runs %d`%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"), articles, batch, runs);
+        System.out.println("| writer | articles/s (median of " + runs + ") | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | 1.00 |%n", b.what(), b.articlesPerSecond());
+        System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | %.2f |%n", s.what(), s.articlesPerSecond(),
+            s.articlesPerSecond() / b.articlesPerSecond());
+      }
       return 0;
     }
   }

@@ -89,7 +89,7 @@ public final class OpenSearchStore implements Store {
   }
 
   /** The document of an article: text for search, keywords for facets, places as geo points. */
-  static ObjectNode document(EnrichedArticle a) {
+  public static ObjectNode document(EnrichedArticle a) {
     var raw = a.getArticle();
     ObjectNode doc = OpenSearchClient.JSON.createObjectNode()
         .put("id", raw.getId())
