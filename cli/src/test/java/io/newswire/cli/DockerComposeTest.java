@@ -100,7 +100,7 @@ class DockerComposeTest {
   @Test
   @SuppressWarnings("unchecked")
   void everyNewswireSettingIsADeclaredKey() throws IOException {
-    for (String stage : List.of("topics", "ingest", "enrich", "sink")) {
+    for (String stage : List.of("topics", "ingest", "enrich", "sink", "sink-search")) {
       Map<String, Object> env = (Map<String, Object>) services().get(stage).get("environment");
       assertThat(env).as(stage).isNotEmpty();
       // NEWSWIRE_JAVA_OPTS is the launcher's (JVM flags), not a setting
@@ -109,6 +109,50 @@ class DockerComposeTest {
         assertThat(NewswireConfig.CONFIG.names()).as(variable).contains(key);
       });
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSearchSinkFeedsOpenSearchAndTheDashboardReadsWhatItWrites() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    assertThat(services.get("opensearch").get("image").toString()).startsWith("opensearchproject/opensearch:2.19");
+    assertThat(services.get("opensearch-dashboards").get("image").toString())
+        .startsWith("opensearchproject/opensearch-dashboards:2.19");
+    assertThat(services.get("sink-search").get("command").toString()).contains("opensearch");
+    assertThat((Map<String, Object>) services.get("sink-search").get("environment"))
+        .containsEntry("NEWSWIRE_OPENSEARCH_URL", "http://opensearch:9200");
+    assertThat(services.get("dashboards-setup").get("command").toString()).contains("/setup/newswire.ndjson");
+
+    // every saved object parses, every reference resolves, and every field the dashboard uses is in the template
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var template = json.readTree(Path.of("..", "sink", "src", "main", "resources", "opensearch", "index-template-v1.json")
+        .toFile()).path("template").path("mappings").path("properties");
+    Map<String, String> objects = new java.util.HashMap<>();
+    List<com.fasterxml.jackson.databind.JsonNode> saved = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("..", "docker", "dashboards", "newswire.ndjson"))) {
+      var node = json.readTree(line);
+      objects.put(node.path("id").asText(), node.path("type").asText());
+      saved.add(node);
+    }
+    assertThat(objects).containsEntry("newswire", "dashboard").containsEntry("newswire-articles", "index-pattern");
+    assertThat(template.has(saved.get(0).path("attributes").path("timeFieldName").asText())).isTrue();
+    List<String> kinds = new java.util.ArrayList<>();
+    for (var node : saved) {
+      for (var ref : node.path("references")) {
+        assertThat(objects).as(node.path("id") + " refers to " + ref.path("id"))
+            .containsEntry(ref.path("id").asText(), ref.path("type").asText());
+      }
+      if (node.path("type").asText().equals("visualization")) {
+        var state = json.readTree(node.path("attributes").path("visState").asText());
+        kinds.add(state.path("type").asText());
+        for (var agg : state.path("aggs")) {
+          if (agg.path("params").has("field")) {
+            assertThat(template.has(agg.path("params").path("field").asText())).as(agg.toString()).isTrue();
+          }
+        }
+      }
+    }
+    assertThat(kinds).contains("histogram", "horizontal_bar", "tile_map"); // over time, top entities and topics, a map
   }
 
   @Test
