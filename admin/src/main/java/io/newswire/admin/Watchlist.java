@@ -3,18 +3,13 @@ package io.newswire.admin;
 import io.newswire.config.NewswireConfig;
 import io.newswire.schema.Watch;
 import io.newswire.topics.Topics;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The watches as operators manage them: {@value Topics#WATCHES} is the only place they live, so adding one is
@@ -40,30 +35,13 @@ public final class Watchlist {
 
   /** Every current watch by id. */
   public static Map<String, Watch> all(NewswireConfig config) {
-    Topics topics = Topics.create(config);
     Map<String, Watch> watches = new TreeMap<>();
-    Map<String, Object> consumerConfig = new HashMap<>(config.kafkaClients());
-    consumerConfig.put("enable.auto.commit", false);
-    consumerConfig.put("isolation.level", "read_committed");
-    try (KafkaConsumer<String, Watch> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-        topics.watches.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.WATCHES, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("could not read " + Topics.WATCHES + " to its end within 60 s");
-        }
-        for (ConsumerRecord<String, Watch> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.value() == null) {
-            watches.remove(r.key());
-          } else {
-            watches.put(r.key(), r.value());
-          }
-        }
+    for (ConsumerRecord<String, Watch> r : TopicContents.read(config, Topics.WATCHES,
+        Topics.create(config).watches.valueSerde().deserializer())) {
+      if (r.value() == null) {
+        watches.remove(r.key());
+      } else {
+        watches.put(r.key(), r.value());
       }
     }
     return watches;

@@ -26,18 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,26 +181,6 @@ class WatchesIT {
 
   /** The alerts of one watch now in the alerts topic (read committed). */
   static List<Alert> alerts(NewswireConfig config, String watchId) {
-    Topics topics = Topics.create(config.serdes());
-    Map<String, Object> props = new HashMap<>(config.kafkaClients());
-    props.put("isolation.level", "read_committed");
-    List<Alert> found = new ArrayList<>();
-    try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        topics.alerts.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() != null && r.value().getWatchId().equals(watchId)) {
-            found.add(r.value());
-          }
-        }
-      }
-    }
-    return found;
+    return AlertSummaries.read(config).stream().filter(a -> a.getWatchId().equals(watchId)).toList();
   }
 }
