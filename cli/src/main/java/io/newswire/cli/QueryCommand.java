@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = "Ask PostgreSQL about the stored articles; docs/QUERYING.md shows the SQL behind each.",
+    description = {"Ask PostgreSQL about the stored articles; docs/QUERYING.md shows the SQL behind each.",
+        "With sink.store including opensearch, search, entity, topic and range ask OpenSearch instead (snippets, facets)."},
     subcommands = {QueryCommand.Search.class, QueryCommand.Entity.class, QueryCommand.Topic.class,
         QueryCommand.Range.class, QueryCommand.Trending.class})
 final class QueryCommand extends CommandGroup {
@@ -50,6 +51,33 @@ final class QueryCommand extends CommandGroup {
       return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(text);
     }
 
+    /** The OpenSearch search when sink.store includes opensearch, else null (PostgreSQL answers). */
+    io.newswire.sink.search.ArticleSearch search() {
+      NewswireConfig config = options.load();
+      if (!config.sinkStores().contains("opensearch")) {
+        return null;
+      }
+      return new io.newswire.sink.search.ArticleSearch(config.get(NewswireConfig.OPENSEARCH_URL),
+          config.get(NewswireConfig.OPENSEARCH_USER), config.get(NewswireConfig.OPENSEARCH_PASSWORD),
+          config.get(NewswireConfig.OPENSEARCH_INDEX));
+    }
+
+    static Integer print(io.newswire.sink.search.ArticleSearch.Result result) {
+      for (var h : result.hits()) {
+        System.out.printf("%-20s  %s  %s%n", h.when() == null ? "" : h.when().toString().substring(0, 16), h.title(),
+            h.url() == null ? h.id() : h.url());
+        h.snippets().forEach(snippet -> System.out.println("    … " + snippet + " …"));
+      }
+      result.facets().forEach((facet, counts) -> {
+        if (!counts.isEmpty()) {
+          System.out.println(String.format("%-14s", facet) + String.join(", ", counts.entrySet().stream()
+              .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
+        }
+      });
+      System.err.println(result.hits().size() + " of " + result.total() + " articles (OpenSearch)");
+      return 0;
+    }
+
     static Integer print(List<ArticleQueries.Hit> hits) {
       for (ArticleQueries.Hit h : hits) {
         System.out.printf("%-20s  %-70s  %s%n", h.published() == null ? "" : h.published().toString().substring(0, 16),
@@ -68,27 +96,9 @@ final class QueryCommand extends CommandGroup {
 
     @Override
     public Integer call() throws Exception {
-      NewswireConfig config = options.load();
-      if (!config.sinkStores().contains("opensearch")) {
-        return print(queries().search(words, from(), to(), limit));
-      }
-      // sink.store includes opensearch: search there, with snippets and facets
-      var result = new io.newswire.sink.search.ArticleSearch(config.get(NewswireConfig.OPENSEARCH_URL),
-          config.get(NewswireConfig.OPENSEARCH_USER), config.get(NewswireConfig.OPENSEARCH_PASSWORD),
-          config.get(NewswireConfig.OPENSEARCH_INDEX)).search(words, from(), to(), limit);
-      for (var h : result.hits()) {
-        System.out.printf("%-20s  %s  %s%n", h.when() == null ? "" : h.when().toString().substring(0, 16), h.title(),
-            h.url() == null ? h.id() : h.url());
-        h.snippets().forEach(snippet -> System.out.println("    … " + snippet + " …"));
-      }
-      result.facets().forEach((facet, counts) -> {
-        if (!counts.isEmpty()) {
-          System.out.println(String.format("%-14s", facet) + String.join(", ", counts.entrySet().stream()
-              .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
-        }
-      });
-      System.err.println(result.hits().size() + " of " + result.total() + " articles (OpenSearch)");
-      return 0;
+      var search = search();
+      return search != null ? print(search.search(words, from(), to(), limit))
+          : print(queries().search(words, from(), to(), limit));
     }
   }
 
@@ -98,7 +108,9 @@ final class QueryCommand extends CommandGroup {
 
     @Override
     public Integer call() throws Exception {
-      return print(queries().byEntity(name, from(), to(), limit));
+      var search = search();
+      return search != null ? print(search.run(io.newswire.sink.search.ArticleSearch.entityRequest(name, from(), to(), limit)))
+          : print(queries().byEntity(name, from(), to(), limit));
     }
   }
 
@@ -108,7 +120,9 @@ final class QueryCommand extends CommandGroup {
 
     @Override
     public Integer call() throws Exception {
-      return print(queries().byTopic(topic, from(), to(), limit));
+      var search = search();
+      return search != null ? print(search.run(io.newswire.sink.search.ArticleSearch.topicRequest(topic, from(), to(), limit)))
+          : print(queries().byTopic(topic, from(), to(), limit));
     }
   }
 
@@ -116,7 +130,9 @@ final class QueryCommand extends CommandGroup {
   static final class Range extends Common implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-      return print(queries().inRange(from(), to(), limit));
+      var search = search();
+      return search != null ? print(search.run(io.newswire.sink.search.ArticleSearch.rangeRequest(from(), to(), limit)))
+          : print(queries().inRange(from(), to(), limit));
     }
   }
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault injection on the whole pipeline: enrich and the sink run as separate processes and are killed with
+ * Fault injection on the whole pipeline: enrich and the sink (PostgreSQL and OpenSearch) run as separate processes and are killed with
  * SIGKILL at random moments while generated articles flow, each restarted a moment later. Afterwards every
  * article is in PostgreSQL, the enriched topic holds exactly one committed record per article, and nothing
  * is dead-lettered.
@@ -59,7 +59,8 @@ class PipelineKillIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
       // Both start at the end of their input (auto.offset.reset=latest), so they see only this run. Each
       // resolves that end when it first fetches, so markers go through until one reaches PostgreSQL.
-      await().atMost(Duration.ofSeconds(90)).until(() -> stable(admin, run + "-enrich") && stable(admin, run + "-sink"));
+      await().atMost(Duration.ofSeconds(90)).until(() -> stable(admin, run + "-enrich") && stable(admin, run + "-sink")
+          && stable(admin, run + "-sink-opensearch"));
       try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
           "bootstrap.servers", stack.bootstrapServers(), "acks", "all", "enable.idempotence", true, "linger.ms", 20),
           topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer())) {
@@ -89,6 +90,8 @@ class PipelineKillIT {
       }
       assertThat(next).as("kills done").isEqualTo(KILLS);
       assertThat(ReplayIT.count(stack, run, null)).isEqualTo(ARTICLES);
+      // the same sink processes also fed OpenSearch, in a group of its own, killed mid-bulk with them
+      await().atMost(Duration.ofSeconds(120)).until(() -> searchCount(stack, run) == ARTICLES);
     } finally {
       for (Process p : stages) {
         p.destroyForcibly();
@@ -97,6 +100,14 @@ class PipelineKillIT {
     assertThat(PipelineChecks.committedPerArticle(stack, topics, run, ARTICLES).values())
         .hasSize(ARTICLES).allMatch(n -> n == 1);
     assertThat(PipelineChecks.deadLettersOf(stack, topics, run)).isZero();
+  }
+
+  /** Documents of this run in its OpenSearch index. */
+  static long searchCount(LocalStack stack, String run) {
+    var client = new io.newswire.sink.search.OpenSearchClient(stack.opensearch().url(), null, null);
+    client.send("POST", "/" + run + "/_refresh", null);
+    return client.send("POST", "/" + run + "/_count", "{\"query\":{\"prefix\":{\"id\":\"" + run + "-\"}}}").body()
+        .path("count").asLong();
   }
 
   static boolean stable(Admin admin, String group) {
@@ -122,6 +133,9 @@ class PipelineKillIT {
   static Process sink(LocalStack stack, String run, int generation) throws Exception {
     return child(stack, run + "-sink-" + generation, "sink",
         "sink.group.id=" + run + "-sink",
+        "sink.store=postgres,opensearch",
+        "opensearch.url=" + stack.opensearch().url(),
+        "opensearch.index=" + run,
         "sink.http.port=0",
         // Small batches, so PostgreSQL fills in steps smaller than the gaps between kill moments: with batches
         // of 500 a restarted sink once wrote the last articles in one go and a kill moment was skipped.

@@ -40,11 +40,55 @@ public final class ArticleSearch {
 
   /** The request body: exposed so the docs and tests show exactly what is asked. */
   public static String request(String words, Instant from, Instant to, int limit) {
+    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
+    // web-search syntax as PostgreSQL's websearch_to_tsquery reads it: a standalone "or" means either side
+    query.putObject("simple_query_string").put("query", words.replaceAll("\\s+(?i:or)\\s+", " | "))
+        .put("default_operator", "and").putArray("fields").add("title^3").add("body");
+    return request(query, from, to, limit);
+  }
+
+  /** Articles naming an entity: a name pattern as 'query entity' takes it (% any run, _ one character), or an id. */
+  public static String entityRequest(String name, Instant from, Instant to, int limit) {
+    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
+    var should = query.putObject("bool").put("minimum_should_match", 1).putArray("should");
+    should.addObject().putObject("term").putObject("entity_ids").put("value", name);
+    String pattern = name.replace("*", "\\*").replace("?", "\\?").replace('%', '*').replace('_', '?');
+    for (String field : new String[] {"people", "organisations", "places", "other"}) {
+      should.addObject().putObject("wildcard").putObject(field).put("value", pattern).put("case_insensitive", true);
+    }
+    return request(query, from, to, limit);
+  }
+
+  /** Articles with a topic, by code or label. */
+  public static String topicRequest(String codeOrLabel, Instant from, Instant to, int limit) {
+    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
+    var should = query.putObject("bool").put("minimum_should_match", 1).putArray("should");
+    should.addObject().putObject("term").putObject("topic_codes").put("value", codeOrLabel);
+    should.addObject().putObject("term").putObject("topic_labels").put("value", codeOrLabel).put("case_insensitive", true);
+    return request(query, from, to, limit);
+  }
+
+  /** Every article in the range, newest first. */
+  public static String rangeRequest(Instant from, Instant to, int limit) {
+    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
+    query.putObject("match_all");
+    ObjectNode body = (ObjectNode) read(request(query, from, to, limit));
+    body.putArray("sort").addObject().put("when", "desc");
+    return body.toString();
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return OpenSearchClient.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String request(ObjectNode query, Instant from, Instant to, int limit) {
     ObjectNode body = OpenSearchClient.JSON.createObjectNode().put("size", limit).put("track_total_hits", true);
     ObjectNode bool = body.putObject("query").putObject("bool");
-    // web-search syntax as PostgreSQL's websearch_to_tsquery reads it: a standalone "or" means either side
-    bool.putArray("must").addObject().putObject("simple_query_string").put("query", words.replaceAll("\\s+(?i:or)\\s+", " | "))
-        .put("default_operator", "and").putArray("fields").add("title^3").add("body");
+    bool.putArray("must").add(query);
     bool.putArray("filter").addObject().putObject("range").putObject("when")
         .put("gte", from.toString()).put("lt", to.toString());
     ObjectNode highlight = body.putObject("highlight").put("pre_tags", "«").put("post_tags", "»");
@@ -56,7 +100,12 @@ public final class ArticleSearch {
   }
 
   public Result search(String words, Instant from, Instant to, int limit) {
-    OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_search", request(words, from, to, limit));
+    return run(request(words, from, to, limit));
+  }
+
+  /** Runs a request made by one of the methods above. */
+  public Result run(String request) {
+    OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_search", request);
     if (response.status() >= 300) {
       throw new IllegalStateException("OpenSearch refused the search: HTTP " + response.status() + " "
           + response.body().path("error").path("reason").asText(response.body().toString()));

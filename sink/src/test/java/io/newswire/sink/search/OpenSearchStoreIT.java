@@ -137,6 +137,23 @@ class OpenSearchStoreIT {
       }
       assertThat(documents(config, run)).as("after replay " + replay).isEqualTo(first);
     }
+
+    // the questions of docs/QUERYING.md, asked of OpenSearch as 'newswire query' asks them
+    ArticleSearch search = new ArticleSearch(opensearch.url(), "", "", run);
+    Instant from = Instant.parse("2025-04-01T00:00:00Z");
+    Instant to = Instant.parse("2025-04-10T00:00:00Z");
+    var words = search.search("bridge OR ferry", from, to, 5);
+    assertThat(words.total()).isEqualTo(49);
+    assertThat(words.hits().get(0).snippets()).anySatisfy(s -> assertThat(s).contains("«bridge»"));
+    assertThat(words.facets().get("people")).containsEntry("Ana Ruiz", 49L);
+    assertThat(words.facets().get("topics")).containsEntry("politics", 49L);
+    assertThat(words.facets().get("sources")).containsEntry("Example News", 49L);
+    assertThat(search.run(ArticleSearch.entityRequest("ana r%", from, to, 5)).total()).isEqualTo(49);
+    assertThat(search.run(ArticleSearch.entityRequest("LOC:lisbon", from, to, 5)).total()).isEqualTo(49);
+    assertThat(search.run(ArticleSearch.topicRequest("Politics", from, to, 5)).total()).isEqualTo(49);
+    assertThat(search.run(ArticleSearch.topicRequest("medtop:11000000", from, to, 5)).total()).isEqualTo(49);
+    assertThat(search.run(ArticleSearch.rangeRequest(from, to, 5)).total()).isEqualTo(49);
+    assertThat(search.run(ArticleSearch.rangeRequest(to, to.plusSeconds(86_400), 5)).total()).isZero();
   }
 
   @Test
