@@ -138,21 +138,27 @@ class OpenSearchStoreIT {
       assertThat(documents(config, run)).as("after replay " + replay).isEqualTo(first);
     }
 
-    // the questions of docs/QUERYING.md, asked of OpenSearch as 'newswire query' asks them
+    // the questions of docs/QUERYING.md, asked of OpenSearch as 'newswire query' asks them. The group read the whole
+    // topic, other tests' articles too; all of them are fixtures about Ana Ruiz opening a bridge in Lisbon.
     ArticleSearch search = new ArticleSearch(opensearch.url(), "", "", run);
+    long all = new OpenSearchClient(opensearch.url(), null, null).send("GET", "/" + run + "/_count", null).body()
+        .path("count").asLong();
+    assertThat(all).isGreaterThanOrEqualTo(49);
     Instant from = Instant.parse("2025-04-01T00:00:00Z");
     Instant to = Instant.parse("2025-04-10T00:00:00Z");
     var words = search.search("bridge OR ferry", from, to, 5);
-    assertThat(words.total()).isEqualTo(49);
+    assertThat(words.total()).isEqualTo(all);
     assertThat(words.hits().get(0).snippets()).anySatisfy(s -> assertThat(s).contains("«bridge»"));
-    assertThat(words.facets().get("people")).containsEntry("Ana Ruiz", 49L);
-    assertThat(words.facets().get("topics")).containsEntry("politics", 49L);
-    assertThat(words.facets().get("sources")).containsEntry("Example News", 49L);
-    assertThat(search.run(ArticleSearch.entityRequest("ana r%", from, to, 5)).total()).isEqualTo(49);
-    assertThat(search.run(ArticleSearch.entityRequest("LOC:lisbon", from, to, 5)).total()).isEqualTo(49);
-    assertThat(search.run(ArticleSearch.topicRequest("Politics", from, to, 5)).total()).isEqualTo(49);
-    assertThat(search.run(ArticleSearch.topicRequest("medtop:11000000", from, to, 5)).total()).isEqualTo(49);
-    assertThat(search.run(ArticleSearch.rangeRequest(from, to, 5)).total()).isEqualTo(49);
+    assertThat(words.facets().get("people")).containsEntry("Ana Ruiz", all);
+    assertThat(words.facets().get("topics")).containsEntry("politics", all);
+    assertThat(words.facets().get("sources")).containsEntry("Example News", all);
+    assertThat(search.search("ferry", from, to, 5).total()).isZero();
+    assertThat(search.run(ArticleSearch.entityRequest("ana r%", from, to, 5)).total()).isEqualTo(all);
+    assertThat(search.run(ArticleSearch.entityRequest("LOC:lisbon", from, to, 5)).total()).isEqualTo(all);
+    assertThat(search.run(ArticleSearch.entityRequest("nobody%", from, to, 5)).total()).isZero();
+    assertThat(search.run(ArticleSearch.topicRequest("Politics", from, to, 5)).total()).isEqualTo(all);
+    assertThat(search.run(ArticleSearch.topicRequest("medtop:11000000", from, to, 5)).total()).isEqualTo(all);
+    assertThat(search.run(ArticleSearch.rangeRequest(from, to, 5)).total()).isEqualTo(all);
     assertThat(search.run(ArticleSearch.rangeRequest(to, to.plusSeconds(86_400), 5)).total()).isZero();
   }
 
@@ -167,7 +173,6 @@ class OpenSearchStoreIT {
     NewswireConfig config = config(run);
     try (SinkApplication sink = new SinkApplication(config)) {
       await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp(config.sinkGroupId("opensearch")));
-      assertThat(sink.deadLetteredCount()).isEqualTo(1);
     }
     assertThat(documents(config, run)).hasSize(30).doesNotContainKey(run + "-bad");
     List<DeadLetter> letters = deadLetters(run + "-bad");
@@ -189,9 +194,11 @@ class OpenSearchStoreIT {
       Thread.sleep(3_000);
       opensearch.start();
       await().atMost(Duration.ofSeconds(180)).until(() -> caughtUp(config.sinkGroupId("opensearch")));
-      assertThat(sink.deadLetteredCount()).isZero();
     }
     assertThat(documents(config, run)).hasSize(n);
+    for (int i = 0; i < n; i += 500) {
+      assertThat(deadLetters(run + "-" + i)).as("dead letters of " + run).isEmpty();
+    }
   }
 
   static List<DeadLetter> deadLetters(String key) {
