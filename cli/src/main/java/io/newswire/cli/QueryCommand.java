@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = {"Ask PostgreSQL about the stored articles; docs/QUERYING.md shows the SQL behind each.",
-        "With sink.store including opensearch, search, entity, topic and range ask OpenSearch instead (snippets, facets)."},
+        "With sink.store including opensearch, they ask OpenSearch instead (search, entity, topic and range with snippets and facets)."},
     subcommands = {QueryCommand.Search.class, QueryCommand.Entity.class, QueryCommand.Topic.class,
         QueryCommand.Range.class, QueryCommand.Trending.class})
 final class QueryCommand extends CommandGroup {
@@ -145,6 +145,13 @@ final class QueryCommand extends CommandGroup {
     @Override
     public Integer call() throws Exception {
       Instant start = from == null ? Instant.now().minus(Duration.ofHours(24)) : from();
+      var search = search();
+      if (search != null) {
+        for (var t : search.trending(type == null ? null : type.name(), start, to(), limit)) {
+          System.out.printf("%-5s %-40s %5d articles%n", t.type(), t.name(), t.articles());
+        }
+        return 0;
+      }
       for (ArticleQueries.Trend t : queries().trending(type == null ? null : type.name(), start, to(), limit)) {
         System.out.printf("%-5s %-40s %5d articles %6d mentions%n", t.type(), t.name(), t.articles(), t.mentions());
       }

@@ -11,7 +11,8 @@ import org.opensearch.plugins.Plugin;
 
 /**
  * Entry point of the OpenSearch child JVM: one node of the OpenSearch server from its Maven Central jars, with the
- * Netty transport and the common analysis module (the language analyzers) loaded from the classpath, as the
+ * Netty transport, the common analysis module (the language analyzers) and the reindex module (index migrations)
+ * loaded from the classpath, as the
  * distribution would load them from its modules folder. Arguments: home folder, HTTP port, transport port.
  */
 public final class OpenSearchMain {
@@ -46,7 +47,7 @@ public final class OpenSearchMain {
     Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(),
         home.resolve("config"), () -> "newswire-1");
     Node node = new ClasspathNode(environment, List.of(org.opensearch.transport.Netty4Plugin.class,
-        org.opensearch.analysis.common.CommonAnalysisPlugin.class));
+        org.opensearch.analysis.common.CommonAnalysisPlugin.class, org.opensearch.index.reindex.ReindexPlugin.class));
     node.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

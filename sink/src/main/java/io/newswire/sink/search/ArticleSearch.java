@@ -103,6 +103,35 @@ public final class ArticleSearch {
     return run(request(words, from, to, limit));
   }
 
+  /** An entity and the number of articles in the range that name it. */
+  public record Trend(String type, String name, long articles) {}
+
+  /** The entities in the most articles of the range (of one type: PER, ORG, LOC, MISC; or of every type). */
+  public List<Trend> trending(String type, Instant from, Instant to, int limit) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("PER", "people");
+    fields.put("ORG", "organisations");
+    fields.put("LOC", "places");
+    fields.put("MISC", "other");
+    ObjectNode body = OpenSearchClient.JSON.createObjectNode().put("size", 0);
+    body.putObject("query").putObject("range").putObject("when").put("gte", from.toString()).put("lt", to.toString());
+    ObjectNode aggs = body.putObject("aggs");
+    fields.forEach((t, field) -> {
+      if (type == null || type.equals(t)) {
+        aggs.putObject(t).putObject("terms").put("field", field).put("size", limit);
+      }
+    });
+    OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_search", body.toString());
+    if (response.status() >= 300) {
+      throw new IllegalStateException("OpenSearch refused the query: HTTP " + response.status() + " " + response.body());
+    }
+    List<Trend> trends = new ArrayList<>();
+    fields.keySet().forEach(t -> response.body().path("aggregations").path(t).path("buckets")
+        .forEach(b -> trends.add(new Trend(t, b.path("key").asText(), b.path("doc_count").asLong()))));
+    trends.sort(java.util.Comparator.comparingLong(Trend::articles).reversed().thenComparing(Trend::name));
+    return trends.subList(0, Math.min(limit, trends.size()));
+  }
+
   /** Runs a request made by one of the methods above. */
   public Result run(String request) {
     OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_search", request);

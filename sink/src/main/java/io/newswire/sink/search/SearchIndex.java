@@ -48,6 +48,8 @@ public final class SearchIndex {
     }
     if (from != null) {
       log.info("Search index {}: copying {} into {} (template version {})", alias, from, target, VERSION);
+      // _reindex reads by search: documents written since the last refresh would be left behind
+      require(client.send("POST", "/" + from + "/_refresh", null), "refresh " + from);
       require(client.send("POST", "/_reindex?wait_for_completion=true&refresh=true",
           "{\"conflicts\":\"proceed\",\"source\":{\"index\":\"" + from + "\"},\"dest\":{\"index\":\"" + target
               + "\",\"version_type\":\"external\"}}"), "copy " + from + " into " + target);

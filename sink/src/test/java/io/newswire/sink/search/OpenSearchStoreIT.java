@@ -160,6 +160,9 @@ class OpenSearchStoreIT {
     assertThat(search.run(ArticleSearch.topicRequest("medtop:11000000", from, to, 5)).total()).isEqualTo(all);
     assertThat(search.run(ArticleSearch.rangeRequest(from, to, 5)).total()).isEqualTo(all);
     assertThat(search.run(ArticleSearch.rangeRequest(to, to.plusSeconds(86_400), 5)).total()).isZero();
+    assertThat(search.trending(null, from, to, 2)).containsExactly(new ArticleSearch.Trend("PER", "Ana Ruiz", all),
+        new ArticleSearch.Trend("LOC", "Lisbon", all));
+    assertThat(search.trending("LOC", from, to, 5)).containsExactly(new ArticleSearch.Trend("LOC", "Lisbon", all));
   }
 
   @Test
@@ -199,6 +202,29 @@ class OpenSearchStoreIT {
     for (int i = 0; i < n; i += 500) {
       assertThat(deadLetters(run + "-" + i)).as("dead letters of " + run).isEmpty();
     }
+  }
+
+  @Test
+  void anIndexOfAnOlderTemplateIsCopiedAndTheAliasSwapped() throws Exception {
+    String alias = "os-migrate-" + System.nanoTime();
+    OpenSearchClient client = new OpenSearchClient(opensearch.url(), null, null);
+    // what an older build left: documents at external versions in ALIAS-v0, the alias pointing at it
+    assertThat(client.send("PUT", "/" + alias + "-v0", "{}").status()).isEqualTo(200);
+    for (int i = 0; i < 5; i++) {
+      EnrichedArticle a = Fixtures.article(alias + "-" + i, 1, "Article " + i);
+      assertThat(client.send("PUT", "/" + alias + "-v0/_doc/" + alias + "-" + i + "?version_type=external&version="
+          + OpenSearchStore.version(a), OpenSearchStore.document(a).toString()).status()).isEqualTo(201);
+    }
+    client.send("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + alias + "-v0\",\"alias\":\"" + alias + "\"}}]}");
+
+    assertThat(SearchIndex.migrate(client, alias)).isEqualTo(alias + "-v" + SearchIndex.VERSION);
+    assertThat(client.send("GET", "/_alias/" + alias, null).body().fieldNames()).toIterable()
+        .containsExactly(alias + "-v" + SearchIndex.VERSION);
+    JsonNode copied = client.send("GET", "/" + alias + "/_doc/" + alias + "-3", null).body();
+    assertThat(copied.path("_version").asLong()).isEqualTo(OpenSearchStore.version(Fixtures.article(alias + "-3", 1, "x")));
+    assertThat(client.send("GET", "/" + alias + "/_count", null).body().path("count").asLong()).isEqualTo(5);
+    // migrating again changes nothing
+    assertThat(SearchIndex.migrate(client, alias)).isEqualTo(alias + "-v" + SearchIndex.VERSION);
   }
 
   static List<DeadLetter> deadLetters(String key) {
