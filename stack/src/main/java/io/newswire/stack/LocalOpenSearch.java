@@ -38,8 +38,11 @@ public final class LocalOpenSearch implements AutoCloseable {
     return dir.resolve("opensearch.log");
   }
 
-  /** Starts (or restarts after {@link #stop()} / {@link #kill()}) on the same ports and data. */
+  /** Starts (or restarts after {@link #stop()} / {@link #kill()}) on the same ports and data; nothing if running. */
   public synchronized void start() {
+    if (process != null && process.alive()) {
+      return;
+    }
     try {
       Files.createDirectories(dir.resolve("config"));
       Path log4j = dir.resolve("config/log4j2.properties");

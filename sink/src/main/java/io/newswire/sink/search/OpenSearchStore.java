@@ -26,11 +26,28 @@ import java.util.List;
 public final class OpenSearchStore implements Store {
   private final OpenSearchClient client;
   private final String alias;
+  private volatile boolean migrated;
 
+  /**
+   * Migrates the index now if OpenSearch answers; if it does not, the sink starts anyway and the first batch
+   * migrates, paused and retried like any write while OpenSearch is away.
+   */
   public OpenSearchStore(String url, String user, String password, String alias) {
     this.client = new OpenSearchClient(url, user, password);
     this.alias = alias;
-    SearchIndex.migrate(client, alias);
+    try {
+      migrate();
+    } catch (io.newswire.sink.StoreUnavailableException later) {
+      org.slf4j.LoggerFactory.getLogger(OpenSearchStore.class).warn("{}; the index is migrated once it answers",
+          later.getMessage());
+    }
+  }
+
+  private void migrate() {
+    if (!migrated) {
+      SearchIndex.migrate(client, alias);
+      migrated = true;
+    }
   }
 
   /** Enrichment version in the high bits, fetch time in milliseconds (until the year 2109) in the low 42. */
@@ -40,6 +57,7 @@ public final class OpenSearchStore implements Store {
 
   @Override
   public void apply(List<ArticleChange> changes) {
+    migrate();
     List<ArticleChange> latest = Batches.latestPerArticle(changes);
     if (latest.isEmpty()) {
       return;

@@ -227,6 +227,21 @@ class OpenSearchStoreIT {
     assertThat(SearchIndex.migrate(client, alias)).isEqualTo(alias + "-v" + SearchIndex.VERSION);
   }
 
+  @Test
+  void aSinkStartedWhileOpenSearchIsDownWaitsForIt() throws Exception {
+    String run = "os-late-" + System.nanoTime();
+    opensearch.stop();
+    try (SinkApplication sink = new SinkApplication(config(run))) {
+      produce(run, 20);
+      Thread.sleep(2_000);
+      opensearch.start();
+      await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp(config(run).sinkGroupId("opensearch")));
+    } finally {
+      opensearch.start(); // idempotent if already up
+    }
+    assertThat(documents(config(run), run)).hasSize(20);
+  }
+
   static List<DeadLetter> deadLetters(String key) {
     List<DeadLetter> found = new ArrayList<>();
     try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
