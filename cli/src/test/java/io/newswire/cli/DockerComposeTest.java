@@ -156,6 +156,36 @@ class DockerComposeTest {
   }
 
   @Test
+  void grafanaShowsTheMetricsTheServicesExport() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    assertThat(services.get("grafana").get("volumes").toString())
+        .contains("./docker/grafana/provisioning:/etc/grafana/provisioning", "./docker/grafana/dashboards:/var/lib/grafana/dashboards");
+    String datasource = Files.readString(Path.of("..", "docker", "grafana", "provisioning", "datasources", "prometheus.yml"));
+    assertThat(datasource).contains("url: http://prometheus:9090").contains("uid: newswire-prometheus");
+    assertThat(Files.readString(Path.of("..", "docker", "grafana", "provisioning", "dashboards", "newswire.yml")))
+        .contains("path: /var/lib/grafana/dashboards");
+    var dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Path.of("..", "docker", "grafana", "dashboards", "newswire.json").toFile());
+    // the metrics the services register (io.newswire.ops.Metrics and the Kafka clients' own, through Micrometer)
+    List<String> exported = List.of("newswire_articles_total", "newswire_latency_seconds", "newswire_deadletters_total",
+        "newswire_alerts_total", "newswire_notify_alerts_total", "kafka_consumer_fetch_manager_records_lag_max");
+    assertThat(io.newswire.ops.Metrics.ARTICLES + "|" + io.newswire.ops.Metrics.LATENCY + "|" + io.newswire.ops.Metrics.DEAD_LETTERS)
+        .isEqualTo("newswire.articles|newswire.latency|newswire.deadletters");
+    List<String> titles = new java.util.ArrayList<>();
+    for (var panel : dashboard.path("panels")) {
+      titles.add(panel.path("title").asText());
+      assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("newswire-prometheus");
+      for (var target : panel.path("targets")) {
+        var names = java.util.regex.Pattern.compile("\\b(newswire_[a-z_]+|kafka_[a-z_]+)\\b").matcher(target.path("expr").asText())
+            .results().map(m -> m.group(1)).toList();
+        assertThat(names).as(target.path("expr").asText()).isNotEmpty();
+        assertThat(exported).as(target.path("expr").asText()).containsAll(names);
+      }
+    }
+    assertThat(String.join(" | ", titles)).contains("by stage", "latency", "lag", "Dead letters", "Alerts");
+  }
+
+  @Test
   void composeItselfAcceptsTheFileWhenInstalled() throws Exception {
     Path binary = java.util.Arrays.stream(System.getenv("PATH").split(":")).map(p -> Path.of(p, "docker-compose"))
         .filter(Files::isExecutable).findFirst().orElse(null);
