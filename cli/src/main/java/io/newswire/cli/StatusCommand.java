@@ -72,9 +72,9 @@ final class StatusCommand implements Callable<Integer> {
       System.out.printf("%s%n", Instant.now());
       for (Stage s : stages) {
         Lag.StageStatus now = Lag.sample(admin, config, s, true);
-        if (s.name().equals("notify") && now.members() == 0 && now.committed() == 0) {
-          System.out.printf("%-6s group %s has never run: alerts go nowhere until 'newswire notify' runs%n", s.name(), s.group());
-          continue; // optional stage: not running it is not a fault
+        if (s.optional() && now.members() == 0 && now.committed() == 0) {
+          System.out.printf("%-6s group %s has never run ('newswire %s' starts it)%n", s.name(), s.group(), s.name());
+          continue;
         }
         double rate = (now.committed() - first.get(s.name()).committed()) / (double) interval;
         System.out.printf(Locale.ROOT, "%-6s group %s (%s, %d member%s) on %s: lag %,d records, oldest unconsumed %s,"

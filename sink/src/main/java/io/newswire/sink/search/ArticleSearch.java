@@ -44,7 +44,7 @@ public final class ArticleSearch {
     // web-search syntax as PostgreSQL's websearch_to_tsquery reads it: a standalone "or" means either side
     query.putObject("simple_query_string").put("query", words.replaceAll("\\s+(?i:or)\\s+", " | "))
         .put("default_operator", "and").putArray("fields").add("title^3").add("body");
-    return request(query, from, to, limit);
+    return request(query, from, to, limit).toString();
   }
 
   /** Articles naming an entity: a name pattern as 'query entity' takes it (% any run, _ one character), or an id. */
@@ -56,7 +56,7 @@ public final class ArticleSearch {
     for (String field : new String[] {"people", "organisations", "places", "other"}) {
       should.addObject().putObject("wildcard").putObject(field).put("value", pattern).put("case_insensitive", true);
     }
-    return request(query, from, to, limit);
+    return request(query, from, to, limit).toString();
   }
 
   /** Articles with a topic, by code or label. */
@@ -65,27 +65,20 @@ public final class ArticleSearch {
     var should = query.putObject("bool").put("minimum_should_match", 1).putArray("should");
     should.addObject().putObject("term").putObject("topic_codes").put("value", codeOrLabel);
     should.addObject().putObject("term").putObject("topic_labels").put("value", codeOrLabel).put("case_insensitive", true);
-    return request(query, from, to, limit);
+    return request(query, from, to, limit).toString();
   }
 
   /** Every article in the range, newest first. */
   public static String rangeRequest(Instant from, Instant to, int limit) {
     ObjectNode query = OpenSearchClient.JSON.createObjectNode();
     query.putObject("match_all");
-    ObjectNode body = (ObjectNode) read(request(query, from, to, limit));
+    ObjectNode body = request(query, from, to, limit);
     body.putArray("sort").addObject().put("when", "desc");
     return body.toString();
   }
 
-  private static JsonNode read(String json) {
-    try {
-      return OpenSearchClient.JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String request(ObjectNode query, Instant from, Instant to, int limit) {
+  /** The query within the time range, with highlights and facets. */
+  static ObjectNode request(ObjectNode query, Instant from, Instant to, int limit) {
     ObjectNode body = OpenSearchClient.JSON.createObjectNode().put("size", limit).put("track_total_hits", true);
     ObjectNode bool = body.putObject("query").putObject("bool");
     bool.putArray("must").add(query);
@@ -96,7 +89,7 @@ public final class ArticleSearch {
     body.putArray("_source").add("id").add("title").add("url").add("when");
     ObjectNode aggs = body.putObject("aggs");
     FACETS.forEach((name, field) -> aggs.putObject(name).putObject("terms").put("field", field).put("size", 5));
-    return body.toString();
+    return body;
   }
 
   public Result search(String words, Instant from, Instant to, int limit) {
