@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         CompactCommand.class,
         WatchCommand.class,
         NotifyCommand.class,
+        ConsoleCommand.class,
         TopicsCommand.class,
         StatusCommand.class,
         ReplayCommand.class,

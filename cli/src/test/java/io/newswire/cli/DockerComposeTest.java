@@ -48,6 +48,18 @@ class DockerComposeTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void theConsoleListensOnItsDefaultPortAndAsksEnrich() throws IOException {
+    Map<String, Object> console = services().get("console");
+    assertThat(console.get("command").toString()).isEqualTo("[console]");
+    assertThat(console.get("ports").toString()).contains("8088:8088");
+    assertThat(console.get("healthcheck").toString()).contains("localhost:8088/health");
+    assertThat(((Map<String, Object>) console.get("environment")).get("NEWSWIRE_CONSOLE_ENRICH_URL"))
+        .isEqualTo("http://enrich:8083");
+    assertThat(NewswireConfig.CONFIG.defaultValues()).containsEntry(NewswireConfig.CONSOLE_HTTP_PORT, 8088);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void kafkaKeepsItsDataOnItsVolumeAtTheClientsVersionAndStagesScale() throws IOException {
     Map<String, Map<String, Object>> services = services();
     Map<String, Object> kafka = services.get("kafka");

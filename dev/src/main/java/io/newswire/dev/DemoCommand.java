@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILES", description = "More articles to ingest: files, folders or globs.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--keep-running", description = "Leave the stack and the pipeline running after the summary.")
+  @Option(names = "--keep-running", description = "Leave the stack and the pipeline running after the summary, and serve the web console (its URL is printed).")
   boolean keepRunning;
 
   @Option(names = "--no-samples", description = "Ingest only the FILES given.")
@@ -125,8 +125,18 @@ final class DemoCommand implements Callable<Integer> {
           + stack.dir());
     }
     if (keepRunning) {
+      io.newswire.console.ConsoleApplication console = new io.newswire.console.ConsoleApplication(config.with(Map.of(
+          NewswireConfig.CONSOLE_HTTP_PORT, "0", NewswireConfig.CONSOLE_ENRICH_URL, "http://127.0.0.1:" + enrich.httpPort())));
+      System.out.println("\n  Web console       " + console.url());
       System.err.println("\nStill running (--keep-running); Ctrl-C stops the pipeline and the stack.");
-      Runtime.getRuntime().addShutdownHook(new Thread(stopPipeline, "demo-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          console.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        stopPipeline.run();
+      }, "demo-shutdown"));
       new CountDownLatch(1).await();
     }
     say("Stopping ...");

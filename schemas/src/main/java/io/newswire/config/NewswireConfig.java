@@ -63,6 +63,9 @@ public final class NewswireConfig {
   public static final String NOTIFY_BACKOFF_MS = "notify.backoff.ms";
   public static final String NOTIFY_TIMEOUT_MS = "notify.timeout.ms";
   public static final String NOTIFY_QUEUE_SIZE = "notify.queue.size";
+  public static final String CONSOLE_HTTP_PORT = "console.http.port";
+  public static final String CONSOLE_ENRICH_URL = "console.enrich.url";
+  public static final String CONSOLE_RECENT = "console.recent";
   public static final String INGEST_QUARANTINE_DIR = "ingest.quarantine.dir";
   public static final String INGEST_MAX_IN_FLIGHT = "ingest.max.in.flight";
   public static final String INGEST_STATE_DIR = "ingest.state.dir";
@@ -178,6 +181,13 @@ public final class NewswireConfig {
       .define(NOTIFY_QUEUE_SIZE, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
           "Most alerts waiting for one webhook. Beyond it, further alerts for that webhook are dead-lettered with"
               + " the reason at once, so a dead receiver never holds up the others.")
+      .define(CONSOLE_HTTP_PORT, Type.INT, 8088, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
+          "Port of the web console ('newswire console'), on http.host; 0: any free port.")
+      .define(CONSOLE_ENRICH_URL, Type.STRING, "", Importance.MEDIUM,
+          "Where the console asks enrich for trends and stories; empty: http://127.0.0.1:ENRICH_HTTP_PORT, enrich"
+              + " on this machine.")
+      .define(CONSOLE_RECENT, Type.INT, 200, ConfigDef.Range.between(10, 10_000), Importance.LOW,
+          "Latest enriched articles the console keeps in memory and shows in its live stream (about 10 KB each).")
       .define(INGEST_QUARANTINE_DIR, Type.STRING, "quarantine", Importance.MEDIUM,
           "Folder for input that could not even be sent to the dead-letter topic.")
       .define(INGEST_MAX_IN_FLIGHT, Type.INT, 5000, ConfigDef.Range.atLeast(1), Importance.LOW,

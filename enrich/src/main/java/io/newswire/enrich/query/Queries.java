@@ -40,7 +40,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *   <li>{@code GET /articles/{id}} and {@code GET /stories/{id}}: answered by the instance that owns the key
  *       (Kafka Streams' key metadata), the request forwarded there when it is another one;
  *   <li>{@code GET /trends?window=1h|24h&type=PER|ORG|LOC|MISC|TOPIC&limit=20}: every instance's local
- *       counts for the window that ends with the latest article, merged, highest first.
+ *       counts for the window that ends with the latest article, merged, highest first; each with its
+ *       {@code series}, the counts per window advance (bucket), oldest first.
  * </ul>
  * A forwarded request carries {@value #FORWARDED}, so a key that moved during a rebalance gets a 503 (retry)
  * rather than a loop.
@@ -141,6 +142,7 @@ public final class Queries {
     }
     ReadOnlyKeyValueStore<String, String> store = streams.store(StoreQueryParameters.fromNameAndType(
         Trending.STORE, QueryableStoreTypes.<String, String>keyValueStore()));
+    Map<String, long[]> series = Trending.series(store, w);
     for (TrendCount c : Trending.latest(store, w)) {
       String rowType = c.getEntityType() == null ? "TOPIC" : c.getEntityType();
       if (type.isEmpty() || type.equals(rowType)) {
@@ -151,6 +153,10 @@ public final class Queries {
         n.put("articles", c.getArticles());
         n.put("windowStart", c.getWindowStart().toString());
         n.put("windowEnd", c.getWindowEnd().toString());
+        ArrayNode counts = n.putArray("series"); // per bucket, oldest first: the sparkline
+        for (long count : series.getOrDefault(c.getKey(), new long[0])) {
+          counts.add(count);
+        }
         rows.add(n);
       }
     }

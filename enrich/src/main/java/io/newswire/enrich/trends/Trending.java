@@ -102,6 +102,27 @@ public final class Trending {
   }
 
   /**
+   * Each subject's count per bucket of the same latest window, oldest bucket first (12 five-minute buckets for 1h,
+   * 8 three-hour buckets for 24h): what a sparkline draws.
+   */
+  public static Map<String, long[]> series(ReadOnlyKeyValueStore<String, String> buckets, Window w) {
+    List<TrendCounter.Bucket> all = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = buckets.range(w.name() + "|", w.name() + "|~")) {
+      it.forEachRemaining(kv -> all.add(TrendCounter.Bucket.parse(kv)));
+    }
+    long last = all.stream().mapToLong(TrendCounter.Bucket::start).max().orElse(0);
+    long start = last + w.advance().toMillis() - w.size().toMillis();
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (TrendCounter.Bucket b : all) {
+      if (b.start() >= start) {
+        int slot = (int) ((b.start() - start) / w.advance().toMillis());
+        out.computeIfAbsent(b.subjectKey(), k -> new long[w.buckets()])[slot] += b.count();
+      }
+    }
+    return out;
+  }
+
+  /**
    * The subjects an article counts for, one per line: the entity id or topic code, a tab, and the {@link
    * Subject} text.
    */

@@ -66,6 +66,10 @@ public final class ArticleQueries {
       FROM articles a
       ORDER BY %1$s DESC, a.id LIMIT ?""".formatted(WHEN);
 
+  /** An article {@link #find} found, with up to two highlighted fragments (matches between « and ») when words were given. */
+  public record Found(String id, Instant when, String title, String url, String source, String language,
+      List<String> snippets) {}
+
   private final String url;
   private final String user;
   private final String password;
@@ -90,6 +94,63 @@ public final class ArticleQueries {
 
   public List<Hit> inRange(Instant from, Instant to, int limit) throws SQLException {
     return hits(IN_RANGE, ts(from), ts(to), limit);
+  }
+
+  /**
+   * Articles that meet every part of the filter, best match first when words are given, else newest first. The
+   * parts are the same conditions as {@link #SEARCH}, {@link #BY_ENTITY} and {@link #BY_TOPIC}, joined by AND.
+   */
+  public List<Found> find(io.newswire.sink.ArticleFilter filter) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder(WHEN + " >= ? AND " + WHEN + " < ?");
+    params.add(ts(filter.from()));
+    params.add(ts(filter.to()));
+    if (filter.words() != null) {
+      where.append(" AND a.search @@ websearch_to_tsquery('english', ?)");
+      params.add(filter.words());
+    }
+    if (filter.entity() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+          + " WHERE ae.article_id = a.id AND (e.name ILIKE ? OR e.id = ?))");
+      params.add(filter.entity());
+      params.add(filter.entity());
+    }
+    if (filter.topic() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND (t.code = ? OR t.label ILIKE ?))");
+      params.add(filter.topic());
+      params.add(filter.topic());
+    }
+    if (filter.language() != null) {
+      where.append(" AND a.language = ?");
+      params.add(filter.language());
+    }
+    String rank = filter.words() == null ? "0.0" : "ts_rank(a.search, websearch_to_tsquery('english', ?))";
+    String snippet = filter.words() == null ? "NULL"
+        : "ts_headline('english', a.body, websearch_to_tsquery('english', ?),"
+            + " 'StartSel=«, StopSel=», MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=¦')";
+    List<Object> all = new ArrayList<>();
+    if (filter.words() != null) {
+      all.add(filter.words());
+      all.add(filter.words());
+    }
+    all.addAll(params);
+    all.add(filter.limit());
+    String sql = "SELECT a.id, " + WHEN + " AS published, a.title, a.url, a.source, a.language, " + rank + " AS rank, "
+        + snippet + " AS snippet FROM articles a WHERE " + where + " ORDER BY rank DESC, published DESC, a.id LIMIT ?";
+    List<Found> found = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        PreparedStatement ps = prepare(c, sql, all.toArray());
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Timestamp when = rs.getTimestamp(2);
+        String text = rs.getString(8);
+        List<String> snippets = text == null ? List.of()
+            : java.util.Arrays.stream(text.split("¦")).map(f -> f.replaceAll("\\s+", " ").strip()).toList();
+        found.add(new Found(rs.getString(1), when == null ? null : when.toInstant(), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), snippets));
+      }
+    }
+    return found;
   }
 
   public List<Trend> trending(String type, Instant from, Instant to, int limit) throws SQLException {

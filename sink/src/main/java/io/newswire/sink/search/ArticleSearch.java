@@ -40,15 +40,54 @@ public final class ArticleSearch {
 
   /** The request body: exposed so the docs and tests show exactly what is asked. */
   public static String request(String words, Instant from, Instant to, int limit) {
-    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
-    // web-search syntax as PostgreSQL's websearch_to_tsquery reads it: a standalone "or" means either side
-    query.putObject("simple_query_string").put("query", words.replaceAll("\\s+(?i:or)\\s+", " | "))
-        .put("default_operator", "and").putArray("fields").add("title^3").add("body");
-    return request(query, from, to, limit).toString();
+    return request(wordsClause(words), from, to, limit).toString();
   }
 
   /** Articles naming an entity: a name pattern as 'query entity' takes it (% any run, _ one character), or an id. */
   public static String entityRequest(String name, Instant from, Instant to, int limit) {
+    return request(entityClause(name), from, to, limit).toString();
+  }
+
+  /** Articles with a topic, by code or label. */
+  public static String topicRequest(String codeOrLabel, Instant from, Instant to, int limit) {
+    return request(topicClause(codeOrLabel), from, to, limit).toString();
+  }
+
+  /** The request for a whole filter: each part given is the clause of the requests above, joined by AND. */
+  public static String findRequest(io.newswire.sink.ArticleFilter filter) {
+    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
+    var must = query.putObject("bool").putArray("must");
+    if (filter.words() != null) {
+      must.add(wordsClause(filter.words()));
+    }
+    if (filter.entity() != null) {
+      must.add(entityClause(filter.entity()));
+    }
+    if (filter.topic() != null) {
+      must.add(topicClause(filter.topic()));
+    }
+    if (filter.language() != null) {
+      must.addObject().putObject("term").put("language", filter.language());
+    }
+    if (must.isEmpty()) {
+      must.addObject().putObject("match_all");
+    }
+    ObjectNode body = request(query, filter.from(), filter.to(), filter.limit());
+    if (filter.words() == null) {
+      body.putArray("sort").addObject().put("when", "desc");
+    }
+    return body.toString();
+  }
+
+  private static ObjectNode wordsClause(String words) {
+    ObjectNode query = OpenSearchClient.JSON.createObjectNode();
+    // web-search syntax as PostgreSQL's websearch_to_tsquery reads it: a standalone "or" means either side
+    query.putObject("simple_query_string").put("query", words.replaceAll("\\s+(?i:or)\\s+", " | "))
+        .put("default_operator", "and").putArray("fields").add("title^3").add("body");
+    return query;
+  }
+
+  private static ObjectNode entityClause(String name) {
     ObjectNode query = OpenSearchClient.JSON.createObjectNode();
     var should = query.putObject("bool").put("minimum_should_match", 1).putArray("should");
     should.addObject().putObject("term").putObject("entity_ids").put("value", name);
@@ -56,16 +95,15 @@ public final class ArticleSearch {
     for (String field : new String[] {"people", "organisations", "places", "other"}) {
       should.addObject().putObject("wildcard").putObject(field).put("value", pattern).put("case_insensitive", true);
     }
-    return request(query, from, to, limit).toString();
+    return query;
   }
 
-  /** Articles with a topic, by code or label. */
-  public static String topicRequest(String codeOrLabel, Instant from, Instant to, int limit) {
+  private static ObjectNode topicClause(String codeOrLabel) {
     ObjectNode query = OpenSearchClient.JSON.createObjectNode();
     var should = query.putObject("bool").put("minimum_should_match", 1).putArray("should");
     should.addObject().putObject("term").putObject("topic_codes").put("value", codeOrLabel);
     should.addObject().putObject("term").putObject("topic_labels").put("value", codeOrLabel).put("case_insensitive", true);
-    return request(query, from, to, limit).toString();
+    return query;
   }
 
   /** Every article in the range, newest first. */
@@ -90,6 +128,10 @@ public final class ArticleSearch {
     ObjectNode aggs = body.putObject("aggs");
     FACETS.forEach((name, field) -> aggs.putObject(name).putObject("terms").put("field", field).put("size", 5));
     return body;
+  }
+
+  public Result find(io.newswire.sink.ArticleFilter filter) {
+    return run(findRequest(filter));
   }
 
   public Result search(String words, Instant from, Instant to, int limit) {

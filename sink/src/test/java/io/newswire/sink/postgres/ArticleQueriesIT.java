@@ -3,6 +3,7 @@ package io.newswire.sink.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.sink.ArticleChange;
+import io.newswire.sink.ArticleFilter;
 import io.newswire.sink.Fixtures;
 import io.newswire.stack.LocalStack;
 import java.time.Instant;
@@ -41,5 +42,19 @@ class ArticleQueriesIT {
     // Without a type: every type, the same person first (the query once failed to bind a null type).
     assertThat(queries.trending(null, FROM, TO, 5)).first()
         .satisfies(t -> assertThat(t.name()).isEqualTo("Ana Ruiz"));
+  }
+
+  @Test
+  void findsByEveryPartOfAFilterTogether() throws Exception {
+    assertThat(queries.find(new ArticleFilter("suspension", "ana%", "politics", "en", FROM, TO, 10)))
+        .singleElement().satisfies(f -> {
+          assertThat(f.id()).isEqualTo("q1");
+          assertThat(f.language()).isEqualTo("en");
+          assertThat(f.snippets()).isNotEmpty();
+        });
+    assertThat(queries.find(new ArticleFilter("suspension", null, null, "fr", FROM, TO, 10))).isEmpty();
+    assertThat(queries.find(new ArticleFilter(null, "nobody%", null, null, FROM, TO, 10))).isEmpty();
+    assertThat(queries.find(new ArticleFilter(null, null, "medtop:11000000", null, FROM, TO, 10))).hasSize(2);
+    assertThat(queries.find(new ArticleFilter(null, null, null, null, FROM, TO, 1))).hasSize(1);
   }
 }

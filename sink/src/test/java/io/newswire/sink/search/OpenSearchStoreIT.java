@@ -8,6 +8,7 @@ import io.newswire.config.NewswireConfig;
 import io.newswire.registry.SchemaRegistryClients;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.EnrichedArticle;
+import io.newswire.sink.ArticleFilter;
 import io.newswire.sink.Fixtures;
 import io.newswire.sink.SinkApplication;
 import io.newswire.stack.LocalOpenSearch;
@@ -163,6 +164,11 @@ class OpenSearchStoreIT {
     assertThat(search.trending(null, from, to, 2)).containsExactly(new ArticleSearch.Trend("PER", "Ana Ruiz", all),
         new ArticleSearch.Trend("LOC", "Lisbon", all));
     assertThat(search.trending("LOC", from, to, 5)).containsExactly(new ArticleSearch.Trend("LOC", "Lisbon", all));
+    // the console's search: every part of the filter must hold
+    assertThat(search.find(new ArticleFilter("bridge", "ana r%", "politics", "en", from, to, 5)).total()).isEqualTo(all);
+    assertThat(search.find(new ArticleFilter("bridge", null, null, "de", from, to, 5)).total()).isZero();
+    assertThat(search.find(new ArticleFilter(null, "nobody%", null, null, from, to, 5)).total()).isZero();
+    assertThat(search.find(new ArticleFilter(null, null, null, null, from, to, 5)).total()).isEqualTo(all);
   }
 
   @Test
