@@ -180,7 +180,11 @@ class DockerComposeTest {
         .readTree(Path.of("..", "docker", "grafana", "dashboards", "newswire.json").toFile());
     // the metrics the services register (io.newswire.ops.Metrics and the Kafka clients' own, through Micrometer)
     List<String> exported = List.of("newswire_articles_total", "newswire_latency_seconds", "newswire_deadletters_total",
-        "newswire_alerts_total", "newswire_notify_alerts_total", "kafka_consumer_fetch_manager_records_lag_max");
+        "newswire_alerts_total", "newswire_notify_alerts_total", "newswire_consumer_lag_seconds",
+        "kafka_consumer_fetch_manager_records_lag_max");
+    io.newswire.ops.Metrics.lag("sink", "compose-test", -1);
+    assertThat(io.newswire.ops.Metrics.scrape().lines().filter(l -> l.startsWith("newswire_consumer_lag_seconds{")
+        && l.contains("group=\"compose-test\"") && l.endsWith(" 0.0"))).hasSize(1);
     assertThat(io.newswire.ops.Metrics.ARTICLES + "|" + io.newswire.ops.Metrics.LATENCY + "|" + io.newswire.ops.Metrics.DEAD_LETTERS)
         .isEqualTo("newswire.articles|newswire.latency|newswire.deadletters");
     List<String> titles = new java.util.ArrayList<>();
@@ -188,13 +192,14 @@ class DockerComposeTest {
       titles.add(panel.path("title").asText());
       assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("newswire-prometheus");
       for (var target : panel.path("targets")) {
-        var names = java.util.regex.Pattern.compile("\\b(newswire_[a-z_]+|kafka_[a-z_]+)\\b").matcher(target.path("expr").asText())
+        var names = java.util.regex.Pattern.compile("\\b(newswire_[a-z0-9_]+|kafka_[a-z0-9_]+)\\b").matcher(target.path("expr").asText())
             .results().map(m -> m.group(1)).toList();
         assertThat(names).as(target.path("expr").asText()).isNotEmpty();
         assertThat(exported).as(target.path("expr").asText()).containsAll(names);
       }
     }
-    assertThat(String.join(" | ", titles)).contains("by stage", "latency", "lag", "Dead letters", "Alerts");
+    assertThat(String.join(" | ", titles)).contains("by stage", "latency", "lag in records", "lag in seconds",
+        "Dead letters", "Alerts");
   }
 
   @Test

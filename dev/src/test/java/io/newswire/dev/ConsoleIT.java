@@ -132,6 +132,8 @@ class ConsoleIT {
             .isIn("article-" + run + "-moon", "article-" + run + "-front-copy");
         await().atMost(Duration.ofSeconds(30)).until(() -> page.findElement(By.id("stories")).getText()
             .contains("Another Wire"));
+        assertThat(browser.findElement(By.id("article-" + run + "-front")).findElement(By.className("meta")).getText())
+            .contains("story of 2 articles, also from Another Wire");
         saveScreenshot(browser, "console.png");
 
         // search, from the form
@@ -168,6 +170,7 @@ class ConsoleIT {
         browser.quit();
       }
       enrich.close();
+      Watchlist.remove(config, run + "-watch"); // the module's other tests share the watches topic
     }
   }
 

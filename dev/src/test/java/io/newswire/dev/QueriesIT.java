@@ -80,7 +80,8 @@ class QueriesIT {
       assertThat(get(a, "/trends?window=1h&type=PER&limit=5").statusCode()).isEqualTo(200);
       assertThat(get(a, "/trends?window=2h").statusCode()).isEqualTo(400);
       assertThat(get(a, "/ready").statusCode()).isEqualTo(200);
-      assertThat(get(b, "/metrics").body()).contains("newswire_enrich_tag_seconds").contains("kafka_stream");
+      assertThat(get(b, "/metrics").body()).contains("newswire_enrich_tag_seconds").contains("kafka_stream")
+          .containsPattern("newswire_consumer_lag_seconds\\{[^}]*stage=\"enrich\"[^}]*\\} 0.0");
     } finally {
       a.close();
       b.close();

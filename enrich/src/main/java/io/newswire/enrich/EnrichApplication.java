@@ -33,6 +33,7 @@ public final class EnrichApplication implements AutoCloseable {
   private final KafkaStreams streams;
   private final OpsServer http;
   private final AutoCloseable metrics;
+  private final io.micrometer.core.instrument.Gauge lagGauge;
   private final long healthGraceMs;
   private final ThreadFailures failures = new ThreadFailures(MAX_THREAD_FAILURES, FAILURE_WINDOW);
   private volatile long notRunningSince = System.currentTimeMillis();
@@ -80,9 +81,28 @@ public final class EnrichApplication implements AutoCloseable {
       }
     });
     this.metrics = Metrics.bind(streams);
+    // Lag in time: while the raw topic has a backlog, the age of the article processed last; 0 once caught up.
+    this.lagGauge = Metrics.lagGauge("enrich", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), () -> {
+      long latest = io.newswire.enrich.duplicates.ExactDuplicates.LATEST_TIMESTAMP.get();
+      return latest < 0 || rawBacklog() <= 0 ? 0 : Math.max(0, System.currentTimeMillis() - latest) / 1000.0;
+    });
     if (http != null) {
       new Queries(streams, self).register(http);
     }
+  }
+
+  /** Records of the raw topic this instance's consumers have yet to read (Kafka's records-lag, summed). */
+  private double rawBacklog() {
+    double lag = 0;
+    for (var e : streams.metrics().entrySet()) {
+      var name = e.getKey();
+      if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+          && io.newswire.topics.Topics.RAW_ARTICLES.equals(name.tags().get("topic"))
+          && e.getValue().metricValue() instanceof Double d && !d.isNaN()) {
+        lag += d;
+      }
+    }
+    return lag;
   }
 
   /**
@@ -168,6 +188,7 @@ public final class EnrichApplication implements AutoCloseable {
     } catch (Exception e) {
       log.debug("Closing metrics", e);
     }
+    Metrics.registry().remove(lagGauge);
     if (http != null) {
       http.close();
     }

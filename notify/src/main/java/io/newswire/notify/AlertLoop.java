@@ -102,7 +102,9 @@ public final class AlertLoop implements Runnable, AutoCloseable {
     });
     try {
       while (running.get()) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        var polled = consumer.poll(Duration.ofMillis(200));
+        Metrics.lag("notify", config.get(NewswireConfig.NOTIFY_GROUP_ID), Metrics.newest(polled));
+        for (ConsumerRecord<String, byte[]> record : polled) {
           TopicPartition tp = new TopicPartition(record.topic(), record.partition());
           pending.computeIfAbsent(tp, p -> new TreeSet<>()).add(record.offset());
           next.put(tp, record.offset() + 1);

@@ -28,6 +28,9 @@ public final class Metrics {
   public static final String TAG_TIME = "newswire.enrich.tag";
   public static final String LATENCY = "newswire.latency";
   public static final String SINK_BATCH = "newswire.sink.batch";
+  public static final String CONSUMER_LAG = "newswire.consumer.lag";
+  private static final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> LAG_MILLIS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final PrometheusMeterRegistry PROMETHEUS = create();
 
@@ -71,6 +74,47 @@ public final class Metrics {
     Timer.builder(LATENCY).tag("stage", stage).publishPercentiles(0.5, 0.99).publishPercentileHistogram(false)
         .description("End-to-end latency from ingest to this stage").register(PROMETHEUS)
         .record(sinceIngest.isNegative() ? Duration.ZERO : sinceIngest);
+  }
+
+  /**
+   * How far behind a consumer group is, in time: the age of the newest record its last poll returned, growing
+   * while the group waits (a store down, say), and 0 once a poll returns nothing because it has read everything.
+   * Lag in records says how much is waiting; this says how late what users see is.
+   *
+   * @param newestTimestamp the timestamp of the newest record the poll returned, or -1 when it returned none
+   */
+  public static void lag(String stage, String group, long newestTimestamp) {
+    LAG_MILLIS.computeIfAbsent(stage + "|" + group, key -> {
+      java.util.concurrent.atomic.AtomicLong newest = new java.util.concurrent.atomic.AtomicLong(-1);
+      io.micrometer.core.instrument.Gauge.builder(CONSUMER_LAG + ".seconds", newest,
+              n -> n.get() < 0 ? 0 : Math.max(0, System.currentTimeMillis() - n.get()) / 1000.0)
+          .tag("stage", stage).tag("group", group)
+          .description("Age of the newest record the group's last poll returned; 0 when it has read everything")
+          .register(PROMETHEUS);
+      return newest;
+    }).set(newestTimestamp);
+  }
+
+  /**
+   * {@link #lag}'s gauge for a stage that cannot see its polls (a Kafka Streams application): {@code seconds} is
+   * asked at each scrape. Remove the returned gauge from {@link #registry()} when the stage closes.
+   */
+  public static io.micrometer.core.instrument.Gauge lagGauge(String stage, String group,
+      java.util.function.DoubleSupplier seconds) {
+    return io.micrometer.core.instrument.Gauge.builder(CONSUMER_LAG + ".seconds", seconds,
+            java.util.function.DoubleSupplier::getAsDouble)
+        .strongReference(true).tag("stage", stage).tag("group", group)
+        .description("Age of the newest record the group's last poll returned; 0 when it has read everything")
+        .register(PROMETHEUS);
+  }
+
+  /** The timestamp of the newest record polled, or -1 for none: what {@link #lag} takes. */
+  public static long newest(Iterable<? extends org.apache.kafka.clients.consumer.ConsumerRecord<?, ?>> records) {
+    long newest = -1;
+    for (var r : records) {
+      newest = Math.max(newest, r.timestamp());
+    }
+    return newest;
   }
 
   public static Timer timer(String name, String description) {

@@ -60,9 +60,12 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     this(config, store, config.get(NewswireConfig.SINK_GROUP_ID), maxBackoffMs);
   }
 
+  private final String groupId;
+
   /** A loop in its own consumer group: one per store, so each store keeps up and replays on its own. */
   public SinkLoop(NewswireConfig config, Store store, String groupId, long maxBackoffMs) {
     this.store = store;
+    this.groupId = groupId;
     this.topics = Topics.create(config.serdes());
     this.deadLetterPayload = io.newswire.topics.RecordSizes.deadLetterPayloadBytes(config.articleMaxBytes());
     this.maxBackoffMs = maxBackoffMs;
@@ -110,6 +113,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     try {
       while (running.get()) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        Metrics.lag("sink", groupId, Metrics.newest(records));
         if (!records.isEmpty()) {
           process(records);
         } else {

@@ -64,7 +64,8 @@ function articleItem(a) {
   const story = a.storyId && a.duplicateOf ? ' · a copy of an earlier article' : '';
   return el('li', { id: `article-${a.id}`, 'data-id': a.id, 'data-story': a.storyId || '' },
     el('h3', {}, title),
-    el('p', { class: 'meta' }, [a.source, a.language, when(a.when)].filter(Boolean).join(' · ') + story),
+    el('p', { class: 'meta' }, [a.source, a.language, when(a.when)].filter(Boolean).join(' · ') + story,
+      el('span', { class: 'story' })),
     el('p', { class: 'text' }, marked(a.excerpt, bodyMarks), a.more ? ' …' : ''),
     el('ul', { class: 'chips', 'aria-label': 'Entities' }, a.entities.slice(0, 12).map((e) =>
       el('li', {}, el('button', { type: 'button', class: e.type, title: `Search for ${TYPE_NAMES[e.type]} ${e.name}`,
@@ -89,12 +90,28 @@ function showArticle(a, fresh) {
     last.remove();
   }
   $('empty').hidden = state.articles.size > 0;
+  storyBadges();
+}
+
+/** Each article's story, when the articles shown hold more than one of it: "story of N articles, from S". */
+function storyBadges() {
+  const stories = new Map();
+  for (const a of state.articles.values()) {
+    if (a.storyId) stories.set(a.storyId, [...(stories.get(a.storyId) || []), a]);
+  }
+  for (const item of $('articles').children) {
+    const members = stories.get(item.dataset.story) || [];
+    const others = [...new Set(members.filter((m) => m.id !== item.dataset.id).map((m) => m.source))];
+    item.querySelector('.story').textContent = members.length > 1
+      ? ` · story of ${members.length} articles, also from ${others.join(', ')}` : '';
+  }
 }
 
 function retract(id) {
   state.articles.delete(id);
   document.getElementById(`article-${id}`)?.remove();
   $('empty').hidden = state.articles.size > 0;
+  storyBadges();
 }
 
 function status() {

@@ -37,6 +37,12 @@ public final class ExactDuplicates implements FixedKeyProcessor<String, RawArtic
         Sensor.RecordingLevel.INFO);
   }
 
+  /**
+   * The timestamp of the raw article processed last, by any task of this process: how far behind enrich is in
+   * time while it has a backlog (the lag gauge in EnrichApplication).
+   */
+  public static final java.util.concurrent.atomic.AtomicLong LATEST_TIMESTAMP = new java.util.concurrent.atomic.AtomicLong(-1);
+
   @Override
   public void process(FixedKeyRecord<String, RawArticle> record) {
     RawArticle article = record.value();
@@ -45,6 +51,7 @@ public final class ExactDuplicates implements FixedKeyProcessor<String, RawArtic
       return;
     }
     long time = record.timestamp();
+    LATEST_TIMESTAMP.set(time);
     try (WindowStoreIterator<String> earlier = seen.fetch(record.key(), time - retention.toMillis(),
         time + retention.toMillis())) {
       while (earlier.hasNext()) {
