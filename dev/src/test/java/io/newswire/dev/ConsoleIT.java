@@ -59,6 +59,8 @@ class ConsoleIT {
   static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("NEWSWIRE_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+  static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
   @Test
   void theConsoleShowsThePipelineInARealBrowser() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -123,11 +125,17 @@ class ConsoleIT {
 
         // live: new articles appear without a reload (the marker set on this page survives); a copy makes a story
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true");
-        send(topics, stack, List.of(article(run + "-moon", "05-moon-probe.md", null, "Newswire Samples"),
-            article(run + "-front-copy", "01-front-line.md", null, "Another Wire")));
+        // the new one carries markup in its title and a script link as its url: shown as text, no link
+        RawArticle moon = RawArticle.newBuilder(article(run + "-moon", "05-moon-probe.md", HOSTILE, "Newswire Samples"))
+            .setUrl("javascript:alert(1)").build();
+        send(topics, stack, List.of(moon, article(run + "-front-copy", "01-front-line.md", null, "Another Wire")));
         await().atMost(Duration.ofSeconds(60)).until(() -> !page.findElements(By.id("article-" + run + "-moon")).isEmpty()
             && !page.findElements(By.id("article-" + run + "-front-copy")).isEmpty());
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true")).isEqualTo(true);
+        WebElement moonItem = browser.findElement(By.id("article-" + run + "-moon"));
+        assertThat(moonItem.findElement(By.tagName("h3")).getText()).endsWith(HOSTILE);
+        assertThat(moonItem.findElements(By.tagName("img"))).isEmpty();
+        assertThat(moonItem.findElements(By.tagName("a"))).isEmpty();
         assertThat(browser.findElement(By.id("articles")).findElements(By.tagName("li")).get(0).getAttribute("id"))
             .isIn("article-" + run + "-moon", "article-" + run + "-front-copy");
         await().atMost(Duration.ofSeconds(30)).until(() -> page.findElement(By.id("stories")).getText()

@@ -32,6 +32,8 @@ async function getJson(url) {
   return body;
 }
 
+// only web links: an article's url is input like any other, and a javascript: link must not become one
+const link = (url) => (typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null);
 const when = (iso) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '');
 
 /** The text with its entity marks, as nodes: marks are [start, end) offsets into exactly this text. */
@@ -60,7 +62,8 @@ function searchFor(field, value) {
 function articleItem(a) {
   const titleMarks = a.marks.filter((m) => m.in === 'title');
   const bodyMarks = a.marks.filter((m) => m.in === 'body');
-  const title = a.url ? el('a', { href: a.url, rel: 'noopener noreferrer' }, marked(a.title, titleMarks)) : marked(a.title, titleMarks);
+  const title = link(a.url) ? el('a', { href: link(a.url), rel: 'noopener noreferrer' }, marked(a.title, titleMarks))
+    : marked(a.title, titleMarks);
   const story = a.storyId && a.duplicateOf ? ' · a copy of an earlier article' : '';
   return el('li', { id: `article-${a.id}`, 'data-id': a.id, 'data-story': a.storyId || '' },
     el('h3', {}, title),
@@ -209,7 +212,7 @@ async function loadStories() {
 
 function alertItem(a) {
   return el('li', {}, el('strong', {}, a.watchName), ' · ',
-    a.url ? el('a', { href: a.url, rel: 'noopener noreferrer' }, a.title) : a.title, el('span', { class: 'hint' }, ` · ${when(a.alertedAt)}`));
+    link(a.url) ? el('a', { href: link(a.url), rel: 'noopener noreferrer' }, a.title) : a.title, el('span', { class: 'hint' }, ` · ${when(a.alertedAt)}`));
 }
 
 async function loadWatches() {
@@ -242,7 +245,7 @@ async function runSearch() {
     const r = await getJson(`/api/search?${params}`);
     $('results-summary').textContent = `${r.hits.length} of ${r.total} articles (${r.store === 'opensearch' ? 'OpenSearch' : 'PostgreSQL'})`;
     $('hits').replaceChildren(...r.hits.map((h) => el('li', {},
-      el('h3', {}, h.url ? el('a', { href: h.url, rel: 'noopener noreferrer' }, h.title) : h.title),
+      el('h3', {}, link(h.url) ? el('a', { href: link(h.url), rel: 'noopener noreferrer' }, h.title) : h.title),
       el('p', { class: 'meta' }, [h.source, h.language, when(h.when)].filter(Boolean).join(' · ')),
       ...(h.snippets || []).map((s) => el('p', { class: 'text' }, '… ', snippet(s), ' …')))));
     $('facets').replaceChildren(...Object.entries(r.facets || {}).filter(([, c]) => Object.keys(c).length)
