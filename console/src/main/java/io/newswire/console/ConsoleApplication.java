@@ -25,10 +25,15 @@ public final class ConsoleApplication implements AutoCloseable {
     if (enrichUrl.isBlank()) {
       enrichUrl = "http://127.0.0.1:" + config.getInt(NewswireConfig.ENRICH_HTTP_PORT);
     }
+    int port = config.getInt(NewswireConfig.CONSOLE_HTTP_PORT);
     this.feed = new LiveFeed(config);
+    try {
+      this.server = new ConsoleServer(host, port, feed, search(config), enrichUrl.replaceAll("/+$", ""));
+    } catch (java.net.BindException e) {
+      throw new IllegalArgumentException("the console cannot listen on " + host + ":" + port + " (" + e.getMessage()
+          + "); set " + NewswireConfig.CONSOLE_HTTP_PORT + " (--port) to a free port, or 0 for any");
+    }
     feed.start();
-    this.server = new ConsoleServer(host, config.getInt(NewswireConfig.CONSOLE_HTTP_PORT), feed, search(config),
-        enrichUrl.replaceAll("/+$", ""));
   }
 
   /** Where a browser finds the page. */
