@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,7 +93,7 @@ final class ConsoleServer implements AutoCloseable {
       } else if (path.equals("/api/stream")) {
         stream(x);
       } else if (path.startsWith("/api/")) {
-        ObjectNode answer = api(path.substring(5), params(x.getRequestURI().getRawQuery()));
+        ObjectNode answer = api(path.substring(5), io.newswire.ops.OpsServer.params(x.getRequestURI().getRawQuery()));
         int status = answer.path("status").asInt(200);
         answer.remove("status");
         send(x, status, "application/json", answer.toString());
@@ -296,20 +295,6 @@ final class ConsoleServer implements AutoCloseable {
     x.getResponseHeaders().set("Cache-Control", "no-store");
     x.sendResponseHeaders(status, bytes.length);
     x.getResponseBody().write(bytes);
-  }
-
-  static Map<String, String> params(String query) {
-    Map<String, String> out = new HashMap<>();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return out;
   }
 
   @Override

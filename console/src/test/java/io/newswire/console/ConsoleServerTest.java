@@ -19,7 +19,7 @@ class ConsoleServerTest {
 
   @Test
   void queryParametersAreDecoded() {
-    assertThat(ConsoleServer.params("q=red+cross&entity=%C3%89lys%C3%A9e&x")).containsEntry("q", "red cross")
+    assertThat(io.newswire.ops.OpsServer.params("q=red+cross&entity=%C3%89lys%C3%A9e&x")).containsEntry("q", "red cross")
         .containsEntry("entity", "Élysée").doesNotContainKey("x");
   }
 

@@ -116,4 +116,19 @@ public final class OpsServer implements AutoCloseable {
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
+
+  /** A request's query string ({@code a=1&b=x%20y}) as decoded names and values; a name without '=' is left out. */
+  public static java.util.Map<String, String> params(String rawQuery) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +104,7 @@ public final class Queries {
   }
 
   private Response trends(HttpExchange exchange) throws Exception {
-    Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
+    Map<String, String> params = OpsServer.params(exchange.getRequestURI().getRawQuery());
     String window = params.getOrDefault("window", "1h");
     Trending.Window w = Trending.WINDOWS.stream().filter(x -> x.name().equals(window)).findFirst().orElse(null);
     if (w == null) {
@@ -161,20 +160,6 @@ public final class Queries {
       }
     }
     return rows;
-  }
-
-  private static Map<String, String> params(String query) {
-    Map<String, String> out = new HashMap<>();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return out;
   }
 
   private static String quote(String s) {
