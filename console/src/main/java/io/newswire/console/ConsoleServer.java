@@ -49,6 +49,8 @@ final class ConsoleServer implements AutoCloseable {
       "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
       "json", "application/json");
 
+  private static final Map<String, byte[]> ASSET_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Answers a search; PostgreSQL or OpenSearch behind it. */
   interface Search {
     ObjectNode find(ArticleFilter filter) throws Exception;
@@ -178,23 +180,30 @@ final class ConsoleServer implements AutoCloseable {
         byStory.computeIfAbsent(a.get("storyId").asText(), k -> new ArrayList<>()).add(a);
       }
     }
+    List<Map.Entry<String, List<ObjectNode>>> largest = byStory.entrySet().stream().filter(e -> e.getValue().size() > 1)
+        .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size())).limit(12).toList();
+    // enrich is asked about every story at once, not one after another
+    List<java.util.concurrent.CompletableFuture<JsonNode>> asked = largest.stream()
+        .map(e -> java.util.concurrent.CompletableFuture.supplyAsync(() -> enrich("/stories/"
+            + java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8).replace("+", "%20")), threads))
+        .toList();
     ArrayNode out = ArticleView.JSON.createArrayNode();
-    byStory.entrySet().stream().filter(e -> e.getValue().size() > 1)
-        .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size())).limit(12).forEach(e -> {
-          JsonNode fromEnrich = enrich("/stories/" + java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8).replace("+", "%20"));
-          ObjectNode story = out.addObject().put("storyId", e.getKey());
-          ArrayNode members = story.putArray("articles");
-          if (fromEnrich != null && fromEnrich.has("articles")) {
-            fromEnrich.get("articles").forEach(m -> members.addObject().put("id", m.path("id").asText())
-                .put("title", m.path("title").asText()).put("source", m.path("source").asText())
-                .put("when", m.path("fetchedAt").asText()).put("copy", m.hasNonNull("duplicateOf")));
-          } else {
-            e.getValue().forEach(m -> members.addObject().put("id", m.path("id").asText())
-                .put("title", m.path("title").asText()).put("source", m.path("source").asText())
-                .put("when", m.path("when").asText()).put("copy", m.hasNonNull("duplicateOf")));
-          }
-          story.put("articleCount", members.size());
-        });
+    for (int i = 0; i < largest.size(); i++) {
+      Map.Entry<String, List<ObjectNode>> e = largest.get(i);
+      JsonNode fromEnrich = asked.get(i).join();
+      ObjectNode story = out.addObject().put("storyId", e.getKey());
+      ArrayNode members = story.putArray("articles");
+      if (fromEnrich != null && fromEnrich.has("articles")) {
+        fromEnrich.get("articles").forEach(m -> members.addObject().put("id", m.path("id").asText())
+            .put("title", m.path("title").asText()).put("source", m.path("source").asText())
+            .put("when", m.path("fetchedAt").asText()).put("copy", m.hasNonNull("duplicateOf")));
+      } else {
+        e.getValue().forEach(m -> members.addObject().put("id", m.path("id").asText())
+            .put("title", m.path("title").asText()).put("source", m.path("source").asText())
+            .put("when", m.path("when").asText()).put("copy", m.hasNonNull("duplicateOf")));
+      }
+      story.put("articleCount", members.size());
+    }
     return out;
   }
 
@@ -270,22 +279,33 @@ final class ConsoleServer implements AutoCloseable {
   }
 
   private void asset(HttpExchange x, String name) throws IOException {
-    try (InputStream in = ConsoleServer.class.getResourceAsStream("web/" + name)) {
-      if (in == null) {
-        send(x, 404, "text/plain", "missing asset " + name);
-        return;
+    byte[] body = ASSET_BYTES.computeIfAbsent(name, n -> {
+      try (InputStream in = ConsoleServer.class.getResourceAsStream("web/" + n)) {
+        return in == null ? null : in.readAllBytes();
+      } catch (IOException e) {
+        return null;
       }
-      byte[] body = in.readAllBytes();
-      x.getResponseHeaders().set("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
-      x.getResponseHeaders().set("Cache-Control", "no-cache");
-      // The page loads nothing from elsewhere; the policy makes that a rule the browser enforces.
-      x.getResponseHeaders().set("Content-Security-Policy",
-          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'");
-      x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-      x.sendResponseHeaders(200, "HEAD".equals(x.getRequestMethod()) ? -1 : body.length);
-      if (!"HEAD".equals(x.getRequestMethod())) {
-        x.getResponseBody().write(body);
-      }
+    });
+    if (body == null) {
+      send(x, 404, "text/plain", "missing asset " + name);
+      return;
+    }
+    // Revalidated on every load (a new version shows at once), answered 304 when unchanged.
+    String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length + "\"";
+    x.getResponseHeaders().set("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+    x.getResponseHeaders().set("Cache-Control", "no-cache");
+    x.getResponseHeaders().set("ETag", etag);
+    // The page loads nothing from elsewhere; the policy makes that a rule the browser enforces.
+    x.getResponseHeaders().set("Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'");
+    x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (etag.equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
+      x.sendResponseHeaders(304, -1);
+      return;
+    }
+    x.sendResponseHeaders(200, "HEAD".equals(x.getRequestMethod()) ? -1 : body.length);
+    if (!"HEAD".equals(x.getRequestMethod())) {
+      x.getResponseBody().write(body);
     }
   }
 
