@@ -52,6 +52,12 @@ final class LiveFeed implements AutoCloseable {
   private final LinkedHashMap<String, ObjectNode> articles = new LinkedHashMap<>();
   private final Map<String, ObjectNode> watches = new TreeMap<>();
   private final Deque<ObjectNode> alerts = new ArrayDeque<>();
+  private final Deserializer<EnrichedArticle> articleValues;
+  private final Deserializer<Alert> alertValues;
+  private final Deserializer<Watch> watchValues;
+  /** The topics' end offsets when the console started: caught up once past them. Set once, by the reader. */
+  private Map<TopicPartition, Long> ends;
+  private volatile boolean closed;
   private volatile boolean caughtUp;
   private volatile long unreadable;
   private volatile Exception failure;
@@ -66,6 +72,9 @@ final class LiveFeed implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-console");
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.articleValues = topics.enrichedArticles.valueSerde().deserializer();
+    this.alertValues = topics.alerts.valueSerde().deserializer();
+    this.watchValues = topics.watches.valueSerde().deserializer();
     this.thread = new Thread(this::run, "console-feed");
     thread.setDaemon(true);
   }
@@ -92,6 +101,11 @@ final class LiveFeed implements AutoCloseable {
     return failure;
   }
 
+  /** Whether the reader is running (it stops only when closed). */
+  boolean reading() {
+    return thread.isAlive();
+  }
+
   long unreadable() {
     return unreadable;
   }
@@ -115,62 +129,88 @@ final class LiveFeed implements AutoCloseable {
     return new ArrayList<>(alerts);
   }
 
+  /**
+   * Reads until closed. A failure (the broker unreachable for longer than a request allows, say) is reported on
+   * {@code /health} and retried with a growing wait, from where the reader was: the console never stops for good
+   * while its process runs.
+   */
   private void run() {
+    long backoffMs = 1000;
     try {
-      List<TopicPartition> enriched = partitions(Topics.ENRICHED_ARTICLES);
-      List<TopicPartition> alertPartitions = partitions(Topics.ALERTS);
-      List<TopicPartition> watchPartitions = partitions(Topics.WATCHES);
-      List<TopicPartition> all = new ArrayList<>(enriched);
-      all.addAll(alertPartitions);
-      all.addAll(watchPartitions);
-      consumer.assign(all);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(all);
-      Map<TopicPartition, Long> begins = consumer.beginningOffsets(all);
-      // The last 'recent' records over the partitions: enough from each for the newest 'recent' overall when
-      // the partitions are balanced, as the article-id key keeps them.
-      long perPartition = Math.max(5, (recent + enriched.size() - 1) / Math.max(1, enriched.size()) + 5);
-      for (TopicPartition p : all) {
-        long back = p.topic().equals(Topics.WATCHES) ? Long.MAX_VALUE
-            : p.topic().equals(Topics.ALERTS) ? ALERTS : perPartition;
-        consumer.seek(p, Math.max(begins.get(p), ends.get(p) - Math.min(back, ends.get(p))));
-      }
-      Deserializer<EnrichedArticle> articleValues = topics.enrichedArticles.valueSerde().deserializer();
-      Deserializer<Alert> alertValues = topics.alerts.valueSerde().deserializer();
-      Deserializer<Watch> watchValues = topics.watches.valueSerde().deserializer();
-      while (!Thread.currentThread().isInterrupted()) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          try {
-            switch (r.topic()) {
-              case Topics.ENRICHED_ARTICLES -> article(r.key(), r.value() == null ? null
-                  : articleValues.deserialize(r.topic(), r.value()));
-              case Topics.ALERTS -> alert(alertValues.deserialize(r.topic(), r.value()));
-              default -> watch(r.key(), r.value() == null ? null : watchValues.deserialize(r.topic(), r.value()));
-            }
-          } catch (RuntimeException e) {
-            // A viewer skips what it cannot read (the pipeline has dead-lettered it already) and says so once.
-            if (unreadable++ == 0) {
-              log.warn("The console skips records it cannot read; the first: {}-{}@{}: {}", r.topic(), r.partition(),
-                  r.offset(), e.toString());
-            }
+      while (!closed) {
+        try {
+          if (ends == null) {
+            seekToRecent(); // once: where to start reading
           }
-        }
-        if (!caughtUp && all.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-          caughtUp = true;
-          log.info("Console caught up: {} articles, {} watches, {} alerts", articles.size(), watches.size(), alerts.size());
+          pollOnce();
+          if (failure != null) {
+            log.info("The console's reader reads again");
+            failure = null;
+          }
+          backoffMs = 1000;
+        } catch (WakeupException e) {
+          break;
+        } catch (Exception e) {
+          if (failure == null) {
+            log.warn("The console's reader failed; retrying with a growing wait", e);
+          }
+          failure = e;
+          Thread.sleep(backoffMs);
+          backoffMs = Math.min(30_000, backoffMs * 2);
         }
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (Exception e) {
-      failure = e;
-      log.error("The console's feed stopped", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       consumer.close(Duration.ofSeconds(2));
     }
   }
 
+  /** Assigns every partition of the three topics and seeks back from their ends. */
+  private void seekToRecent() {
+    List<TopicPartition> enriched = partitions(Topics.ENRICHED_ARTICLES);
+    List<TopicPartition> all = new ArrayList<>(enriched);
+    all.addAll(partitions(Topics.ALERTS));
+    all.addAll(partitions(Topics.WATCHES));
+    consumer.assign(all);
+    Map<TopicPartition, Long> endOffsets = consumer.endOffsets(all);
+    Map<TopicPartition, Long> begins = consumer.beginningOffsets(all);
+    // The last 'recent' records over the partitions: enough from each for the newest 'recent' overall when
+    // the partitions are balanced, as the article-id key keeps them.
+    long perPartition = Math.max(5, (recent + enriched.size() - 1) / Math.max(1, enriched.size()) + 5);
+    for (TopicPartition p : all) {
+      long back = p.topic().equals(Topics.WATCHES) ? Long.MAX_VALUE
+          : p.topic().equals(Topics.ALERTS) ? ALERTS : perPartition;
+      consumer.seek(p, Math.max(begins.get(p), endOffsets.get(p) - Math.min(back, endOffsets.get(p))));
+    }
+    ends = endOffsets;
+  }
+
+  private void pollOnce() {
+    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+      try {
+        switch (r.topic()) {
+          case Topics.ENRICHED_ARTICLES -> article(r.key(), r.value() == null ? null
+              : articleValues.deserialize(r.topic(), r.value()));
+          case Topics.ALERTS -> alert(alertValues.deserialize(r.topic(), r.value()));
+          default -> watch(r.key(), r.value() == null ? null : watchValues.deserialize(r.topic(), r.value()));
+        }
+      } catch (RuntimeException e) {
+        // A viewer skips what it cannot read (the pipeline has dead-lettered it already) and says so once.
+        if (unreadable++ == 0) {
+          log.warn("The console skips records it cannot read; the first: {}-{}@{}: {}", r.topic(), r.partition(),
+              r.offset(), e.toString());
+        }
+      }
+    }
+    if (!caughtUp && ends.keySet().stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
+      caughtUp = true;
+      log.info("Console caught up: {} articles, {} watches, {} alerts", articles.size(), watches.size(), alerts.size());
+    }
+  }
+
   private List<TopicPartition> partitions(String topic) {
-    var info = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+    var info = consumer.partitionsFor(topic); // waits default.api.timeout.ms (60 s unless set)
     if (info == null || info.isEmpty()) {
       throw new IllegalStateException("no topic " + topic + " on " + config.get(NewswireConfig.BOOTSTRAP_SERVERS)
           + "; run 'newswire topics' first");
@@ -244,7 +284,9 @@ final class LiveFeed implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    closed = true;
     consumer.wakeup();
+    thread.interrupt(); // a reader waiting to retry
     thread.join(5000);
   }
 }

@@ -67,6 +67,32 @@ class ConsoleServerTest {
   }
 
   @Test
+  void aReaderThatCannotReachKafkaSaysSoAndKeepsTrying() throws Exception {
+    io.newswire.config.NewswireConfig config = io.newswire.config.NewswireConfig.of(java.util.Map.of(
+        "bootstrap.servers", "127.0.0.1:1", "schema.registry.url", "http://127.0.0.1:1",
+        "default.api.timeout.ms", "300", "request.timeout.ms", "300"));
+    LiveFeed feed = new LiveFeed(config);
+    ConsoleServer server = new ConsoleServer("127.0.0.1", 0, feed, filter -> null, "http://127.0.0.1:1");
+    feed.start();
+    try {
+      long until = System.nanoTime() + 20_000_000_000L;
+      while (feed.failure() == null && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      assertThat(feed.failure()).isNotNull();
+      var health = get(java.net.http.HttpClient.newHttpClient(), "http://127.0.0.1:" + server.port() + "/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("\"status\":\"DOWN\"");
+      Thread.sleep(1500); // past the first wait: still trying
+      assertThat(feed.reading()).isTrue();
+    } finally {
+      server.close();
+      feed.close();
+    }
+    assertThat(feed.reading()).isFalse();
+  }
+
+  @Test
   void theAssetsAreThere() {
     for (String name : new String[] {"index.html", "console.js", "console.css", "world.json"}) {
       assertThat(ConsoleServer.class.getResource("web/" + name)).as(name).isNotNull();
