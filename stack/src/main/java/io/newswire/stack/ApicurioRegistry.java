@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -85,27 +84,8 @@ public final class ApicurioRegistry implements AutoCloseable {
 
   private void awaitReady(int seconds) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      if (!process.alive()) {
-        throw new StackException("Schema registry exited while starting; see its log: " + logFile());
-      }
-      try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/subjects"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StackException("Interrupted", e);
-      }
-      KafkaBroker.sleep(250);
-    }
-    throw new StackException("Schema registry did not become ready within " + seconds + " s; see its log: "
-        + logFile());
+    process.awaitReady("Schema registry", seconds, 250, () -> http.send(HttpRequest.newBuilder(URI.create(url()
+        + "/subjects")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   /** The unpacked distribution's runner jar, unpacking the archive Maven resolved on first use. */

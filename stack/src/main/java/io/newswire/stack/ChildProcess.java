@@ -67,6 +67,37 @@ final class ChildProcess implements AutoCloseable {
     return name;
   }
 
+  /** Whether a starting server answers yet: false, or any exception, means not yet. */
+  @FunctionalInterface
+  interface Readiness {
+    boolean ready() throws Exception;
+  }
+
+  /**
+   * Asks {@code readiness} every {@code pauseMs} until it says yes; fails, naming the server as {@code label} and
+   * pointing at its log, when the child exits or {@code seconds} pass.
+   */
+  void awaitReady(String label, int seconds, long pauseMs, Readiness readiness) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (!alive()) {
+        throw new StackException(label + " exited while starting; see its log: " + logFile);
+      }
+      try {
+        if (readiness.ready()) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StackException("Interrupted", e);
+      } catch (Exception notYet) {
+        // still starting
+      }
+      KafkaBroker.sleep(pauseMs);
+    }
+    throw new StackException(label + " did not become ready within " + seconds + " s; see its log: " + logFile);
+  }
+
   /** SIGKILL: no shutdown hooks, as in a crash. */
   void kill() {
     process.destroyForcibly();

@@ -136,26 +136,13 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private void awaitReady(int seconds) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-      while (System.nanoTime() < deadline) {
-        if (!process.alive()) {
-          throw new StackException("Kafka broker exited while starting; see its log: " + logFile());
-        }
-        try {
-          if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-            return;
-          }
-        } catch (Exception notYet) {
-          // still starting
-        }
-        sleep(200);
-      }
+      process.awaitReady("Kafka broker", seconds, 200,
+          () -> !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty());
     }
-    throw new StackException("Kafka broker did not become ready within " + seconds + " s; see its log: " + logFile());
   }
 
   private Path writeServerProperties() throws IOException {

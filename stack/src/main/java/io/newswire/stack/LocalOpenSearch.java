@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** A real OpenSearch 2.19 node in a child JVM ({@link OpenSearchMain}), on free loopback ports. */
 public final class LocalOpenSearch implements AutoCloseable {
@@ -91,26 +90,8 @@ public final class LocalOpenSearch implements AutoCloseable {
 
   private void awaitReady(int seconds) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      if (!process.alive()) {
-        throw new StackException("OpenSearch exited while starting; see its log: " + logFile());
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url()
+    process.awaitReady("OpenSearch", seconds, 300, () -> http.send(HttpRequest.newBuilder(URI.create(url()
             + "/_cluster/health?wait_for_status=yellow&timeout=2s")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StackException("Interrupted", e);
-      }
-      KafkaBroker.sleep(300);
-    }
-    throw new StackException("OpenSearch did not become ready within " + seconds + " s; see its log: " + logFile());
+        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
   }
 }
