@@ -113,6 +113,12 @@ final class Lexicon {
     return english.contains(lowerCase);
   }
 
+  /** A lower-case word whose capitalised form heads organisations' or events' names ("league", "cup"). */
+  boolean isNameHead(String lowerCase) {
+    String capital = Character.toUpperCase(lowerCase.charAt(0)) + lowerCase.substring(1);
+    return orgWords.contains(capital) || eventWords.contains(capital);
+  }
+
   boolean isTitle(String word) {
     return titles.contains(word);
   }

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.9.0";
+  public static final String NAME = "newswire-perceptron/1.10.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -114,6 +114,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 14: rules after decoding for shapes of pages written by others: titles out of names, no name running on into
+    //     a lower-case word, words derived from nationalities and places are MISC, a legal form makes a company;
     // 13: topic scores are calibrated probabilities, and every English article gets a top-level topic;
     // 12: the language by a 70-language detector; text in another language, or whose language cannot be told,
     //     gets no English entities or topics;
@@ -132,7 +134,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 13;
+    return 14;
   }
 
   @Override
@@ -240,10 +242,12 @@ public final class NewswireTagger implements Tagger {
    *     the body's first were read as one name), so decoding starts afresh there
    */
   int[] labels(String[] words, boolean[] starts, boolean[] newLine) {
-    int[] labels = model.predict(new EntityFeatures.Doc(words, starts, newLine, lexicon));
+    EntityFeatures.Doc doc = new EntityFeatures.Doc(words, starts, newLine, lexicon);
+    int[] labels = model.predict(doc);
     if (newLine != null) {
       bylines(words, newLine, labels);
     }
+    NameRules.apply(words, doc.flags, labels, lexicon);
     consistent(words, labels);
     organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
     if (newLine != null) {

@@ -1,0 +1,257 @@
+package io.newswire.tagger;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Corrections to decoded names for shapes of text that the training articles hold too few of for the model to
+ * learn, found on news pages written by others (see docs/TAGGER.md): a title read into the name it precedes,
+ * a name running on into a lower-case word, a nationality inside a hyphenated word, a city's people, and words
+ * that are never names alone. Labels are the model's (0 is outside, odd is the first word of a name of a type, the
+ * next even label a following word); each rule rewrites them in place.
+ */
+final class NameRules {
+  private NameRules() {}
+
+  /**
+   * Titles beyond the lexicon's (whose words the model has learned): abbreviations and titles of legislatures and
+   * governments that pages use and the training articles rarely do. Matched with or without a closing period.
+   */
+  private static final Set<String> TITLES = Set.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
+      "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
+      "Councilwoman", "Assemblyman", "Assemblywoman", "Representative", "Senator", "Vice-President", "Vice-Premier",
+      "Vice-Chancellor", "Deputy", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP", "Lawmaker", "Rabbi",
+      "Bishop", "Archbishop", "Cardinal", "Father", "Coach", "Detective", "Inspector",
+      "Sergeant", "Lieutenant", "Corporal", "Admiral", "Commissioner", "Attorney", "Sheriff", "Chief",
+      "Superintendent", "Speaker");
+
+  /** Titles that are never a name alone ("Sen", "Congressman"), unlike "Bishop" or "Major", which are surnames too. */
+  private static final Set<String> ONLY_TITLES = Set.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
+      "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
+      "Councilwoman", "Assemblyman", "Assemblywoman", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP",
+      "Lawmaker");
+
+  /** Words that close no name: a name run on into a verb ("Edward Russell Is", from a page's byline). */
+  private static final Set<String> CLOSERS = Set.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
+      "Says", "Told", "And", "Or", "But", "The", "An", "Of", "In", "On", "At", "To", "For");
+
+  /** Lower-case words that belong inside names ("Bank of England", "Leonardo da Vinci", "bin Laden"). */
+  private static final Set<String> PARTICLES = Set.of("of", "for", "and", "the", "de", "da", "di", "del", "della",
+      "der", "den", "des", "du", "dos", "das", "van", "von", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "e",
+      "on", "upon", "in", "&", "zu", "ter", "ten", "op", "lo", "do", "und", "et");
+
+  /** Never a name alone: abbreviated months and days, and contractions. */
+  private static final Set<String> NEVER = Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+      "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun");
+
+  /** A legislator's party and state ("D-Calif", "R-N.C."), as American pages write it after the name. */
+  private static final java.util.regex.Pattern PARTY_AND_STATE = java.util.regex.Pattern.compile("[DRI]-[A-Z][A-Za-z.]*");
+
+  private static final Set<String> NEGATED = Set.of("pro", "anti", "non", "ex", "pan", "post", "pre", "neo");
+
+  /** A company's legal form closes its name: "Datecs Ltd." is one organisation, never a place and a suffix. */
+  private static final Set<String> LEGAL_FORMS = Set.of("Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC",
+      "L.L.C.", "LP", "L.P.", "PLC", "Plc", "plc", "AG", "S.A.", "NV", "N.V.", "GmbH", "BV", "B.V.", "SpA", "S.p.A.",
+      "ASA", "Oyj", "Bhd", "Pty", "Limited", "Incorporated", "LLP");
+
+  /** @param flags the lexicon's flags of each word, as the model saw them */
+  static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    legalForms(words, labels);
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = end(labels, i);
+        j = trimEnd(words, labels, i, j, lexicon);
+        if (j > i) {
+          titles(words, labels, flags, lexicon, i, j);
+        }
+        if (j == i + 1 && labels[i] % 2 == 1 && never(words[i])) {
+          labels[i] = 0;
+        }
+        i = Math.max(i, j - 1);
+      }
+    }
+    for (int i = 0; i < words.length; i++) {
+      boolean alone = labels[i] == 0 || labels[i] % 2 == 1 && (i + 1 == words.length || labels[i + 1] != labels[i] + 1);
+      // Not the last word of a name the model cut short ("South" of "South Africans"), nor a club ("Corinthians").
+      boolean cut = labels[i] == 0 && i > 0 && (labels[i - 1] != 0 || Character.isUpperCase(words[i - 1].charAt(0)));
+      boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0;
+      if (alone && !cut && !known && labels[i] != 7 && misc(words[i], flags[i], lexicon)) {
+        labels[i] = 7;
+      }
+    }
+  }
+
+  /** A legal form after a name joins it, and the whole is an organisation. */
+  private static void legalForms(String[] words, int[] labels) {
+    for (int i = 1; i < words.length; i++) {
+      if (!LEGAL_FORMS.contains(words[i]) || labels[i - 1] == 0) {
+        continue;
+      }
+      int start = i - 1;
+      while (labels[start] % 2 == 0) {
+        start--;
+      }
+      int end;
+      if (labels[i] == labels[start] + 1) {
+        end = end(labels, start); // the form is inside the name already
+      } else if (labels[i] == 0 || end(labels, i) == i + 1) {
+        end = i + 1; // the form alone, or tagged a name of its own ("LLC")
+      } else {
+        continue;
+      }
+      for (int k = start; k < end; k++) {
+        labels[k] = k == start ? 3 : 4;
+      }
+      i = end - 1;
+    }
+  }
+
+  /** Drops the name's closing words that no name ends with; returns its new end. */
+  private static int trimEnd(String[] words, int[] labels, int i, int j, Lexicon lexicon) {
+    // A head word in lower case stays ("Premier league"); "final" of "Davis Cup final" goes.
+    while (j - 1 > i && (lowerCaseWord(words[j - 1]) && !lexicon.isNameHead(words[j - 1])
+        || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1])))) {
+      labels[--j] = 0;
+    }
+    if (j == i + 1 && (CLOSERS.contains(words[i]) || ONLY_TITLES.contains(bare(words[i])))) {
+      labels[i] = 0; // "Sen" or "Congressman" alone is no name
+      return i;
+    }
+    return j;
+  }
+
+  /**
+   * A title the model read into a name ("Congressman James Clyburn", "Vice-President Mike Pence", "Transport
+   * Secretary Grant Shapps") is not part of it, and what follows is a person when it is one by its words: a known
+   * given name, or a person's type already. What comes before the title keeps a type of its own only if it is a
+   * known organisation ("Labour MP Chi Onwurah"), a nationality or a place.
+   */
+  private static void titles(String[] words, int[] labels, int[] flags, Lexicon lexicon, int i, int j) {
+    if (labels[i] != 1 && labels[i] != 3) {
+      return; // "Prince Edward Island" is a place
+    }
+    int last = -1;
+    for (int k = i; k < j - 1; k++) {
+      if (!Character.isUpperCase(words[k].charAt(0))) {
+        break;
+      }
+      // "General" is a title after another ("Attorney General") or before a given name, not in "General Motors".
+      boolean general = words[k].equals("General")
+          && (k > i && k - 1 == last || (flags[k + 1] & Lexicon.PERSON_NAME) != 0);
+      if (isTitle(words[k]) || general || lexicon.isTitle(words[k]) && !words[k].equals("General")) {
+        last = k;
+      }
+    }
+    if (last < 0 || !Character.isUpperCase(words[last + 1].charAt(0))) {
+      return;
+    }
+    int rest = last + 1;
+    // An organisation's name is a person's after the title only if it reads as one: a known given name and one or
+    // two more words ("Vice-President Mike Pence"), never one word ("General Mills").
+    boolean person = labels[i] == 1 || ONLY_TITLES.contains(bare(words[last])) && j - rest <= 3
+        || (flags[rest] & Lexicon.PERSON_NAME) != 0 && j - rest >= 2 && j - rest <= 3;
+    for (int k = rest; k < j && person; k++) {
+      person = (flags[k] & (Lexicon.ORG_WORD | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) == 0;
+    }
+    if (!person) {
+      return;
+    }
+    labels[rest] = 1;
+    for (int k = rest + 1; k < j; k++) {
+      labels[k] = 2;
+    }
+    // The words before the title: "Labour" of "Labour MP", "British" of "British Prime Minister".
+    int firstTitle = i;
+    while (firstTitle < last && !(isTitle(words[firstTitle]) || lexicon.isTitle(words[firstTitle]))) {
+      firstTitle++;
+    }
+    for (int k = i; k <= last; k++) {
+      labels[k] = 0;
+    }
+    if (firstTitle > i) {
+      int type = (flags[i] & Lexicon.KNOWN_ORG_B) != 0 ? 3
+          : firstTitle == i + 1 && lexicon.isDemonym(words[i]) ? 7
+          : (flags[i] & Lexicon.PLACE_B) != 0 ? 5 : 0;
+      if (type != 0) {
+        for (int k = i; k < firstTitle; k++) {
+          labels[k] = k == i ? type : type + 1;
+        }
+      }
+    }
+  }
+
+  /**
+   * A single word derived from a nationality or a place, MISC by the CoNLL-2003 conventions as nationalities are: a
+   * nationality inside a hyphenated word ("German-born", "pro-Iranian", "Israeli-Palestinian", "Serb-held"), a
+   * place qualifying a word in lower case ("Munich-based", "U.S.-led"), or a city's or region's people
+   * ("Chicagoans", "Londoners").
+   */
+  static boolean misc(String word, int flags, Lexicon lexicon) {
+    int hyphen = word.indexOf('-');
+    if (hyphen > 0 && hyphen < word.length() - 1) {
+      String[] parts = word.split("-");
+      boolean demonym = false;
+      boolean lower = parts.length > 1;
+      for (int k = 0; k < parts.length; k++) {
+        if (parts[k].isEmpty()) {
+          return false;
+        }
+        demonym |= lexicon.isDemonym(parts[k]);
+        lower &= k == 0 || lowerCaseWord(parts[k]);
+      }
+      if (lower && Character.isUpperCase(parts[0].charAt(0)) && lexicon.isPlace(parts[0])) {
+        return true;
+      }
+      // "pro-Iranian" and "Sino-Japanese" but not a hyphenated name ("Jean-Pierre", "Guinea-Bissau").
+      return demonym && (Character.isUpperCase(parts[0].charAt(0)) || NEGATED.contains(parts[0]));
+    }
+    return Character.isUpperCase(word.charAt(0)) && (flags & Lexicon.PERSON_NAME) == 0 && cityPeople(word, lexicon);
+  }
+
+  private static boolean cityPeople(String word, Lexicon lexicon) {
+    String w = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    for (String suffix : new String[] {"ian", "an", "n", "ite", "er"}) {
+      if (w.length() > suffix.length() + 3 && w.endsWith(suffix)) {
+        String stem = w.substring(0, w.length() - suffix.length());
+        if (lexicon.isPlace(stem) && !lexicon.isPlace(w) && !lexicon.isEnglishWord(w.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean never(String word) {
+    String w = bare(word).replace('’', '\'');
+    return NEVER.contains(w) || PARTY_AND_STATE.matcher(w).matches()
+        || w.endsWith("'d") || w.endsWith("'ve") || w.endsWith("'m") || w.endsWith("'ll") || w.endsWith("'re");
+  }
+
+  private static boolean isTitle(String word) {
+    return TITLES.contains(bare(word));
+  }
+
+  private static String bare(String word) {
+    return word.length() > 1 && word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+  }
+
+  private static boolean lowerCaseWord(String w) {
+    if (PARTICLES.contains(w)) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (!Character.isLowerCase(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int end(int[] labels, int i) {
+    int j = i + 1;
+    while (j < labels.length && labels[j] == labels[i] + 1) {
+      j++;
+    }
+    return j;
+  }
+}

@@ -1,0 +1,82 @@
+package io.newswire.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The corrections after decoding, given labels directly (1 PER, 3 ORG, 5 LOC, 7 MISC; +1 inside a name). */
+class NameRulesTest {
+  private static final Lexicon LEXICON = NewswireTagger.lexicon();
+
+  private static int[] apply(String text, int... labels) {
+    String[] words = text.split(" ");
+    NameRules.apply(words, LEXICON.flags(words), labels, LEXICON);
+    return labels;
+  }
+
+  @Test
+  void aTitleIsNotPartOfTheName() {
+    assertThat(apply("Congressman James Clyburn said", 1, 2, 2, 0)).containsExactly(0, 1, 2, 0);
+    assertThat(apply("Sen. Mark Warner said", 1, 2, 2, 0)).containsExactly(0, 1, 2, 0);
+    // An organisation's name that reads as a person's after the title is the person.
+    assertThat(apply("Vice-President Mike Pence said", 3, 4, 4, 0)).containsExactly(0, 1, 2, 0);
+    assertThat(apply("Congressman Meadows said", 3, 4, 0)).containsExactly(0, 1, 0);
+    // What comes before the title keeps a type only when it has one of its own.
+    assertThat(apply("Transport Secretary Grant Shapps said", 3, 4, 4, 4, 0)).containsExactly(0, 0, 1, 2, 0);
+    assertThat(apply("British Prime Minister Tony Blair said", 1, 2, 2, 2, 2, 0)).containsExactly(7, 0, 0, 1, 2, 0);
+    // "Conservative MP": the title closes no name.
+    assertThat(apply("a Conservative MP said", 0, 3, 4, 0)).containsExactly(0, 3, 0, 0);
+    assertThat(apply("Sen said", 1, 0)).containsExactly(0, 0);
+  }
+
+  @Test
+  void aTitleWordInsideAnOrganisationStays() {
+    assertThat(apply("General Motors said", 3, 4, 0)).containsExactly(3, 4, 0);
+    assertThat(apply("General Mills said", 3, 4, 0)).containsExactly(3, 4, 0);
+    assertThat(apply("the Premier League said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
+    assertThat(apply("Prince Edward Island voted", 5, 6, 6, 0)).containsExactly(5, 6, 6, 0);
+    assertThat(apply("Chief Executive Officer of", 3, 4, 4, 0)).containsExactly(3, 4, 4, 0);
+    // "Bishop" and "Major" are surnames too: alone they stay names.
+    assertThat(apply("Major said", 1, 0)).containsExactly(1, 0);
+  }
+
+  @Test
+  void aNameDoesNotRunOnIntoAWordInLowerCaseOrAVerb() {
+    assertThat(apply("the Davis Cup final", 0, 7, 8, 8)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("by Edward Russell Is a", 0, 1, 2, 2, 0)).containsExactly(0, 1, 2, 0, 0);
+    // Head words in lower case and particles stay: "Premier league", "Bank of England", "Serie A".
+    assertThat(apply("the Premier league", 0, 7, 8)).containsExactly(0, 7, 8);
+    assertThat(apply("Leonardo da Vinci", 1, 2, 2)).containsExactly(1, 2, 2);
+    assertThat(apply("in Serie A", 0, 7, 8)).containsExactly(0, 7, 8);
+  }
+
+  @Test
+  void monthsDaysContractionsAndPartiesAreNoNames() {
+    assertThat(apply("on Feb 3", 0, 5, 0)).containsExactly(0, 0, 0);
+    assertThat(apply("Sept . 3", 1, 0, 0)).containsExactly(0, 0, 0);
+    assertThat(apply("We'd go", 3, 0)).containsExactly(0, 0);
+    assertThat(apply("Clyburn , D-S.C. , said", 1, 0, 1, 0, 0)).containsExactly(1, 0, 0, 0, 0);
+  }
+
+  @Test
+  void wordsDerivedFromNationalitiesAndPlacesAreMisc() {
+    assertThat(apply("the German-born striker", 0, 0, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("a pro-Iranian group", 0, 0, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("the Israeli-Palestinian talks", 0, 3, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("a Munich-based firm", 0, 0, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("many Chicagoans and Londoners", 0, 3, 0, 1)).containsExactly(0, 7, 0, 7);
+    // Hyphenated names are not: a person, a country, a club.
+    assertThat(apply("Jean-Pierre said", 1, 0)).containsExactly(1, 0);
+    assertThat(apply("in Guinea-Bissau today", 0, 5, 0)).containsExactly(0, 5, 0);
+    assertThat(apply("Corinthians won", 3, 0)).containsExactly(3, 0);
+    // Part of a longer name the model cut short stays as it was.
+    assertThat(apply("South Africans voted", 0, 0, 0)).containsExactly(0, 0, 0);
+  }
+
+  @Test
+  void aLegalFormMakesAnOrganisation() {
+    assertThat(apply("Datecs Ltd. said", 5, 6, 0)).containsExactly(3, 4, 0);
+    assertThat(apply("Cascade Timberlands LLC said", 5, 6, 3, 0)).containsExactly(3, 4, 4, 0);
+    assertThat(apply("Eberhard Faber GmbH made", 1, 2, 0, 0)).containsExactly(3, 4, 4, 0);
+  }
+}
