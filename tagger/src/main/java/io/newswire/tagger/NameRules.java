@@ -54,9 +54,23 @@ final class NameRules {
       "L.L.C.", "LP", "L.P.", "PLC", "Plc", "plc", "AG", "S.A.", "NV", "N.V.", "GmbH", "BV", "B.V.", "SpA", "S.p.A.",
       "ASA", "Oyj", "Bhd", "Pty", "Limited", "Incorporated", "LLP");
 
+  /** Words between two sides of a match ("Leeds beat Chelsea", "Houston lost to Utah", "Ajax v PSV"). */
+  private static final Set<String> MATCH_WORDS = Set.of("beat", "beats", "defeated", "defeat", "edged", "edge",
+      "thrashed", "routed", "crushed", "downed", "upset", "overcame", "hammered", "trounced", "blanked", "swept",
+      "held", "v", "v.", "vs", "vs.", "versus", "against");
+
+  /** The same, as two words ending with a preposition ("lost to", "drew with"). */
+  private static final Set<String> MATCH_VERBS = Set.of("lost", "lose", "loses", "fell", "drew", "draw", "draws",
+      "tied", "ties", "went");
+
+  /** Sides that are nations but not countries in the gazetteer. */
+  private static final Set<String> NATIONS = Set.of("England", "ENGLAND", "Scotland", "SCOTLAND", "Wales", "WALES",
+      "Northern", "NORTHERN", "West", "WEST");
+
   /** @param flags the lexicon's flags of each word, as the model saw them */
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     legalForms(words, labels);
+    matches(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = end(labels, i);
@@ -79,6 +93,74 @@ final class NameRules {
         labels[i] = 7;
       }
     }
+  }
+
+  /**
+   * The sides of a match are the same kind of thing: in "Leeds beat Chelsea" or "Houston lost to Utah", a city the
+   * model read as a place beside a club is the city's club, and in a document where at least two names on either side
+   * of such words are clubs, so is every city there ("scored twice against Hamburg"). Countries stay places: a
+   * national side is marked as its country (CoNLL-2003), and "sanctions against Iran" is no match.
+   */
+  private static void matches(String[] words, int[] flags, int[] labels) {
+    int n = words.length;
+    // sides[k] = 1 for the first word of a name that stands beside match words, 2 when it faces a club across them
+    int[] sides = null;
+    int clubs = 0;
+    for (int i = 0; i < n; i++) {
+      int gap = matchGap(words, i);
+      if (gap == 0) {
+        continue;
+      }
+      int before = i > 0 && labels[i - 1] != 0 ? start(labels, i - 1) : -1;
+      int after = i + gap < n && labels[i + gap] % 2 == 1 ? i + gap : -1;
+      if (before < 0 && after < 0) {
+        continue;
+      }
+      if (sides == null) {
+        sides = new int[n];
+      }
+      for (int side : new int[] {before, after}) {
+        if (side >= 0 && sides[side] == 0) {
+          sides[side] = 1;
+          clubs += labels[side] == 3 ? 1 : 0;
+        }
+      }
+      if (before >= 0 && after >= 0 && (labels[before] == 3) != (labels[after] == 3)) {
+        sides[labels[before] == 3 ? after : before] = 2;
+      }
+      i += gap - 1;
+    }
+    if (sides == null) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if (sides[i] != 0 && labels[i] == 5 && (sides[i] == 2 || clubs >= 2) && (flags[i] & Lexicon.COUNTRY) == 0
+          && !NATIONS.contains(words[i])) {
+        int end = end(labels, i);
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 3 : 4;
+        }
+      }
+    }
+  }
+
+  /** How many words of a match's wording start at i ("beat": 1, "lost to": 2), or 0. */
+  private static int matchGap(String[] words, int i) {
+    if (MATCH_WORDS.contains(words[i])) {
+      return 1;
+    }
+    if (MATCH_VERBS.contains(words[i]) && i + 1 < words.length
+        && (words[i + 1].equals("to") || words[i + 1].equals("with"))) {
+      return 2;
+    }
+    return 0;
+  }
+
+  private static int start(int[] labels, int i) {
+    while (labels[i] % 2 == 0) {
+      i--;
+    }
+    return i;
   }
 
   /** A legal form after a name joins it, and the whole is an organisation. */

@@ -79,4 +79,17 @@ class NameRulesTest {
     assertThat(apply("Cascade Timberlands LLC said", 5, 6, 3, 0)).containsExactly(3, 4, 4, 0);
     assertThat(apply("Eberhard Faber GmbH made", 1, 2, 0, 0)).containsExactly(3, 4, 4, 0);
   }
+
+  @Test
+  void theSidesOfAMatchAreTheSameKindOfThing() {
+    // A city facing a club is the city's club.
+    assertThat(apply("Bayern Munich beat Hamburg", 3, 4, 0, 5)).containsExactly(3, 4, 0, 3);
+    // Once two names beside match words are clubs, every city beside them is one.
+    assertThat(apply("Chicago beat Orlando and Houston lost to Utah", 3, 0, 3, 0, 5, 0, 0, 5))
+        .containsExactly(3, 0, 3, 0, 3, 0, 0, 3);
+    // Countries and the home nations stay places; so does a city with no club in sight.
+    assertThat(apply("Pakistan v England and Leeds beat Chelsea", 5, 0, 5, 0, 3, 0, 3))
+        .containsExactly(5, 0, 5, 0, 3, 0, 3);
+    assertThat(apply("protests against Houston", 0, 0, 5)).containsExactly(0, 0, 5);
+  }
 }
