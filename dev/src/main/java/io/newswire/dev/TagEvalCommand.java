@@ -72,6 +72,10 @@ final class TagEvalCommand implements Callable<Integer> {
     r.byTopic().forEach((topic, tally) -> byTopic.append(String.format(Locale.ROOT, "%n    %-45s %3d/%-3d", topic,
         tally[0], tally[1])));
     System.out.println(byTopic);
+    StringBuilder confused = new StringBuilder("  wrong first topics (gold → given: articles):");
+    r.confusions().entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
+        .forEach(e -> confused.append(String.format(Locale.ROOT, "%n    %-70s %3d", e.getKey(), e.getValue())));
+    System.out.println(confused);
     System.out.printf(Locale.ROOT, "  as short items (headline and first two sentences): %.3f (%d/%d); articles without a"
         + " top-level topic, full or short: %d%n", r.shortCorrect() / (double) r.topicTotal(), r.shortCorrect(),
         r.topicTotal(), r.withoutTopic());

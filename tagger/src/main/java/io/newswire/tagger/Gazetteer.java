@@ -121,6 +121,16 @@ final class Gazetteer {
   }
 
   static String key(String name) {
-    return name.toLowerCase(Locale.ROOT).replace("’", "'").replaceAll("\\s+", " ").trim();
+    String lower = name.toLowerCase(Locale.ROOT).replace('’', '\'');
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isWhitespace(c) && (c != ' ' || i == 0 || i + 1 == lower.length() || lower.charAt(i + 1) == ' ')) {
+        // only names with odd spacing pay for the pattern (this runs for every word the rules look up)
+        return SPACES.matcher(lower).replaceAll(" ").trim();
+      }
+    }
+    return lower;
   }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 }

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.10.0";
+  public static final String NAME = "newswire-perceptron/1.11.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -114,6 +114,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 15: top-level topics blend the keywords with a learned word model (naive Bayes over every word of the
+    //     training articles), recalibrated;
     // 14: rules after decoding for shapes of pages written by others: titles out of names, no name running on into
     //     a lower-case word, words derived from nationalities and places are MISC, a legal form makes a company;
     // 13: topic scores are calibrated probabilities, and every English article gets a top-level topic;
@@ -134,7 +136,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 14;
+    return 15;
   }
 
   @Override
@@ -193,7 +195,12 @@ public final class NewswireTagger implements Tagger {
 
   /** The topics with their raw evidence in place of calibrated scores, for fitting the calibration. */
   List<io.newswire.schema.MediaTopic> rawTopics(String title, String body) {
-    return topics.find(title, body, false);
+    return topics.raw(title, body);
+  }
+
+  /** The same with another learned topic model: one that never saw the article, when fitting on training articles. */
+  List<io.newswire.schema.MediaTopic> rawTopics(String title, String body, TopicWords topicWords) {
+    return topics.find(title, body, false, topicWords);
   }
 
   /** After a full stop, an opening quote or bracket, or a line break. */

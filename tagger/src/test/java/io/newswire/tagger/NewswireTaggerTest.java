@@ -353,11 +353,11 @@ class NewswireTaggerTest {
 
   @Test
   void everyEnglishArticleGetsATopLevelTopicWithAScoreThatIsAProbability() {
-    // No topic keyword at all: the topic most often right on such articles, with its low score.
+    // No topic keyword and hardly a word of any topic: still a top-level topic, with the low score it earns.
     Tagging bare = TAGGER.tag("Smith and Jones", "Smith said on Monday that Jones would be there later in the week.");
     assertThat(bare.topics()).isNotEmpty();
     assertThat(bare.topics().get(0).getCode()).endsWith("000000");
-    assertThat(bare.topics().get(0).getScore()).isBetween(0.05, 0.4);
+    assertThat(bare.topics().get(0).getScore()).isBetween(0.0, 0.2);
     // A little evidence gives a topic with a middling score, plenty a high one.
     Tagging strong = TAGGER.tag("Striker scores twice as United win the league title",
         "The striker scored twice in the second half as United beat City 3-1 to win the league title, the club's"

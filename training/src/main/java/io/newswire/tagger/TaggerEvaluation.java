@@ -16,17 +16,21 @@ import java.util.function.Consumer;
 public final class TaggerEvaluation {
   /** The first wikigold documents are for training; the rest are never trained or tuned on. */
   public static final int WIKIGOLD_TRAIN_DOCS = 100;
+  /** Folds of the training articles for out-of-fold topic evidence. */
+  static final int FOLDS = 5;
+
   /** Quotes shorter than this many words are titles or scare quotes, not speech: not scored. */
   private static final int MIN_QUOTE_WORDS = 4;
 
   /**
    * @param byTopic for each top-level topic (its label), how many articles whose first gold topic it is were given
    *     a right first topic, and how many there were: {right, total}
+   * @param confusions for each wrong first topic, "gold label → given label" and how many articles
    */
   public record Report(EntityScores news, EntityScores wikigold, int topicCorrect, int topicTotal, int speakerCorrect,
       int speakerTotal, int articles, int wikigoldDocs, java.util.SortedMap<String, int[]> byTopic,
       List<double[]> topicScores, List<double[]> rawTopicScores, Map<String, int[]> topicsOfArticles, int shortCorrect,
-      int withoutTopic) {
+      int withoutTopic, java.util.SortedMap<String, Integer> confusions) {
     public double topicAccuracy() {
       return topicTotal == 0 ? 0 : (double) topicCorrect / topicTotal;
     }
@@ -71,6 +75,7 @@ public final class TaggerEvaluation {
     int speakerCorrect = 0;
     int speakerTotal = 0;
     java.util.SortedMap<String, int[]> byTopic = new java.util.TreeMap<>();
+    java.util.SortedMap<String, Integer> confusions = new java.util.TreeMap<>();
     java.util.Map<String, String> labels = new java.util.HashMap<>();
     for (String[] row : Resources.tsv("/io/newswire/tagger/topics.tsv")) {
       labels.put(row[0].trim(), row[1].trim());
@@ -81,7 +86,22 @@ public final class TaggerEvaluation {
     Map<String, int[]> topicsOfArticles = new java.util.TreeMap<>();
     int shortCorrect = 0;
     int withoutTopic = 0;
+    // On the training articles the learned topic model has seen each article: the raw evidence for fitting the
+    // calibration comes from five models each trained without a fifth of the articles (out of fold).
+    boolean training = articlesFile.equals("news-train.txt");
+    List<TopicWords> folds = new ArrayList<>();
+    for (int f = 0; training && f < FOLDS; f++) {
+      List<AnnotatedCorpus.Article> rest = new ArrayList<>();
+      for (int i = 0; i < articles.size(); i++) {
+        if (i % FOLDS != f) {
+          rest.add(articles.get(i));
+        }
+      }
+      folds.add(TaggerTraining.topicWords(rest));
+    }
+    int index = -1;
     for (AnnotatedCorpus.Article a : articles) {
+      index++;
       // The same article as a short item: its headline and first two sentences, as wire snippets come.
       List<MediaTopic> shortTopics = tagger.tag(a.title(), firstSentences(a.body(), 2)).topics();
       String shortTop = shortTopics.stream().map(MediaTopic::getCode).filter(c -> c.endsWith("000000")).findFirst()
@@ -115,7 +135,8 @@ public final class TaggerEvaluation {
           topicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0});
         }
       }
-      for (MediaTopic m : tagger.rawTopics(a.title(), a.body())) {
+      for (MediaTopic m : training ? tagger.rawTopics(a.title(), a.body(), folds.get(index % FOLDS))
+          : tagger.rawTopics(a.title(), a.body())) {
         if (m.getCode().endsWith("000000")) {
           rawTopicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0});
         }
@@ -136,6 +157,8 @@ public final class TaggerEvaluation {
         tally[0]++;
       } else {
         mistakes.accept(a.id() + " topic: expected " + a.topics() + ", got " + top);
+        confusions.merge(labels.getOrDefault(goldTopic, goldTopic) + " → " + labels.getOrDefault(top, top), 1,
+            Integer::sum);
       }
       List<Quote> quotes = new ArrayList<>();
       for (Quote q : t.quotes()) {
@@ -161,7 +184,7 @@ public final class TaggerEvaluation {
       wiki.add(d.tags(), tagger.tagTokens(d.words(), d.sentenceStart()));
     }
     return new Report(news, wiki, topicCorrect, articles.size(), speakerCorrect, speakerTotal, articles.size(), heldOut.size(),
-        byTopic, topicScores, rawTopicScores, topicsOfArticles, shortCorrect, withoutTopic);
+        byTopic, topicScores, rawTopicScores, topicsOfArticles, shortCorrect, withoutTopic, confusions);
   }
 
   /** The first {@code n} sentences of a text (a full stop, question or exclamation mark, then a space or line end). */
@@ -239,10 +262,14 @@ public final class TaggerEvaluation {
     StringBuilder out = new StringBuilder("# Topic score calibration: raw evidence upper bound, probability right\n"
         + "# (isotonic regression on " + rawPairs.size() + " reported top-level topics of the training articles;\n"
         + "# written by `newswire tag eval --on train --fit-calibration FILE`)\n");
+    // Each block's rate with one right and one wrong added (a block of three wrong is not "never right"), kept
+    // increasing.
+    double floor = 0;
     for (int i = 0; i < blocks.size(); i++) {
       double[] b = blocks.get(i);
       double bound = i == blocks.size() - 1 ? 1.0 : b[0];
-      out.append(String.format(java.util.Locale.ROOT, "%.4f\t%.3f%n", bound, b[1] / b[2]));
+      floor = Math.max(floor, (b[1] + 1) / (b[2] + 2));
+      out.append(String.format(java.util.Locale.ROOT, "%.4f\t%.3f%n", bound, floor));
     }
     // An article without any keyword evidence gets the most common topic, scored by how often articles have it.
     int total = topicsOfArticles.getOrDefault("", new int[] {1})[0];

@@ -46,7 +46,44 @@ public final class TaggerTraining {
     try (OutputStream out = Files.newOutputStream(model)) {
       trained.write(out);
     }
+    Path words = model.resolveSibling(TOPIC_WORDS);
+    Files.writeString(words, topicWords(AnnotatedCorpus.readNews(corpus.resolve("news-train.txt"))).write());
+    progress.accept("topic words written to " + words);
     return new Summary(examples.size(), tokens, System.currentTimeMillis() - started);
+  }
+
+  /** The learned topic model's file name, written beside the entity model. */
+  public static final String TOPIC_WORDS = "topic-words.tsv";
+
+  /**
+   * Counts each word of the articles under their top-level topics, weighted as the topics weigh them (title 3,
+   * first paragraph 2); an article's first topic counts whole, its others half, since the first is what it is
+   * about.
+   */
+  public static TopicWords topicWords(List<AnnotatedCorpus.Article> articles) {
+    List<String> codes = new ArrayList<>();
+    for (String[] row : Resources.tsv("/io/newswire/tagger/topics.tsv")) {
+      if (row.length > 2 && row[2].isBlank()) {
+        codes.add(row[0].trim());
+      }
+    }
+    double[] prior = new double[codes.size()];
+    java.util.Map<String, double[]> counts = new java.util.HashMap<>();
+    for (AnnotatedCorpus.Article a : articles) {
+      java.util.Map<String, Double> features = TopicWords.features(a.title(), a.body());
+      for (int k = 0; k < a.topics().size(); k++) {
+        int t = codes.indexOf(a.topics().get(k));
+        if (t < 0) {
+          continue;
+        }
+        double weight = k == 0 ? 1 : 0.5;
+        prior[t] += weight;
+        for (java.util.Map.Entry<String, Double> f : features.entrySet()) {
+          counts.computeIfAbsent(f.getKey(), x -> new double[codes.size()])[t] += f.getValue() * weight;
+        }
+      }
+    }
+    return new TopicWords(codes.toArray(String[]::new), prior, counts);
   }
 
   static List<EntityTrainer.Example> examples(Path corpus) throws IOException {
