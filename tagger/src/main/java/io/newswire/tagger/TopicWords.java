@@ -35,6 +35,14 @@ public final class TopicWords {
    * with a softer blend, 30 0.915).
    */
   static final double TEMPERATURE = 10;
+  /**
+   * The words' evidence is scaled down to at most this much (the sum of their capped weights): about what a median
+   * training article carries (62). The model learned from articles of that length; on the long pages of other
+   * publishers its certainty otherwise grew with every paragraph of background, and 30 English news pages from the
+   * extraction set, labelled by the section in their addresses, went from 24 right with keywords alone to 17 with
+   * the blend (25 with this cap; the held-out articles, short like the training ones, did not move).
+   */
+  static final double EVIDENCE = 60;
   private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with",
       "at", "by", "from", "as", "is", "was", "were", "be", "been", "are", "it", "its", "that", "this", "he", "she",
       "they", "his", "her", "their", "said", "says", "has", "have", "had", "will", "would", "not", "but", "which",
@@ -190,19 +198,22 @@ public final class TopicWords {
         }
       }
     }
-    double[] score = logPrior.clone();
+    double[] score = new double[logPrior.length];
+    double total = 0;
     for (int d = 0; d < distinct; d++) {
       int i = words[d];
       double w = Math.min(weight[i], CAP);
+      total += w;
       weight[i] = 0;
       double[] l = logLikelihood[i];
       for (int t = 0; t < score.length; t++) {
         score[t] += w * l[t];
       }
     }
+    double scale = total > EVIDENCE ? EVIDENCE / total : 1;
     double max = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < score.length; t++) {
-      score[t] /= TEMPERATURE;
+      score[t] = (logPrior[t] + score[t] * scale) / TEMPERATURE;
       max = Math.max(max, score[t]);
     }
     double sum = 0;
