@@ -51,6 +51,8 @@ final class Topics {
   static final double WORDS_WEIGHT = 0.5;
   /** A topic after the first is reported when its blended evidence reaches this. */
   static final double SECOND_TOPIC = 0.2;
+  /** ... and when the probability that it is right is at least this. */
+  static final double LEAST_SECOND_SCORE = 0.1;
 
   private final List<Rule> rules = new ArrayList<>();
   private final TopicWords words;
@@ -278,8 +280,11 @@ final class Topics {
     List<MediaTopic> out = new ArrayList<>();
     Map<String, Double> reported = new HashMap<>();
     for (int r : top.subList(0, Math.min(4, top.size()))) {
-      double raw = blended[r];
-      out.add(new MediaTopic(rules.get(r).code(), rules.get(r).label(), round(calibrate ? calibrated(raw) : raw)));
+      double score = calibrate ? calibrated(blended[r]) : blended[r];
+      if (calibrate && !out.isEmpty() && score < LEAST_SECOND_SCORE) {
+        continue; // a further topic that is almost never right ("health 0.01" beside a storm) is noise
+      }
+      out.add(new MediaTopic(rules.get(r).code(), rules.get(r).label(), round(score)));
       reported.put(rules.get(r).code(), hits[r]);
     }
     if (out.isEmpty() && fallback >= 0) {

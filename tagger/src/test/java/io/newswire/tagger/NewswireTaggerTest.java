@@ -238,7 +238,9 @@ class NewswireTaggerTest {
   @Test
   void topicsAndQuotesWithSpeakers() {
     Tagging t = TAGGER.tag(TITLE, BODY);
-    assertThat(t.topics()).extracting(MediaTopic::getCode).contains("medtop:16000000", "medtop:11000000");
+    assertThat(t.topics().get(0).getCode()).isEqualTo("medtop:16000000");
+    // Further top-level topics only when they are at least 10 % likely (politics here was 4 %, leisure 3 %).
+    assertThat(t.topics()).filteredOn(m -> m.getCode().endsWith("000000")).allMatch(m -> m.getScore() >= 0.1);
     assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("Andrzej Duda", "Volodymyr Zelensky");
     assertThat(t.quotes().get(0).getText()).startsWith("Poland will stand");
     assertThat(t.language()).isEqualTo("en");
