@@ -188,6 +188,34 @@ final class NameRules {
     }
   }
 
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
+      "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+      "Sept", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+
+  /**
+   * A dateline's place ("NEW YORK 1996-08-27", "LONDON, Aug 27") is a place, whatever the rest of the document makes
+   * of the same name: in a baseball round-up datelined New York, the standings' "NEW YORK" is a club, and the
+   * document's consistency had made the dateline one too. Runs last.
+   */
+  static void datelines(String[] words, boolean[] newLine, int[] flags, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (!(i == 0 || newLine[i]) || labels[i] % 2 != 1) {
+        continue;
+      }
+      int j = end(labels, i);
+      int k = j < words.length && !newLine[j] && words[j].equals(",") ? j + 1 : j;
+      boolean dated = k < words.length && !newLine[k]
+          && (DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])));
+      if (dated && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
+        for (int m = i; m < j; m++) {
+          labels[m] = m == i ? 5 : 6;
+        }
+      }
+      i = j - 1;
+    }
+  }
+
   /** Drops the name's closing words that no name ends with; returns its new end. */
   private static int trimEnd(String[] words, int[] labels, int i, int j, Lexicon lexicon) {
     // A head word in lower case stays ("Premier league"); "final" of "Davis Cup final" goes.

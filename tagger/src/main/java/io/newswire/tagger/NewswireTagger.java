@@ -259,6 +259,7 @@ public final class NewswireTagger implements Tagger {
     organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
     if (newLine != null) {
       tables(words, newLine, labels);
+      NameRules.datelines(words, newLine, doc.flags, labels);
     }
     numbersAlone(words, labels);
     return labels;

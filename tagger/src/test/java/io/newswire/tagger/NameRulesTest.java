@@ -92,4 +92,17 @@ class NameRulesTest {
         .containsExactly(5, 0, 5, 0, 3, 0, 3);
     assertThat(apply("protests against Houston", 0, 0, 5)).containsExactly(0, 0, 5);
   }
+
+  @Test
+  void aDatelinesPlaceIsAPlaceWhateverTheTablesSay() {
+    String[] words = "NEW YORK 1996-08-27 Standings NEW YORK 74 57 BOSTON 67 66".split(" ");
+    boolean[] newLine = {true, false, false, true, true, false, false, false, true, false, false};
+    int[] labels = {3, 4, 0, 0, 3, 4, 0, 0, 3, 0, 0};
+    NameRules.datelines(words, newLine, LEXICON.flags(words), labels);
+    assertThat(labels).containsExactly(5, 6, 0, 0, 3, 4, 0, 0, 3, 0, 0);
+    String[] comma = "LONDON , Aug 27 - Reuters".split(" ");
+    int[] l2 = {3, 0, 0, 0, 0, 3};
+    NameRules.datelines(comma, new boolean[comma.length], LEXICON.flags(comma), l2);
+    assertThat(l2).containsExactly(5, 0, 0, 0, 0, 3);
+  }
 }
