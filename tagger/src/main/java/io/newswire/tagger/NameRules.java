@@ -70,6 +70,7 @@ final class NameRules {
   /** @param flags the lexicon's flags of each word, as the model saw them */
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     legalForms(words, labels);
+    events(words, flags, labels);
     matches(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
@@ -161,6 +162,36 @@ final class NameRules {
       i--;
     }
     return i;
+  }
+
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)?\\d\\d");
+  /** Names that take a year after them ("Euro 96", "Expo 2000") without an event word of their own. */
+  private static final Set<String> YEARLY = Set.of("Euro", "EURO", "Expo", "EXPO");
+
+  /**
+   * A name ending with an event's head word is the event, MISC ("UEFA Cup", "U.S. Open", "World Series"), except
+   * "Tour", which also ends organisations ("PGA Tour"); a year after an event's name is part of it ("Euro 96",
+   * "World Cup 1998").
+   */
+  private static void events(String[] words, int[] flags, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 != 1) {
+        continue;
+      }
+      int j = end(labels, i);
+      String last = words[j - 1];
+      boolean event = (flags[j - 1] & Lexicon.EVENT_WORD) != 0 && !last.equals("Tour") && !last.equals("TOUR");
+      if (j < words.length && labels[j] == 0 && YEAR.matcher(words[j]).matches() && (event || YEARLY.contains(last))) {
+        j++;
+        event = true;
+      }
+      if (event) {
+        for (int k = i; k < j; k++) {
+          labels[k] = k == i ? 7 : 8;
+        }
+      }
+      i = j - 1;
+    }
   }
 
   /** A legal form after a name joins it, and the whole is an organisation. */

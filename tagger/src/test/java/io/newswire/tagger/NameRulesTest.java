@@ -105,4 +105,13 @@ class NameRulesTest {
     NameRules.datelines(comma, new boolean[comma.length], LEXICON.flags(comma), l2);
     assertThat(l2).containsExactly(5, 0, 0, 0, 0, 3);
   }
+
+  @Test
+  void aNameEndingWithAnEventsHeadWordIsTheEventAndItsYearIsPartOfIt() {
+    assertThat(apply("the UEFA Cup draw", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("won Euro 96 in", 0, 3, 0, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("the World Cup 1998 final", 0, 7, 8, 0, 0)).containsExactly(0, 7, 8, 8, 0);
+    // "Tour" also ends organisations.
+    assertThat(apply("the PGA Tour said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
+  }
 }
