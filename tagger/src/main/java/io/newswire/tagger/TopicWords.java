@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,6 +48,9 @@ public final class TopicWords {
       "who", "after", "over", "than", "more", "about", "into", "up", "out", "new", "also");
 
   final String[] codes;
+  /** What the model was built from, for writing it out. */
+  private final double[] prior;
+  private final Map<String, double[]> counts;
   private final double[] logPrior;
   /** Each known word's number, and by number its log-likelihood under each topic. */
   private final Map<String, Integer> index = new HashMap<>();
@@ -93,13 +95,6 @@ public final class TopicWords {
     seen = ThreadLocal.withInitial(() -> new int[vocabulary]);
     this.prior = prior.clone();
     this.counts = counts;
-  }
-
-  private final double[] prior;
-  private final Map<String, double[]> counts;
-
-  String[] codes() {
-    return codes.clone();
   }
 
   /** The shipped model. */
@@ -179,7 +174,7 @@ public final class TopicWords {
   }
 
   /**
-   * The probability of each topic (in {@link #codes()} order) given the lower-case words of the title, the first
+   * The probability of each topic (in the order of {@code codes}) given the lower-case words of the title, the first
    * paragraph and the rest ({@link Topics#parts}).
    */
   double[] probabilities(String[][] parts) {
