@@ -74,7 +74,7 @@ final class NameRules {
     matches(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
-        int j = end(labels, i);
+        int j = NewswireTagger.end(labels, i);
         j = trimEnd(words, labels, i, j, lexicon);
         if (j > i) {
           titles(words, labels, flags, lexicon, i, j);
@@ -137,7 +137,7 @@ final class NameRules {
     for (int i = 0; i < n; i++) {
       if (sides[i] != 0 && labels[i] == 5 && (sides[i] == 2 || clubs >= 2) && (flags[i] & Lexicon.COUNTRY) == 0
           && !NATIONS.contains(words[i])) {
-        int end = end(labels, i);
+        int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 3 : 4;
         }
@@ -178,7 +178,7 @@ final class NameRules {
       if (labels[i] % 2 != 1) {
         continue;
       }
-      int j = end(labels, i);
+      int j = NewswireTagger.end(labels, i);
       String last = words[j - 1];
       boolean event = (flags[j - 1] & Lexicon.EVENT_WORD) != 0 && !last.equals("Tour") && !last.equals("TOUR");
       if (j < words.length && labels[j] == 0 && YEAR.matcher(words[j]).matches() && (event || YEARLY.contains(last))) {
@@ -200,14 +200,11 @@ final class NameRules {
       if (!LEGAL_FORMS.contains(words[i]) || labels[i - 1] == 0) {
         continue;
       }
-      int start = i - 1;
-      while (labels[start] % 2 == 0) {
-        start--;
-      }
+      int start = start(labels, i - 1);
       int end;
       if (labels[i] == labels[start] + 1) {
-        end = end(labels, start); // the form is inside the name already
-      } else if (labels[i] == 0 || end(labels, i) == i + 1) {
+        end = NewswireTagger.end(labels, start); // the form is inside the name already
+      } else if (labels[i] == 0 || NewswireTagger.end(labels, i) == i + 1) {
         end = i + 1; // the form alone, or tagged a name of its own ("LLC")
       } else {
         continue;
@@ -219,7 +216,6 @@ final class NameRules {
     }
   }
 
-  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
       "Sept", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
@@ -234,10 +230,10 @@ final class NameRules {
       if (!(i == 0 || newLine[i]) || labels[i] % 2 != 1) {
         continue;
       }
-      int j = end(labels, i);
+      int j = NewswireTagger.end(labels, i);
       int k = j < words.length && !newLine[j] && words[j].equals(",") ? j + 1 : j;
       boolean dated = k < words.length && !newLine[k]
-          && (DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])));
+          && (NewswireTagger.DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])));
       if (dated && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
         for (int m = i; m < j; m++) {
           labels[m] = m == i ? 5 : 6;
@@ -386,13 +382,5 @@ final class NameRules {
       }
     }
     return true;
-  }
-
-  private static int end(int[] labels, int i) {
-    int j = i + 1;
-    while (j < labels.length && labels[j] == labels[i] + 1) {
-      j++;
-    }
-    return j;
   }
 }

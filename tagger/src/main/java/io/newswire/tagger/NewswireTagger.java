@@ -286,7 +286,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/");
-  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
 
   /**
@@ -552,7 +552,8 @@ public final class NewswireTagger implements Tagger {
     return Token.allCaps(word) ? Lexicon.titleCase(word) : word;
   }
 
-  private static int end(int[] labels, int i) {
+  /** The end (exclusive) of the name whose first word is at i. */
+  static int end(int[] labels, int i) {
     int j = i + 1;
     while (j < labels.length && labels[j] == labels[i] + 1) {
       j++;

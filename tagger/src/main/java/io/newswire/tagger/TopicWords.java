@@ -22,8 +22,6 @@ import java.util.TreeMap;
  */
 public final class TopicWords {
   static final String RESOURCE = "/io/newswire/tagger/topic-words.tsv";
-  static final double TITLE_WEIGHT = 3;
-  static final double LEAD_WEIGHT = 2;
   /** Additive smoothing; 0.2 was best by cross-validation on the training articles (0.1: 0.875, 1.0: 0.814 held out). */
   static final double SMOOTHING = 0.2;
   private static final double CAP = 3;
@@ -182,7 +180,7 @@ public final class TopicWords {
     int[] words = seen.get();
     int distinct = 0;
     for (int p = 0; p < parts.length; p++) {
-      double w = p == 0 ? TITLE_WEIGHT : p == 1 ? LEAD_WEIGHT : 1;
+      double w = Topics.weight(p);
       for (String word : parts[p]) {
         Integer i = counted(word) ? index.get(word) : null;
         if (i != null) {
@@ -227,7 +225,7 @@ public final class TopicWords {
     Map<String, Double> f = new HashMap<>();
     String[][] parts = Topics.parts(title, body);
     for (int p = 0; p < parts.length; p++) {
-      double w = p == 0 ? TITLE_WEIGHT : p == 1 ? LEAD_WEIGHT : 1;
+      double w = Topics.weight(p);
       for (String word : parts[p]) {
         if (counted(word)) {
           f.merge(word, w, Double::sum);
