@@ -34,15 +34,20 @@ public final class ArticleDocument {
   }
 
   /**
-   * SHA-256 of what enrichment produced: the article's document without {@code enrichedAt}, which changes at
-   * every enrichment even when nothing else does. Equal hashes mean the same stored content.
+   * An article's document and the SHA-256 of what enrichment produced: the document without {@code enrichedAt},
+   * which changes at every enrichment even when nothing else does. Equal hashes mean the same stored content.
    */
-  public static String enrichmentHash(io.newswire.schema.EnrichedArticle article) {
+  public record Stored(String json, String enrichmentHash) {}
+
+  /** The document and its hash from one walk of the record. */
+
+  public static Stored stored(io.newswire.schema.EnrichedArticle article) {
     ObjectNode node = (ObjectNode) node(article);
-    node.remove("enrichedAt");
     try {
+      String json = JSON.writeValueAsString(node);
+      node.remove("enrichedAt");
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(node));
-      return java.util.HexFormat.of().formatHex(digest);
+      return new Stored(json, java.util.HexFormat.of().formatHex(digest));
     } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

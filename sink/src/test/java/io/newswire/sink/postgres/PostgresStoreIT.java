@@ -1,9 +1,12 @@
 package io.newswire.sink.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.sink.ArticleChange;
 import io.newswire.sink.Fixtures;
+import io.newswire.sink.StoreException;
+import io.newswire.sink.StoreUnavailableException;
 import io.newswire.stack.LocalStack;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -91,6 +94,26 @@ class PostgresStoreIT {
     assertThat(query("SELECT story_id FROM articles WHERE id = ?", id)).isEqualTo("story-other\n");
     assertThat(query("SELECT article_count FROM stories WHERE id = 'story-other' AND first_article_id = ?", id))
         .isEqualTo("1\n");
+  }
+
+  @Test
+  void textWithTheCopyFormatsDelimitersAndEscapesComesBackAsItWent() throws SQLException {
+    String id = id();
+    String title = "Tabs\tand\\backslashes \\N \\. and \"quotes\"";
+    var article = Fixtures.article(id, 1, title);
+    String body = "First line\r\nsecond\tline\n\\.\n\\N\nC:\\path\\to\nend \u00e9\u4e2d\ud83d\ude00";
+    article.getArticle().setBody(body);
+    store.apply(List.of(new ArticleChange.Upsert(article)));
+    assertThat(query("SELECT title FROM articles WHERE id = ?", id)).isEqualTo(title + "\n");
+    assertThat(query("SELECT body = document->'article'->>'body' FROM articles WHERE id = ?", id)).isEqualTo("t\n");
+    assertThat(query("SELECT body FROM articles WHERE id = ?", id)).isEqualTo(body + "\n");
+  }
+
+  @Test
+  void aNulCharacterIsTheRecordsFaultNotAnOutage() {
+    var article = Fixtures.article(id(), 1, "Nul \u0000 inside");
+    assertThatThrownBy(() -> store.apply(List.of(new ArticleChange.Upsert(article))))
+        .isInstanceOf(StoreException.class).isNotInstanceOf(StoreUnavailableException.class);
   }
 
   @Test
