@@ -19,7 +19,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +28,9 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 
 /**
- * PostgreSQL behind {@link Store}. Each batch is one transaction: its rows are copied into session-local
- * staging tables ({@link CopyRows}) and merged into the real tables with one statement per table, so a batch
- * of 500 articles costs a handful of round trips and about what a plain COPY of the same rows costs.
+ * PostgreSQL behind {@link Store}. Each batch is one transaction of a few set-based statements (the articles
+ * as one multi-row upsert, child rows passed as arrays and expanded with {@code unnest}), so a batch of 500
+ * articles costs a handful of round trips.
  * The article upsert only replaces a row with a newer state (a higher enrichment version, or the same version
  * of a later fetch: see {@link Batches#compare}) or with the same state whose enrichment differs (its {@code
  * enrichment_hash}: a story decided anew), and returns the ids
@@ -41,21 +41,13 @@ public final class PostgresStore implements Store {
   private static final String ARTICLE_COLUMNS = "id, enrichment_version, tagger, url, source, feed, title, body,"
       + " language, published_at, fetched_at, enriched_at, content_type, content_hash, duplicate_of, story_id, document,"
       + " enrichment_hash";
-  /**
-   * Session-local staging tables, emptied at every commit: a batch is copied into them and merged into the
-   * real tables with one statement each.
-   */
-  private static final String[] STAGING = {
-      "CREATE TEMP TABLE IF NOT EXISTS articles_in (LIKE articles) ON COMMIT DELETE ROWS",
-      "CREATE TEMP TABLE IF NOT EXISTS entities_in (LIKE entities) ON COMMIT DELETE ROWS",
-      "CREATE TEMP TABLE IF NOT EXISTS article_entities_in (LIKE article_entities) ON COMMIT DELETE ROWS",
-      "CREATE TEMP TABLE IF NOT EXISTS places_in (LIKE places) ON COMMIT DELETE ROWS",
-      "CREATE TEMP TABLE IF NOT EXISTS article_topics_in (LIKE article_topics) ON COMMIT DELETE ROWS",
-      "CREATE TEMP TABLE IF NOT EXISTS quotes_in (LIKE quotes) ON COMMIT DELETE ROWS"};
-  private static final String UPSERT_ARTICLES = "INSERT INTO articles (" + ARTICLE_COLUMNS + ") SELECT "
-      + ARTICLE_COLUMNS + " FROM articles_in" + """
-
-      ON CONFLICT (id) DO UPDATE SET
+  /** One article's values: plain parameters, each sent as it is; the casts say what the text is. */
+  private static final String ARTICLE_ROW =
+      "(?, ?::int, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?::jsonb, ?)";
+  /** Articles per statement: PostgreSQL takes at most 32,767 parameters in one, 18 per article. */
+  private static final int ARTICLES_PER_STATEMENT = 1000;
+  private static final String UPSERT_CONFLICT = """
+       ON CONFLICT (id) DO UPDATE SET
           enrichment_version = EXCLUDED.enrichment_version, tagger = EXCLUDED.tagger, url = EXCLUDED.url,
           source = EXCLUDED.source, feed = EXCLUDED.feed, title = EXCLUDED.title, body = EXCLUDED.body,
           language = EXCLUDED.language, published_at = EXCLUDED.published_at, fetched_at = EXCLUDED.fetched_at,
@@ -181,22 +173,53 @@ public final class PostgresStore implements Store {
     return stories;
   }
 
+  /**
+   * The articles as one multi-row {@code INSERT ... VALUES} with a parameter per value. Bodies and documents
+   * go as they are: passed as text arrays, as the child rows are, pgjdbc escaped every quote of every body and
+   * JSON document into an array literal that the server parsed back, and that was most of the sink's time.
+   */
   private static Set<String> upsertArticles(Connection c, List<EnrichedArticle> articles) throws SQLException {
-    CopyRows rows = new CopyRows();
-    for (EnrichedArticle a : articles) {
-      RawArticle raw = a.getArticle();
-      ArticleDocument.Stored document = ArticleDocument.stored(a);
-      rows.add(raw.getId(), a.getEnrichmentVersion(), a.getTagger(), raw.getUrl(), raw.getSource(), raw.getFeed(),
-          raw.getTitle(), raw.getBody(), a.getLanguage(), raw.getPublishedAt(), raw.getFetchedAt(), a.getEnrichedAt(),
-          raw.getContentType(), raw.getContentHash(), a.getDuplicateOf(), a.getStoryId(), document.json(),
-          document.enrichmentHash());
-    }
-    rows.copyInto(c, "articles_in (" + ARTICLE_COLUMNS + ")");
     Set<String> changed = new HashSet<>();
-    try (PreparedStatement upsert = c.prepareStatement(UPSERT_ARTICLES);
-        ResultSet rs = upsert.executeQuery()) {
-      while (rs.next()) {
-        changed.add(rs.getString(1));
+    for (int from = 0; from < articles.size(); from += ARTICLES_PER_STATEMENT) {
+      changed.addAll(upsertSome(c, articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_STATEMENT))));
+    }
+    return changed;
+  }
+
+  private static Set<String> upsertSome(Connection c, List<EnrichedArticle> articles) throws SQLException {
+    StringBuilder sql = new StringBuilder("INSERT INTO articles (").append(ARTICLE_COLUMNS).append(") VALUES ");
+    for (int i = 0; i < articles.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(ARTICLE_ROW);
+    }
+    Set<String> changed = new HashSet<>();
+    try (PreparedStatement upsert = c.prepareStatement(sql.append(UPSERT_CONFLICT).toString())) {
+      int p = 1;
+      for (EnrichedArticle a : articles) {
+        RawArticle raw = a.getArticle();
+        ArticleDocument.Stored document = ArticleDocument.stored(a);
+        upsert.setString(p++, raw.getId());
+        upsert.setInt(p++, a.getEnrichmentVersion());
+        upsert.setString(p++, a.getTagger());
+        upsert.setString(p++, raw.getUrl());
+        upsert.setString(p++, raw.getSource());
+        upsert.setString(p++, raw.getFeed());
+        upsert.setString(p++, raw.getTitle());
+        upsert.setString(p++, raw.getBody());
+        upsert.setString(p++, a.getLanguage());
+        upsert.setString(p++, iso(raw.getPublishedAt()));
+        upsert.setString(p++, iso(raw.getFetchedAt()));
+        upsert.setString(p++, iso(a.getEnrichedAt()));
+        upsert.setString(p++, raw.getContentType());
+        upsert.setString(p++, raw.getContentHash());
+        upsert.setString(p++, a.getDuplicateOf());
+        upsert.setString(p++, a.getStoryId());
+        upsert.setString(p++, document.json());
+        upsert.setString(p++, document.enrichmentHash());
+      }
+      try (ResultSet rs = upsert.executeQuery()) {
+        while (rs.next()) {
+          changed.add(rs.getString(1));
+        }
       }
     }
     return changed;
@@ -210,15 +233,16 @@ public final class PostgresStore implements Store {
         delete.executeUpdate();
       }
     }
-    CopyRows entities = new CopyRows();
-    CopyRows articleEntities = new CopyRows();
-    CopyRows places = new CopyRows();
-    CopyRows topics = new CopyRows();
-    CopyRows quotes = new CopyRows();
+    Rows entities = new Rows(3);
+    Rows articleEntities = new Rows(7);
+    Rows places = new Rows(8);
+    Rows topics = new Rows(4);
+    Rows quotes = new Rows(6);
     for (EnrichedArticle a : articles) {
       String id = a.getArticle().getId();
       for (Entity e : a.getEntities()) {
         entities.add(e.getId(), e.getType().name(), e.getName());
+        // The mentions' offsets as array literals ("{4,97}"): unnest cannot take arrays of arrays of unequal length.
         StringBuilder starts = new StringBuilder("{");
         StringBuilder ends = new StringBuilder("{");
         for (Mention m : e.getMentions()) {
@@ -226,7 +250,7 @@ public final class PostgresStore implements Store {
           ends.append(ends.length() > 1 ? "," : "").append(m.getEnd());
         }
         articleEntities.add(id, e.getId(), e.getMentions().size(), e.getSalience(), e.getInTitle(),
-            starts.append('}'), ends.append('}'));
+            starts.append('}').toString(), ends.append('}').toString());
       }
       for (Place p : a.getPlaces()) {
         places.add(id, p.getEntityId(), p.getName(), p.getLatitude(), p.getLongitude(), p.getCountryCode(),
@@ -239,37 +263,61 @@ public final class PostgresStore implements Store {
         quotes.add(id, q.getStart(), q.getEnd(), q.getText(), q.getSpeaker(), q.getSpeakerEntityId());
       }
     }
-    // Entities are shared by every sink instance: inserting them in key order keeps two batches from waiting on
-    // each other's rows in opposite orders.
-    merge(c, entities, "entities_in (id, type, name)",
-        "INSERT INTO entities (id, type, name) SELECT id, type, name FROM entities_in ORDER BY id ON CONFLICT (id) DO NOTHING");
-    merge(c, articleEntities, "article_entities_in (article_id, entity_id, mention_count, salience, in_title,"
-        + " mention_starts, mention_ends)", "INSERT INTO article_entities (article_id, entity_id, mention_count,"
-        + " salience, in_title, mention_starts, mention_ends) SELECT article_id, entity_id, mention_count, salience,"
-        + " in_title, mention_starts, mention_ends FROM article_entities_in ON CONFLICT DO NOTHING");
-    merge(c, places, "places_in", "INSERT INTO places SELECT * FROM places_in ON CONFLICT DO NOTHING");
-    merge(c, topics, "article_topics_in", "INSERT INTO article_topics SELECT * FROM article_topics_in ON CONFLICT DO NOTHING");
-    merge(c, quotes, "quotes_in", "INSERT INTO quotes SELECT * FROM quotes_in ON CONFLICT DO NOTHING");
+    insert(c, "INSERT INTO entities (id, type, name) SELECT * FROM unnest(?::text[], ?::text[], ?::text[])"
+        + " ON CONFLICT (id) DO NOTHING", entities, "text", "text", "text");
+    insert(c, "INSERT INTO article_entities (article_id, entity_id, mention_count, salience, in_title, mention_starts,"
+        + " mention_ends) SELECT a, e, n, s, t, ms::int[], me::int[] FROM unnest(?::text[], ?::text[], ?::int[],"
+        + " ?::float8[], ?::bool[], ?::text[], ?::text[]) AS r(a, e, n, s, t, ms, me) ON CONFLICT DO NOTHING",
+        articleEntities, "text", "text", "int4", "float8", "bool", "text", "text");
+    insert(c, "INSERT INTO places SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[],"
+        + " ?::text[], ?::int8[], ?::text[]) ON CONFLICT DO NOTHING", places,
+        "text", "text", "text", "float8", "float8", "text", "int8", "text");
+    insert(c, "INSERT INTO article_topics SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[])"
+        + " ON CONFLICT DO NOTHING", topics, "text", "text", "text", "float8");
+    insert(c, "INSERT INTO quotes SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])"
+        + " ON CONFLICT DO NOTHING", quotes, "text", "int4", "int4", "text", "text", "text");
   }
 
-  private static void merge(Connection c, CopyRows rows, String staging, String insert) throws SQLException {
+  /** Column-wise rows for one unnest insert. */
+  private static final class Rows {
+    final List<List<Object>> columns = new ArrayList<>();
+
+    Rows(int width) {
+      for (int i = 0; i < width; i++) {
+        columns.add(new ArrayList<>());
+      }
+    }
+
+    void add(Object... values) {
+      for (int i = 0; i < values.length; i++) {
+        columns.get(i).add(values[i]);
+      }
+    }
+
+    boolean isEmpty() {
+      return columns.get(0).isEmpty();
+    }
+  }
+
+  private static void insert(Connection c, String sql, Rows rows, String... types) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    rows.copyInto(c, staging);
-    try (PreparedStatement merge = c.prepareStatement(insert)) {
-      merge.executeUpdate();
+    try (PreparedStatement insert = c.prepareStatement(sql)) {
+      for (int i = 0; i < types.length; i++) {
+        insert.setArray(i + 1, c.createArrayOf(types[i], rows.columns.get(i).toArray()));
+      }
+      insert.executeUpdate();
     }
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
       connection = DriverManager.getConnection(url, credentials);
-      try (Statement s = connection.createStatement()) {
-        for (String ddl : STAGING) {
-          s.execute(ddl);
-        }
-      }
       connection.setAutoCommit(false);
     }
     return connection;

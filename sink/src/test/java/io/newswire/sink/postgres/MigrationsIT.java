@@ -40,7 +40,7 @@ class MigrationsIT {
     store.migrate();
     store.migrate(); // a second start changes nothing
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
     assertThat(scalar(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         + " AND table_name IN ('articles','entities','article_entities','places','article_topics',"
         + "'quotes','stories')")).isEqualTo("7");
@@ -68,7 +68,7 @@ class MigrationsIT {
     PostgresStore store = new PostgresStore(url, stack.jdbcUser(), "");
     store.migrate();
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
     assertThat(scalar(url, "SELECT mention_starts::text || mention_ends::text FROM article_entities"
         + " WHERE article_id = 'v1-article'")).isEqualTo("{4,30}{9,35}");
     assertThat(scalar(url, "SELECT first_article_id || ':' || article_count FROM stories WHERE id = 'story-1'"))

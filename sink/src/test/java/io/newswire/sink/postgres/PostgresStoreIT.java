@@ -110,6 +110,18 @@ class PostgresStoreIT {
   }
 
   @Test
+  void aBatchLargerThanOneStatementTakesIsWrittenWhole() throws SQLException {
+    String prefix = id();
+    List<ArticleChange> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_001; i++) {
+      batch.add(new ArticleChange.Upsert(Fixtures.article(prefix + "-" + i, 1, "Article " + i)));
+    }
+    store.apply(batch);
+    assertThat(query("SELECT count(*) FROM articles WHERE id LIKE ? || '-%'", prefix)).isEqualTo("2001\n");
+    assertThat(query("SELECT count(*) FROM article_topics WHERE article_id LIKE ? || '-%'", prefix)).isEqualTo("2001\n");
+  }
+
+  @Test
   void aNulCharacterIsTheRecordsFaultNotAnOutage() {
     var article = Fixtures.article(id(), 1, "Nul \u0000 inside");
     assertThatThrownBy(() -> store.apply(List.of(new ArticleChange.Upsert(article))))
