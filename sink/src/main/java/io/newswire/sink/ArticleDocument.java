@@ -40,7 +40,6 @@ public final class ArticleDocument {
   public record Stored(String json, String enrichmentHash) {}
 
   /** The document and its hash from one walk of the record. */
-
   public static Stored stored(io.newswire.schema.EnrichedArticle article) {
     ObjectNode node = (ObjectNode) node(article);
     try {

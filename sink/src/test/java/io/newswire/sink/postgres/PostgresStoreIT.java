@@ -97,7 +97,7 @@ class PostgresStoreIT {
   }
 
   @Test
-  void textWithTheCopyFormatsDelimitersAndEscapesComesBackAsItWent() throws SQLException {
+  void textWithTabsBackslashesQuotesAndLineBreaksComesBackAsItWent() throws SQLException {
     String id = id();
     String title = "Tabs\tand\\backslashes \\N \\. and \"quotes\"";
     var article = Fixtures.article(id, 1, title);
