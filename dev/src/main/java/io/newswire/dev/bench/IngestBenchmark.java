@@ -164,14 +164,16 @@ public final class IngestBenchmark {
       reader = new Thread(() -> {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
           while (running && process.isAlive()) {
-            long cpu = process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            long cpu = process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
             long offset = endOffsets(admin, topic);
+            // A process that is exiting may no longer report its CPU time: such a sample says nothing (read as
+            // zero, it once made the figure negative).
             synchronized (this) {
-              if (offset >= from && firstOffset < 0) {
+              if (cpu >= 0 && offset >= from && firstOffset < 0) {
                 firstOffset = offset;
                 firstCpu = cpu;
               }
-              if (offset <= to && firstOffset >= 0) {
+              if (cpu >= 0 && offset <= to && firstOffset >= 0) {
                 lastOffset = offset;
                 lastCpu = cpu;
               }
@@ -193,7 +195,8 @@ public final class IngestBenchmark {
 
     /** Microseconds of CPU per record sent in the measured stretch, or NaN when it was too short to see. */
     synchronized double microsPerRecord() {
-      return lastOffset - firstOffset < 1_000 ? Double.NaN : (lastCpu - firstCpu) / 1e3 / (lastOffset - firstOffset);
+      return lastOffset - firstOffset < 1_000 || lastCpu < firstCpu ? Double.NaN
+          : (lastCpu - firstCpu) / 1e3 / (lastOffset - firstOffset);
     }
   }
 }
