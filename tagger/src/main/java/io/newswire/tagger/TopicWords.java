@@ -40,10 +40,25 @@ public final class TopicWords {
    * the blend (25 with this cap; the held-out articles, short like the training ones, did not move).
    */
   static final double EVIDENCE = 60;
-  private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with",
-      "at", "by", "from", "as", "is", "was", "were", "be", "been", "are", "it", "its", "that", "this", "he", "she",
-      "they", "his", "her", "their", "said", "says", "has", "have", "had", "will", "would", "not", "but", "which",
-      "who", "after", "over", "than", "more", "about", "into", "up", "out", "new", "also");
+  /**
+   * Function words, reporting verbs and the commonest general words. They carry the voice of the training articles
+   * rather than their topic: with only the 50 commonest left out, first-person blogs and reports of other
+   * publishers read as human interest or lifestyle (the word model put 42 of 61 pages of other publishers right in
+   * the blend, 47 with this list; the training articles cross-validated the same, 0.908 against 0.911).
+   */
+  private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList((
+      "the a an and or nor but if then else so than as of to in on at by for with from into onto upon over under "
+      + "about above below between among through during before after since until till against across along around "
+      + "behind beyond within without off out up down via per is was were be been being are am it its it's this "
+      + "that these those there here he she they we you i me him her them us my your his their our mine yours "
+      + "ours theirs who whom whose which what when where why how whether while because although though unless "
+      + "said says say saying told tell has have had having do does did done will would shall should can could "
+      + "may might must not no yes all any some each every both either neither one ones other others another "
+      + "such same own very just only also too even still yet already again ever never now then more most less "
+      + "least much many few lot lots new like well really quite rather get got gets make made makes go goes went "
+      + "gone come came take took know think see seen way thing things something anything nothing everything "
+      + "someone anyone everyone people year years time times day days week weeks month months today yesterday "
+      + "last first next two three four five").split(" ")));
 
   final String[] codes;
   /** What the model was built from, for writing it out. */

@@ -354,6 +354,22 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aSecondLevelTopicsClearKeywordsCountForItsParentAndCommonWordsForNoTopic() {
+    // "coronavirus" is listed under communicable disease: it is evidence for health too.
+    Tagging virus = TAGGER.tag("Coronavirus cases rise again in the north",
+        "Coronavirus cases rose for a third week, officials said on Tuesday.");
+    assertThat(virus.topics().get(0).getCode()).isEqualTo("medtop:07000000");
+    // "space" on its own is room, not the cosmos.
+    Tagging salon = TAGGER.tag("Salon reopens with more space",
+        "The salon on Main Street reopened with more space for customers and a new spa.");
+    assertThat(salon.topics()).extracting(MediaTopic::getCode).doesNotContain("medtop:13000000", "medtop:20000739");
+    // A programming blog is science and technology.
+    Tagging code = TAGGER.tag("Faster builds with pip-tools",
+        "Docker builds can be slow. Pinning dependencies with pip-tools keeps the programming language's packages cached.");
+    assertThat(code.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+  }
+
+  @Test
   void everyEnglishArticleGetsATopLevelTopicWithAScoreThatIsAProbability() {
     // No topic keyword and hardly a word of any topic: still a top-level topic, with the low score it earns.
     Tagging bare = TAGGER.tag("Smith and Jones", "Smith said on Monday that Jones would be there later in the week.");

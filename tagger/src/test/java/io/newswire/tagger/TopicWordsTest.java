@@ -27,6 +27,13 @@ class TopicWordsTest {
   }
 
   @Test
+  void functionAndCommonWordsAreNotEvidence() {
+    // "we", "you", "people", "really": the voice of a text, not its topic.
+    assertThat(TopicWords.features("What we really think of taxes", "You and I know people like budgets."))
+        .containsOnlyKeys("taxes", "budgets");
+  }
+
+  @Test
   void aWordRepeatedDownAnArticleCountsAtMostThreeTimes() {
     String many = "shares ".repeat(50);
     double[] once = tiny().probabilities(Topics.parts("x", "shares shares shares"));
