@@ -35,10 +35,12 @@ final class EntityFeatures {
       this.lower = new String[n];
       this.shapes = new String[n];
       for (int i = 0; i < n; i++) {
-        // Curly and straight quotes are the same evidence.
-        String l = words[i].toLowerCase(Locale.ROOT);
+        // Curly and straight quotes and apostrophes are the same evidence: pages use curly ones, the training text
+        // mostly straight ones ("Tsai’s" was read as one name before).
+        String w = words[i].replace('’', '\'').replace('‘', '\'');
+        String l = w.toLowerCase(Locale.ROOT);
         lower[i] = l.length() == 1 ? QUOTES.getOrDefault(l, l) : l;
-        shapes[i] = shape(words[i]);
+        shapes[i] = shape(w);
       }
       this.flags = lexicon.flags(words);
       java.util.Set<String> lowercase = new java.util.HashSet<>();
@@ -46,7 +48,7 @@ final class EntityFeatures {
       for (int i = 0; i < n; i++) {
         String w = words[i];
         if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
-          lowercase.add(w);
+          lowercase.add(lower[i]);
         } else if (!sentenceStart[i] && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
           midCapital.add(w);
         }

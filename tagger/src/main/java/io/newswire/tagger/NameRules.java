@@ -70,6 +70,7 @@ final class NameRules {
   /** @param flags the lexicon's flags of each word, as the model saw them */
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     legalForms(words, labels);
+    organisationHeads(words, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
@@ -216,6 +217,36 @@ final class NameRules {
     }
   }
 
+  /**
+   * Head words that make a name an organisation whatever it begins with: "United States Tennis Association" and
+   * "London and South Western Railway" are not places. Not "Bank" ("West Bank"), "Union" ("Soviet Union"), "Centre"
+   * or "Church", which name places too.
+   */
+  private static final Set<String> ORGANISATION_HEADS = Set.of("Association", "Federation", "Council", "Committee",
+      "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
+      "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
+      "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
+      "Organisation", "Organization", "Group", "Court");
+
+  /** A name the model read as a place that ends with an organisation's head word is that organisation. */
+  private static void organisationHeads(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 5) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      if (end - i >= 2 && ORGANISATION_HEADS.contains(words[end - 1])) {
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 3 : 4;
+        }
+      }
+      i = end - 1;
+    }
+  }
+
+  private static final Set<String> WEEKDAYS = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday");
+
   private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
       "Sept", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
@@ -246,8 +277,10 @@ final class NameRules {
   /** Drops the name's closing words that no name ends with; returns its new end. */
   private static int trimEnd(String[] words, int[] labels, int i, int j, Lexicon lexicon) {
     // A head word in lower case stays ("Premier league"); "final" of "Davis Cup final" goes.
+    // A person's name never ends with a weekday ("John Rankin Thursday said"), though an event's may ("Good Friday").
     while (j - 1 > i && (lowerCaseWord(words[j - 1]) && !lexicon.isNameHead(words[j - 1])
-        || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1])))) {
+        || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1]))
+        || labels[i] == 1 && WEEKDAYS.contains(words[j - 1]))) {
       labels[--j] = 0;
     }
     if (j == i + 1 && (CLOSERS.contains(words[i]) || ONLY_TITLES.contains(bare(words[i])))) {

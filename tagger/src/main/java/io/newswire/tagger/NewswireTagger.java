@@ -116,7 +116,9 @@ public final class NewswireTagger implements Tagger {
   public int enrichmentVersion() {
     // 16: topics measured on pages of other publishers: a child topic's clear keywords count for its parent
     //     ("coronavirus" is health), ambiguous ones dropped ("space", "letter"), keywords for coding, video games,
-    //     drugs crime and cooking; the word model skips ~200 function and common words and weighs 0.4;
+    //     drugs crime and cooking; the word model skips ~200 function and common words and weighs 0.4; a place
+    //     ending with an organisation's head word is the organisation, no person's name ends with a weekday, and
+    //     curly apostrophes read as straight ones;
     // 15: top-level topics blend the keywords with a learned word model (naive Bayes over every word of the
     //     training articles), recalibrated;
     // 14: rules after decoding for shapes of pages written by others: titles out of names, no name running on into

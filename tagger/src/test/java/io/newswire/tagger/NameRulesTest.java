@@ -114,4 +114,20 @@ class NameRulesTest {
     // "Tour" also ends organisations.
     assertThat(apply("the PGA Tour said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
   }
+
+  @Test
+  void aNameEndingWithAnOrganisationsHeadWordIsAnOrganisationWhateverPlaceItBeginsWith() {
+    assertThat(apply("the United States Tennis Association said", 0, 5, 6, 6, 6, 0)).containsExactly(0, 3, 4, 4, 4, 0);
+    assertThat(apply("South Western Railway trains", 5, 6, 6, 0)).containsExactly(3, 4, 4, 0);
+    // Places named with words that name organisations elsewhere stay places; one word alone is the model's call.
+    assertThat(apply("the West Bank and the Soviet Union", 0, 5, 6, 0, 0, 5, 6)).containsExactly(0, 5, 6, 0, 0, 5, 6);
+    assertThat(apply("in Police said", 0, 5, 0)).containsExactly(0, 5, 0);
+  }
+
+  @Test
+  void aPersonsNameDoesNotEndWithAWeekdayThoughAnEventsMay() {
+    assertThat(apply("John Rankin Thursday said", 1, 2, 2, 0)).containsExactly(1, 2, 0, 0);
+    assertThat(apply("on Good Friday", 0, 7, 8)).containsExactly(0, 7, 8);
+    assertThat(apply("Sheffield Wednesday won", 3, 4, 0)).containsExactly(3, 4, 0);
+  }
 }

@@ -370,6 +370,16 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aCurlyPossessiveIsNotPartOfTheName() {
+    Tagging t = TAGGER.tag("Tsai’s plan", "President Tsai Ing-wen spoke on Monday. Tsai’s party won the vote in Taipei.");
+    assertThat(t.entities()).filteredOn(e -> e.getType() == EntityType.PER).singleElement().satisfies(e -> {
+      assertThat(e.getName()).isEqualTo("Tsai Ing-wen");
+      String text = "Tsai’s plan\n\nPresident Tsai Ing-wen spoke on Monday. Tsai’s party won the vote in Taipei.";
+      assertThat(e.getMentions()).allSatisfy(m -> assertThat(text.substring(m.getStart(), m.getEnd())).doesNotContain("’"));
+    });
+  }
+
+  @Test
   void everyEnglishArticleGetsATopLevelTopicWithAScoreThatIsAProbability() {
     // No topic keyword and hardly a word of any topic: still a top-level topic, with the low score it earns.
     Tagging bare = TAGGER.tag("Smith and Jones", "Smith said on Monday that Jones would be there later in the week.");
