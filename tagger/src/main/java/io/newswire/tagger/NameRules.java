@@ -219,19 +219,22 @@ final class NameRules {
 
   /**
    * Head words that make a name an organisation whatever it begins with: "United States Tennis Association" and
-   * "London and South Western Railway" are not places. Not "Bank" ("West Bank"), "Union" ("Soviet Union"), "Centre"
+   * "London and South Western Railway" are not places, nor is "Scottish Government" a nationality. Not "Bank" ("West Bank"), "Union" ("Soviet Union"), "Centre"
    * or "Church", which name places too.
    */
   private static final Set<String> ORGANISATION_HEADS = Set.of("Association", "Federation", "Council", "Committee",
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
-      "Organisation", "Organization", "Group", "Court");
+      "Organisation", "Organization", "Group", "Court", "Government");
 
-  /** A name the model read as a place that ends with an organisation's head word is that organisation. */
+  /**
+   * A name the model read as a place or a miscellany ("Scottish Government") that ends with an organisation's head
+   * word is that organisation.
+   */
   private static void organisationHeads(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
-      if (labels[i] != 5) {
+      if (labels[i] != 5 && labels[i] != 7) {
         continue;
       }
       int end = NewswireTagger.end(labels, i);
