@@ -46,12 +46,18 @@ for line in open(sys.argv[1]):
         name, allowed = line.rstrip('\n').split('\t')
         gold[name] = (batch, allowed.split(','))
 score = {b: {'full': [0, 0], 'short': [0, 0]} for b in batches}
+calibration = [[0, 0, 0.0] for _ in range(5)]  # per score fifth: first topics, right, sum of scores
 for item, tags in zip(open(sys.argv[2]), open(sys.argv[3])):
     name, kind = json.loads(item)['id'].rsplit(' ', 1)
-    top = [t['code'][7:9] for t in json.loads(tags)['topics'] if t['code'].endswith('000000')]
-    first = top[0] if top else 'none'
+    top = [t for t in json.loads(tags)['topics'] if t['code'].endswith('000000')]
+    first = top[0]['code'][7:9] if top else 'none'
     b, allowed = gold[name]
     score[b][kind][1] += 1
+    if top:
+        bucket = calibration[min(4, int(top[0]['score'] * 5))]
+        bucket[0] += 1
+        bucket[1] += first in allowed
+        bucket[2] += top[0]['score']
     if first in allowed:
         score[b][kind][0] += 1
     else:
@@ -59,4 +65,8 @@ for item, tags in zip(open(sys.argv[2]), open(sys.argv[3])):
 for b in batches:
     f, s = score[b]['full'], score[b]['short']
     print(f'{b}: first topic right {f[0]}/{f[1]} on whole pages, {s[0]}/{s[1]} as short items')
+print('score of the first topic (whole pages and short items): topics, mean score, right')
+for k, (n, right, total) in enumerate(calibration):
+    if n:
+        print(f'  {k / 5:.1f}-{(k + 1) / 5:.1f}  {n:4d}  {total / n:.3f}  {right / n:.3f}')
 EOF
