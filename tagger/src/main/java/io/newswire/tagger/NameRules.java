@@ -40,9 +40,11 @@ final class NameRules {
       "der", "den", "des", "du", "dos", "das", "van", "von", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "e",
       "on", "upon", "in", "&", "zu", "ter", "ten", "op", "lo", "do", "und", "et");
 
-  /** Never a name alone: abbreviated months and days, and contractions. */
+  /** Never a name alone: abbreviated months and days, the pandemic's disease, and contractions. */
   private static final Set<String> NEVER = Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-      "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun");
+      "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+      // Diseases are not names under CoNLL conventions, however they are written.
+      "Covid", "COVID", "Covid-19", "COVID-19");
 
   /** A legislator's party and state ("D-Calif", "R-N.C."), as American pages write it after the name. */
   private static final java.util.regex.Pattern PARTY_AND_STATE = java.util.regex.Pattern.compile("[DRI]-[A-Z][A-Za-z.]*");
@@ -226,7 +228,7 @@ final class NameRules {
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
-      "Organisation", "Organization", "Group", "Court", "Government");
+      "Organisation", "Organization", "Group", "Court", "Government", "PAC");
 
   /**
    * A name the model read as a place or a miscellany ("Scottish Government") that ends with an organisation's head
