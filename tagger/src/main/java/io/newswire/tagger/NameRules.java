@@ -29,7 +29,7 @@ final class NameRules {
   private static final Set<String> ONLY_TITLES = Set.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
       "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
       "Councilwoman", "Assemblyman", "Assemblywoman", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP",
-      "Lawmaker");
+      "MPs", "MEPs", "MSPs", "Lawmaker");
 
   /** Words that close no name: a name run on into a verb ("Edward Russell Is", from a page's byline). */
   private static final Set<String> CLOSERS = Set.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
@@ -40,11 +40,11 @@ final class NameRules {
       "der", "den", "des", "du", "dos", "das", "van", "von", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "e",
       "on", "upon", "in", "&", "zu", "ter", "ten", "op", "lo", "do", "und", "et");
 
-  /** Never a name alone: abbreviated months and days, the pandemic's disease, and contractions. */
+  /** Never a name alone: abbreviated months and days, the pandemic's disease, scales, and contractions. */
   private static final Set<String> NEVER = Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
       "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
       // Diseases are not names under CoNLL conventions, however they are written.
-      "Covid", "COVID", "Covid-19", "COVID-19");
+      "Covid", "COVID", "Covid-19", "COVID-19", "Fahrenheit", "Celsius");
 
   /** A legislator's party and state ("D-Calif", "R-N.C."), as American pages write it after the name. */
   private static final java.util.regex.Pattern PARTY_AND_STATE = java.util.regex.Pattern.compile("[DRI]-[A-Z][A-Za-z.]*");
@@ -230,20 +230,38 @@ final class NameRules {
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
       "Organisation", "Organization", "Group", "Court", "Government", "PAC");
 
+  /** Head words of the names of streets and squares: "Bruckner Boulevard" and "Pelham Parkway" are places. */
+  private static final Set<String> PLACE_HEADS = Set.of("Street", "Avenue", "Boulevard", "Road", "Parkway", "Square",
+      "Bridge", "Highway", "Expressway", "Freeway");
+
+  /** Head words of the names of treaties and laws, miscellanies under CoNLL conventions ("Paris Agreement"). */
+  private static final Set<String> AGREEMENT_HEADS = Set.of("Agreement", "Accord", "Accords", "Treaty", "Protocol",
+      "Act");
+
   /**
-   * A name the model read as a place or a miscellany ("Scottish Government") that ends with an organisation's head
-   * word is that organisation.
+   * A name's last word can settle its type whatever the model read from its first: a name read as a place or a
+   * miscellany that ends with an organisation's head word is that organisation ("Scottish Government"), a person or an
+   * organisation ending with a street's head word is a place, and anything ending with a treaty's is a miscellany.
    */
   private static void organisationHeads(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
-      if (labels[i] != 5 && labels[i] != 7) {
+      if (labels[i] % 2 == 0) {
         continue;
       }
       int end = NewswireTagger.end(labels, i);
-      if (end - i >= 2 && ORGANISATION_HEADS.contains(words[end - 1])) {
-        for (int k = i; k < end; k++) {
-          labels[k] = k == i ? 3 : 4;
+      String head = words[end - 1];
+      int type = labels[i];
+      if (end - i >= 2) {
+        if ((type == 5 || type == 7) && ORGANISATION_HEADS.contains(head)) {
+          type = 3;
+        } else if ((type == 1 || type == 3) && PLACE_HEADS.contains(head)) {
+          type = 5;
+        } else if (type != 7 && AGREEMENT_HEADS.contains(head)) {
+          type = 7;
         }
+      }
+      for (int k = i; k < end; k++) {
+        labels[k] = k == i ? type : type + 1;
       }
       i = end - 1;
     }

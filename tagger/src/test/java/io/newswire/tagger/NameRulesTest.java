@@ -27,6 +27,7 @@ class NameRulesTest {
     // "Conservative MP": the title closes no name.
     assertThat(apply("a Conservative MP said", 0, 3, 4, 0)).containsExactly(0, 3, 0, 0);
     assertThat(apply("Sen said", 1, 0)).containsExactly(0, 0);
+    assertThat(apply("Labour MPs said", 3, 4, 0)).containsExactly(3, 0, 0);
   }
 
   @Test
@@ -123,6 +124,9 @@ class NameRulesTest {
     // Places named with words that name organisations elsewhere stay places; one word alone is the model's call.
     assertThat(apply("the West Bank and the Soviet Union", 0, 5, 6, 0, 0, 5, 6)).containsExactly(0, 5, 6, 0, 0, 5, 6);
     assertThat(apply("in Police said", 0, 5, 0)).containsExactly(0, 5, 0);
+    // Streets are places, treaties and laws miscellanies, whatever the name begins with.
+    assertThat(apply("on Bruckner Boulevard and Pelham Parkway", 0, 1, 2, 0, 3, 4)).containsExactly(0, 5, 6, 0, 5, 6);
+    assertThat(apply("the Paris Agreement and the Patriot Act", 0, 3, 4, 0, 0, 1, 2)).containsExactly(0, 7, 8, 0, 0, 7, 8);
   }
 
   @Test
