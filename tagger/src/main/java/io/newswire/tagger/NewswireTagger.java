@@ -299,7 +299,8 @@ public final class NewswireTagger implements Tagger {
    * names and numbers only. The names in one document's rows are the same kind of thing — clubs, or countries, or
    * players — but the model reads each row alone, and a club named after its city can come out as the city. When at
    * least three of the rows' names were tagged and two thirds of them share a type, the others take it; a name the
-   * model left untagged stays so ("Extras 12" in a scorecard). A line of three or more short capitals and no number
+   * model left untagged stays so ("Extras 12" in a scorecard) unless it opens a standings row with as many figures
+   * as the row above or below, whose name has that type. A line of three or more short capitals and no number
    * is a table's header ("W L T GF GA PTS"), not a name.
    */
   static void tables(String[] words, boolean[] newLine, int[] labels) {
@@ -307,6 +308,7 @@ public final class NewswireTagger implements Tagger {
     List<int[]> runs = new ArrayList<>();
     int[] votes = new int[EntityModel.L];
     int typed = 0;
+    List<int[]> standings = new ArrayList<>();
     for (int from = 0; from < n; ) {
       int to = from + 1;
       while (to < n && !newLine[to]) {
@@ -329,6 +331,20 @@ public final class NewswireTagger implements Tagger {
       if (header && !number) {
         java.util.Arrays.fill(labels, from, to, 0);
       } else if (row && number) {
+        int numbers = 0;
+        for (int i = from; i < to; i++) {
+          numbers += Character.isDigit(words[i].charAt(0)) || words[i].startsWith(".") ? 1 : 0;
+        }
+        // A standings row: one name, then three or more figures ("BUFFALO 9 9 2 58 61 20").
+        if (Character.isUpperCase(words[from].charAt(0)) && numbers >= 3) {
+          int j = from + 1;
+          while (j < to && Character.isUpperCase(words[j].charAt(0))) {
+            j++;
+          }
+          if (to - j == numbers) {
+            standings.add(new int[] {from, j, numbers});
+          }
+        }
         for (int i = from; i < to; i++) {
           if (!Character.isUpperCase(words[i].charAt(0))) {
             continue;
@@ -360,6 +376,22 @@ public final class NewswireTagger implements Tagger {
       if (labels[run[0]] % 2 == 1) {
         for (int k = run[0]; k < run[1]; k++) {
           labels[k] = k == run[0] ? best : best + 1;
+        }
+      }
+    }
+    // An untagged name in a standings row whose figures match its tagged neighbours' is one of them: "BUFFALO" is
+    // also an English word, and the model left it out of a table of clubs.
+    for (int r = 0; r < standings.size(); r++) {
+      int[] row = standings.get(r);
+      if (labels[row[0]] != 0) {
+        continue;
+      }
+      boolean above = r > 0 && standings.get(r - 1)[2] == row[2] && labels[standings.get(r - 1)[0]] == best;
+      boolean below = r + 1 < standings.size() && standings.get(r + 1)[2] == row[2]
+          && labels[standings.get(r + 1)[0]] == best;
+      if (above || below) {
+        for (int k = row[0]; k < row[1]; k++) {
+          labels[k] = k == row[0] ? best : best + 1;
         }
       }
     }

@@ -456,6 +456,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void anUntaggedNameInAStandingsRowJoinsItsNeighboursButAScorecardsExtrasDoNot() {
+    // "BUFFALO" is an English word too: the model left it out of a table of clubs.
+    String[] words = {"PITTSBURGH", "12", "6", "26", "MONTREAL", "10", "8", "21", "BUFFALO", "9", "9", "20",
+        "OTTAWA", "8", "10", "18", "Extras", "12"};
+    int[] labels = {3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {4, 8, 12, 16}) {
+      newLine[i] = true;
+    }
+    NewswireTagger.tables(words, newLine, labels);
+    assertThat(labels).containsExactly(3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 0, 0);
+  }
+
+  @Test
   void aTableOfMixedNamesIsLeftAsTheModelReadIt() {
     String[] words = {"Arsenal", "3", "Coventry", "0", "Ghana", "2", "Guinea", "0"};
     int[] labels = {3, 0, 3, 0, 5, 0, 5, 0};
