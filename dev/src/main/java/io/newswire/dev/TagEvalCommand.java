@@ -81,6 +81,8 @@ final class TagEvalCommand implements Callable<Integer> {
         r.topicTotal(), r.withoutTopic());
     System.out.print("  topic score calibration (each reported top-level topic: is it one of the article's topics?):\n"
         + TaggerEvaluation.reliability(r.topicScores()));
+    System.out.print("  the same for each article's first topic only:\n"
+        + TaggerEvaluation.reliability(r.topicScores().stream().filter(p -> p[2] == 1).toList()));
     if (fitCalibration != null) {
       java.nio.file.Files.writeString(fitCalibration, TaggerEvaluation.fitCalibration(r.rawTopicScores(), r.topicsOfArticles()));
       System.out.println("  calibration written to " + fitCalibration);

@@ -64,7 +64,12 @@ final class Topics {
   private final TopicWords words;
   /** Each rule's topic in the learned model's probabilities, or -1 (second-level and user topics). */
   private final int[] learnedIndex;
-  /** Upper bounds of raw evidence and the probability of being right below each (isotonic, so increasing). */
+  /**
+   * Upper bounds of raw evidence and the probability of being right below each (isotonic, so increasing): for an
+   * article's first topic, and for the others. The first is right more often at the same evidence: it has the most.
+   */
+  private final double[] firstBounds;
+  private final double[] firstProbabilities;
   private final double[] calibrationBounds;
   private final double[] calibrationProbabilities;
   /** The topic given to an article without any evidence, and its code's rule index. */
@@ -148,18 +153,24 @@ final class Topics {
       }
     }
     List<double[]> table = new ArrayList<>();
+    List<double[]> first = new ArrayList<>();
     String fallbackCode = null;
     double fallbackScore = 0;
     for (String[] row : Resources.tsv(CALIBRATION)) {
       if (row[0].trim().equals("fallback")) {
         fallbackCode = row[1].trim();
         fallbackScore = Double.parseDouble(row[2].trim());
+      } else if (row[0].trim().equals("first")) {
+        first.add(new double[] {Double.parseDouble(row[1].trim()), Double.parseDouble(row[2].trim())});
       } else {
         table.add(new double[] {Double.parseDouble(row[0].trim()), Double.parseDouble(row[1].trim())});
       }
     }
     calibrationBounds = table.stream().mapToDouble(r -> r[0]).toArray();
     calibrationProbabilities = table.stream().mapToDouble(r -> r[1]).toArray();
+    // A table without first-topic rows (written before they were fitted apart) serves both.
+    firstBounds = first.isEmpty() ? calibrationBounds : first.stream().mapToDouble(r -> r[0]).toArray();
+    firstProbabilities = first.isEmpty() ? calibrationProbabilities : first.stream().mapToDouble(r -> r[1]).toArray();
     int found = -1;
     for (int r = 0; r < rules.size(); r++) {
       if (rules.get(r).code().equals(fallbackCode) && !rules.get(r).user()) {
@@ -218,13 +229,15 @@ final class Topics {
   static final String CALIBRATION = "/io/newswire/tagger/topic-calibration.tsv";
 
   /** The probability that a topic with this raw evidence is right, from the calibration table. */
-  double calibrated(double raw) {
-    for (int i = 0; i < calibrationBounds.length; i++) {
-      if (raw <= calibrationBounds[i]) {
-        return calibrationProbabilities[i];
+  double calibrated(double raw, boolean first) {
+    double[] bounds = first ? firstBounds : calibrationBounds;
+    double[] probabilities = first ? firstProbabilities : calibrationProbabilities;
+    for (int i = 0; i < bounds.length; i++) {
+      if (raw <= bounds[i]) {
+        return probabilities[i];
       }
     }
-    return calibrationBounds.length == 0 ? raw : calibrationProbabilities[calibrationProbabilities.length - 1];
+    return bounds.length == 0 ? raw : probabilities[probabilities.length - 1];
   }
 
   List<MediaTopic> find(String title, String body) {
@@ -287,7 +300,7 @@ final class Topics {
     List<MediaTopic> out = new ArrayList<>();
     Map<String, Double> reported = new HashMap<>();
     for (int r : top.subList(0, Math.min(4, top.size()))) {
-      double score = calibrate ? calibrated(blended[r]) : blended[r];
+      double score = calibrate ? calibrated(blended[r], out.isEmpty()) : blended[r];
       if (calibrate && !out.isEmpty() && score < LEAST_SECOND_SCORE) {
         continue; // a further topic that is almost never right ("health 0.01" beside a storm) is noise
       }

@@ -130,15 +130,18 @@ public final class TaggerEvaluation {
         mistakes.accept(a.id() + " entity: " + diff);
       }
       // Calibration: each reported top-level topic's score, and whether it is one of the article's topics.
+      // {score, right, 1 for the article's first topic}
+      int rank = 0;
       for (MediaTopic m : t.topics()) {
         if (m.getCode().endsWith("000000")) {
-          topicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0});
+          topicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0, rank++ == 0 ? 1 : 0});
         }
       }
+      rank = 0;
       for (MediaTopic m : training ? tagger.rawTopics(a.title(), a.body(), folds.get(index % FOLDS))
           : tagger.rawTopics(a.title(), a.body())) {
         if (m.getCode().endsWith("000000")) {
-          rawTopicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0});
+          rawTopicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0, rank++ == 0 ? 1 : 0});
         }
       }
       // Which top-level topics the articles have, for the topic given to an article without evidence.
@@ -241,7 +244,24 @@ public final class TaggerEvaluation {
    * "" how many articles there are).
    */
   public static String fitCalibration(List<double[]> rawPairs, Map<String, int[]> topicsOfArticles) {
-    List<double[]> sorted = new ArrayList<>(rawPairs);
+    StringBuilder out = new StringBuilder("# Topic score calibration: raw evidence upper bound, probability right\n"
+        + "# (isotonic regression on " + rawPairs.size() + " reported top-level topics of the training articles;\n"
+        + "# written by `newswire tag eval --on train --fit-calibration FILE`); rows marked \"first\" are for an\n"
+        + "# article's first topic, fitted apart: it is right more often at the same evidence.\n");
+    isotonic(rawPairs.stream().filter(p -> p.length < 3 || p[2] == 0).toList(), "", out);
+    isotonic(rawPairs.stream().filter(p -> p.length >= 3 && p[2] == 1).toList(), "first\t", out);
+    // An article without any keyword evidence gets the most common topic, scored by how often articles have it.
+    int total = topicsOfArticles.getOrDefault("", new int[] {1})[0];
+    topicsOfArticles.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+        .max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
+        .ifPresent(e -> out.append(String.format(java.util.Locale.ROOT, "fallback\t%s\t%.3f%n", e.getKey(),
+            e.getValue()[0] / (double) total)));
+    return out.toString();
+  }
+
+  /** Pool adjacent violators of rightness on raw evidence, written as {@code prefix upperBound TAB probability}. */
+  private static void isotonic(List<double[]> pairs, String prefix, StringBuilder out) {
+    List<double[]> sorted = new ArrayList<>(pairs);
     sorted.sort((x, y) -> Double.compare(x[0], y[0]));
     // blocks of {upper bound, sum of rightness, count}
     List<double[]> blocks = new ArrayList<>();
@@ -259,9 +279,6 @@ public final class TaggerEvaluation {
         blocks.remove(blocks.size() - 1);
       }
     }
-    StringBuilder out = new StringBuilder("# Topic score calibration: raw evidence upper bound, probability right\n"
-        + "# (isotonic regression on " + rawPairs.size() + " reported top-level topics of the training articles;\n"
-        + "# written by `newswire tag eval --on train --fit-calibration FILE`)\n");
     // Each block's rate with one right and one wrong added (a block of three wrong is not "never right"), kept
     // increasing.
     double floor = 0;
@@ -269,14 +286,7 @@ public final class TaggerEvaluation {
       double[] b = blocks.get(i);
       double bound = i == blocks.size() - 1 ? 1.0 : b[0];
       floor = Math.max(floor, (b[1] + 1) / (b[2] + 2));
-      out.append(String.format(java.util.Locale.ROOT, "%.4f\t%.3f%n", bound, floor));
+      out.append(String.format(java.util.Locale.ROOT, "%s%.4f\t%.3f%n", prefix, bound, floor));
     }
-    // An article without any keyword evidence gets the most common topic, scored by how often articles have it.
-    int total = topicsOfArticles.getOrDefault("", new int[] {1})[0];
-    topicsOfArticles.entrySet().stream().filter(e -> !e.getKey().isEmpty())
-        .max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
-        .ifPresent(e -> out.append(String.format(java.util.Locale.ROOT, "fallback\t%s\t%.3f%n", e.getKey(),
-            e.getValue()[0] / (double) total)));
-    return out.toString();
   }
 }
