@@ -385,7 +385,7 @@ class NewswireTaggerTest {
     Tagging bare = TAGGER.tag("Smith and Jones", "Smith said on Monday that Jones would be there later in the week.");
     assertThat(bare.topics()).isNotEmpty();
     assertThat(bare.topics().get(0).getCode()).endsWith("000000");
-    assertThat(bare.topics().get(0).getScore()).isBetween(0.0, 0.2);
+    assertThat(bare.topics().get(0).getScore()).isBetween(0.0, 0.3); // a first topic this weak was right 1 time in 4
     // A little evidence gives a topic with a middling score, plenty a high one.
     Tagging strong = TAGGER.tag("Striker scores twice as United win the league title",
         "The striker scored twice in the second half as United beat City 3-1 to win the league title, the club's"
