@@ -72,6 +72,7 @@ final class NameRules {
   /** @param flags the lexicon's flags of each word, as the model saw them */
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     legalForms(words, labels);
+    splitAtThe(words, labels);
     organisationHeads(words, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
@@ -229,6 +230,31 @@ final class NameRules {
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
       "Organisation", "Organization", "Group", "Court", "Government", "PAC");
+
+  /** Words after which "the" belongs inside a name: "Bank of the West", "Society for the Protection of Birds". */
+  private static final Set<String> BEFORE_THE = Set.of("of", "for", "on", "upon", "in", "and", "to", "at", "&");
+
+  /**
+   * "the" between two capitalised words that no particle joins starts a new name: "after World War Two the Holocaust
+   * shaped" is two names, and "the" is neither.
+   */
+  private static void splitAtThe(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 0) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      for (int k = i + 1; k + 1 < end; k++) {
+        if (words[k].equals("the") && !BEFORE_THE.contains(words[k - 1])
+            && Character.isUpperCase(words[k + 1].charAt(0))) {
+          labels[k] = 0;
+          labels[k + 1] = labels[i];
+          break; // the rest is a name of its own, looked at next
+        }
+      }
+      i = NewswireTagger.end(labels, i) - 1;
+    }
+  }
 
   /** Head words of the names of streets and squares: "Bruckner Boulevard" and "Pelham Parkway" are places. */
   private static final Set<String> PLACE_HEADS = Set.of("Street", "Avenue", "Boulevard", "Road", "Parkway", "Square",

@@ -118,7 +118,8 @@ public final class NewswireTagger implements Tagger {
     //     ("coronavirus" is health), ambiguous ones dropped ("space", "letter"), keywords for coding, video games,
     //     drugs crime and cooking; the word model skips ~200 function and common words and weighs 0.4; a place
     //     ending with an organisation's head word is the organisation, no person's name ends with a weekday, and
-    //     curly apostrophes read as straight ones; "Covid" is no name; party adjectives are MISC words (retrained);
+    //     curly apostrophes read as straight ones; "Covid" is no name; party adjectives, feasts and
+    //     "Brexit" are MISC words (retrained); "the" between two names starts the second;
     // 15: top-level topics blend the keywords with a learned word model (naive Bayes over every word of the
     //     training articles), recalibrated;
     // 14: rules after decoding for shapes of pages written by others: titles out of names, no name running on into

@@ -130,6 +130,13 @@ class NameRulesTest {
   }
 
   @Test
+  void theBetweenTwoNamesStartsANewOneUnlessAParticleJoinsIt() {
+    assertThat(apply("after World War Two the Holocaust shaped", 0, 7, 8, 8, 8, 8, 0))
+        .containsExactly(0, 7, 8, 8, 0, 7, 0);
+    assertThat(apply("the Bank of the West said", 0, 3, 4, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 0);
+  }
+
+  @Test
   void aPersonsNameDoesNotEndWithAWeekdayThoughAnEventsMay() {
     assertThat(apply("John Rankin Thursday said", 1, 2, 2, 0)).containsExactly(1, 2, 0, 0);
     assertThat(apply("on Good Friday", 0, 7, 8)).containsExactly(0, 7, 8);
