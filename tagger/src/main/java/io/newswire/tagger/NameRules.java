@@ -73,6 +73,7 @@ final class NameRules {
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     legalForms(words, labels);
     splitAtThe(words, labels);
+    splitOrganisationsAtAnd(words, labels);
     organisationHeads(words, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
@@ -250,6 +251,32 @@ final class NameRules {
           labels[k] = 0;
           labels[k + 1] = labels[i];
           break; // the rest is a name of its own, looked at next
+        }
+      }
+      i = NewswireTagger.end(labels, i) - 1;
+    }
+  }
+
+  /**
+   * Two organisations joined by "and" are two names when the first is whole on its own: it has two words or more and
+   * ends with an organisation's head word ("China Eastern Airlines and Air China"). "Procter and Gamble", "Ministry
+   * of Trade and Industry" and "National Snow and Ice Data Center" stay one name.
+   */
+  private static void splitOrganisationsAtAnd(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 0) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      if (labels[i] == 3) {
+        for (int k = i + 2; k + 1 < end; k++) {
+          String before = words[k - 1];
+          if (words[k].equals("and") && Character.isUpperCase(words[k + 1].charAt(0))
+              && (ORGANISATION_HEADS.contains(before) || before.equals("Bank") || LEGAL_FORMS.contains(before))) {
+            labels[k] = 0;
+            labels[k + 1] = 3;
+            break; // the rest is a name of its own, looked at next
+          }
         }
       }
       i = NewswireTagger.end(labels, i) - 1;

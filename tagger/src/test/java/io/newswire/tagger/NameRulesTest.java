@@ -137,6 +137,15 @@ class NameRulesTest {
   }
 
   @Test
+  void twoOrganisationsJoinedByAndAreTwoWhenTheFirstIsWhole() {
+    assertThat(apply("China Eastern Airlines and Air China said", 3, 4, 4, 4, 4, 4, 0))
+        .containsExactly(3, 4, 4, 0, 3, 4, 0);
+    assertThat(apply("the Ministry of Trade and Industry said", 0, 3, 4, 4, 4, 4, 0))
+        .containsExactly(0, 3, 4, 4, 4, 4, 0);
+    assertThat(apply("Procter and Gamble said", 3, 4, 4, 0)).containsExactly(3, 4, 4, 0);
+  }
+
+  @Test
   void aPersonsNameDoesNotEndWithAWeekdayThoughAnEventsMay() {
     assertThat(apply("John Rankin Thursday said", 1, 2, 2, 0)).containsExactly(1, 2, 0, 0);
     assertThat(apply("on Good Friday", 0, 7, 8)).containsExactly(0, 7, 8);
