@@ -75,6 +75,7 @@ final class NameRules {
     splitAtThe(words, labels);
     splitOrganisationsAtAnd(words, labels);
     organisationHeads(words, labels);
+    placesReadAsPeople(words, flags, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
@@ -280,6 +281,30 @@ final class NameRules {
         }
       }
       i = NewswireTagger.end(labels, i) - 1;
+    }
+  }
+
+  /**
+   * A city, region or country alone that the model read as a person ("Bonn backed the talks") is the place, unless
+   * it is a known organisation's name or part of a person's full name in the same document ("Houston" after "Whitney
+   * Houston"). The name lists cannot decide: "Bonn", "Berlin" and "Paris" are family or given names in them.
+   */
+  private static void placesReadAsPeople(String[] words, int[] flags, int[] labels) {
+    Set<String> inFullNames = new java.util.HashSet<>();
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] == 1 && NewswireTagger.end(labels, i) > i + 1) {
+        for (int k = i; k < NewswireTagger.end(labels, i); k++) {
+          inFullNames.add(words[k]);
+        }
+      }
+    }
+    int place = Lexicon.CITY | Lexicon.COUNTRY | Lexicon.REGION | Lexicon.BIG_PLACE;
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] == 1 && (i + 1 == words.length || labels[i + 1] != 2) && (flags[i] & Lexicon.PLACE_B) != 0
+          && (flags[i] & place) != 0 && (flags[i] & Lexicon.KNOWN_ORG_B) == 0
+          && !inFullNames.contains(words[i])) {
+        labels[i] = 5;
+      }
     }
   }
 

@@ -146,6 +146,13 @@ class NameRulesTest {
   }
 
   @Test
+  void aPlaceAloneReadAsAPersonIsThePlaceUnlessItIsSomeonesName() {
+    assertThat(apply("Bonn backed the talks", 1, 0, 0, 0)).containsExactly(5, 0, 0, 0);
+    // Part of a full name in the document stays a person.
+    assertThat(apply("Paris Hilton smiled and Paris left", 1, 2, 0, 0, 1, 0)).containsExactly(1, 2, 0, 0, 1, 0);
+  }
+
+  @Test
   void aPersonsNameDoesNotEndWithAWeekdayThoughAnEventsMay() {
     assertThat(apply("John Rankin Thursday said", 1, 2, 2, 0)).containsExactly(1, 2, 0, 0);
     assertThat(apply("on Good Friday", 0, 7, 8)).containsExactly(0, 7, 8);
