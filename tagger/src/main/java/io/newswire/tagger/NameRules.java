@@ -43,7 +43,7 @@ final class NameRules {
   /** Never a name alone: abbreviated months and days, the pandemic's disease, scales, and contractions. */
   private static final Set<String> NEVER = Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
       "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-      // Diseases are not names under CoNLL conventions, however they are written.
+      // Diseases and scales are not names under CoNLL conventions, however they are written.
       "Covid", "COVID", "Covid-19", "COVID-19", "Fahrenheit", "Celsius");
 
   /** A legislator's party and state ("D-Calif", "R-N.C."), as American pages write it after the name. */
@@ -74,7 +74,7 @@ final class NameRules {
     legalForms(words, labels);
     splitAtThe(words, labels);
     splitOrganisationsAtAnd(words, labels);
-    organisationHeads(words, labels);
+    typeByLastWord(words, labels);
     placesReadAsPeople(words, flags, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
@@ -224,8 +224,8 @@ final class NameRules {
 
   /**
    * Head words that make a name an organisation whatever it begins with: "United States Tennis Association" and
-   * "London and South Western Railway" are not places, nor is "Scottish Government" a nationality. Not "Bank" ("West Bank"), "Union" ("Soviet Union"), "Centre"
-   * or "Church", which name places too.
+   * "London and South Western Railway" are not places, nor is "Scottish Government" a nationality. Not "Bank" ("West
+   * Bank"), "Union" ("Soviet Union"), "Centre" or "Church", which name places too.
    */
   private static final Set<String> ORGANISATION_HEADS = Set.of("Association", "Federation", "Council", "Committee",
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
@@ -292,11 +292,11 @@ final class NameRules {
   private static void placesReadAsPeople(String[] words, int[] flags, int[] labels) {
     Set<String> inFullNames = new java.util.HashSet<>();
     for (int i = 0; i < words.length; i++) {
-      if (labels[i] == 1 && NewswireTagger.end(labels, i) > i + 1) {
-        for (int k = i; k < NewswireTagger.end(labels, i); k++) {
-          inFullNames.add(words[k]);
-        }
+      int end = labels[i] == 1 ? NewswireTagger.end(labels, i) : i + 1;
+      if (end > i + 1) {
+        inFullNames.addAll(java.util.Arrays.asList(words).subList(i, end));
       }
+      i = end - 1;
     }
     int place = Lexicon.CITY | Lexicon.COUNTRY | Lexicon.REGION | Lexicon.BIG_PLACE;
     for (int i = 0; i < words.length; i++) {
@@ -321,7 +321,7 @@ final class NameRules {
    * miscellany that ends with an organisation's head word is that organisation ("Scottish Government"), a person or an
    * organisation ending with a street's head word is a place, and anything ending with a treaty's is a miscellany.
    */
-  private static void organisationHeads(String[] words, int[] labels) {
+  private static void typeByLastWord(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 0) {
         continue;
