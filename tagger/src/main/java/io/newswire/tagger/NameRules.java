@@ -272,8 +272,9 @@ final class NameRules {
       if (labels[i] == 3) {
         for (int k = i + 2; k + 1 < end; k++) {
           String before = words[k - 1];
-          if (words[k].equals("and") && Character.isUpperCase(words[k + 1].charAt(0))
-              && (ORGANISATION_HEADS.contains(before) || before.equals("Bank") || LEGAL_FORMS.contains(before))) {
+          if (words[k].equalsIgnoreCase("and") && Character.isUpperCase(words[k + 1].charAt(0))
+              && (listed(ORGANISATION_HEADS, before) || capitalised(before).equals("Bank")
+                  || LEGAL_FORMS.contains(before))) {
             labels[k] = 0;
             labels[k + 1] = 3;
             break; // the rest is a name of its own, looked at next
@@ -330,11 +331,11 @@ final class NameRules {
       String head = words[end - 1];
       int type = labels[i];
       if (end - i >= 2) {
-        if ((type == 5 || type == 7) && ORGANISATION_HEADS.contains(head)) {
+        if ((type == 5 || type == 7) && listed(ORGANISATION_HEADS, head)) {
           type = 3;
-        } else if ((type == 1 || type == 3) && PLACE_HEADS.contains(head)) {
+        } else if ((type == 1 || type == 3) && listed(PLACE_HEADS, head)) {
           type = 5;
-        } else if (type != 7 && AGREEMENT_HEADS.contains(head)) {
+        } else if (type != 7 && listed(AGREEMENT_HEADS, head)) {
           type = 7;
         }
       }
@@ -381,7 +382,7 @@ final class NameRules {
     // A person's name never ends with a weekday ("John Rankin Thursday said"), though an event's may ("Good Friday").
     while (j - 1 > i && (lowerCaseWord(words[j - 1]) && !lexicon.isNameHead(words[j - 1])
         || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1]))
-        || labels[i] == 1 && WEEKDAYS.contains(words[j - 1]))) {
+        || labels[i] == 1 && listed(WEEKDAYS, words[j - 1]))) {
       labels[--j] = 0;
     }
     if (j == i + 1 && (CLOSERS.contains(words[i]) || ONLY_TITLES.contains(bare(words[i])))) {
@@ -500,6 +501,16 @@ final class NameRules {
 
   private static boolean isTitle(String word) {
     return TITLES.contains(bare(word));
+  }
+
+  /** In the list as written, or as running text writes a word set in capitals ("ASSOCIATION"; "FC" as it is). */
+  private static boolean listed(Set<String> list, String word) {
+    return list.contains(word) || list.contains(capitalised(word));
+  }
+
+  /** A word in capitals as running text writes it: "ASSOCIATION" as "Association". */
+  private static String capitalised(String word) {
+    return Token.allCaps(word) ? word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT) : word;
   }
 
   private static String bare(String word) {

@@ -121,6 +121,9 @@ class NameRulesTest {
     assertThat(apply("the United States Tennis Association said", 0, 5, 6, 6, 6, 0)).containsExactly(0, 3, 4, 4, 4, 0);
     assertThat(apply("South Western Railway trains", 5, 6, 6, 0)).containsExactly(3, 4, 4, 0);
     assertThat(apply("the Scottish Government said", 0, 7, 8, 0)).containsExactly(0, 3, 4, 0);
+    // Headlines in capitals too.
+    assertThat(apply("UNITED STATES TENNIS ASSOCIATION FINES", 5, 6, 6, 6, 0)).containsExactly(3, 4, 4, 4, 0);
+    assertThat(apply("Tea Party PAC said", 5, 6, 6, 0)).containsExactly(3, 4, 4, 0);
     // Places named with words that name organisations elsewhere stay places; one word alone is the model's call.
     assertThat(apply("the West Bank and the Soviet Union", 0, 5, 6, 0, 0, 5, 6)).containsExactly(0, 5, 6, 0, 0, 5, 6);
     assertThat(apply("in Police said", 0, 5, 0)).containsExactly(0, 5, 0);

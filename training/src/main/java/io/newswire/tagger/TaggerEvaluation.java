@@ -141,7 +141,8 @@ public final class TaggerEvaluation {
       for (MediaTopic m : training ? tagger.rawTopics(a.title(), a.body(), folds.get(index % FOLDS))
           : tagger.rawTopics(a.title(), a.body())) {
         if (m.getCode().endsWith("000000")) {
-          rawTopicScores.add(new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0, rank++ == 0 ? 1 : 0});
+          rawTopicScores.add(
+              new double[] {m.getScore(), a.topics().contains(m.getCode()) ? 1 : 0, rank++ == 0 ? 1 : 0});
         }
       }
       // Which top-level topics the articles have, for the topic given to an article without evidence.
