@@ -316,6 +316,7 @@ public final class NewswireTagger implements Tagger {
         to++;
       }
       boolean number = false;
+      int numbers = 0;
       boolean row = true;
       boolean header = to - from >= 3;
       for (int i = from; i < to && row; i++) {
@@ -323,6 +324,7 @@ public final class NewswireTagger implements Tagger {
         char c = w.charAt(0);
         boolean digits = Character.isDigit(c) || w.length() > 1 && c == '.' && Character.isDigit(w.charAt(1));
         number |= digits;
+        numbers += digits ? 1 : 0;
         // A dateline ("LISBON 1996-10-27", one token in CoNLL text, five in ours) is a place and a date, not a row.
         boolean date = DATE.matcher(w).matches() || w.length() == 4 && i + 1 < to && words[i + 1].equals("-")
             && YEAR.matcher(w).matches();
@@ -332,10 +334,6 @@ public final class NewswireTagger implements Tagger {
       if (header && !number) {
         java.util.Arrays.fill(labels, from, to, 0);
       } else if (row && number) {
-        int numbers = 0;
-        for (int i = from; i < to; i++) {
-          numbers += Character.isDigit(words[i].charAt(0)) || words[i].startsWith(".") ? 1 : 0;
-        }
         // A standings row: one name, then three or more figures ("BUFFALO 9 9 2 58 61 20").
         if (Character.isUpperCase(words[from].charAt(0)) && numbers >= 3) {
           int j = from + 1;
