@@ -8,14 +8,19 @@ import io.newswire.dev.bench.Corpus;
 import io.newswire.dev.bench.IngestBenchmark;
 import io.newswire.config.NewswireConfig;
 import io.newswire.stack.LocalStack;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -222,6 +227,14 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--body-bytes", defaultValue = "2000", description = "Body length of each article (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
     int bodyBytes;
 
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of enrich "
+        + "(enrich.streams.num.stream.threads). Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A Newswire setting for enrich and the sink, "
+        + "e.g. --set enrich.commit.interval.ms=500 (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--dir", defaultValue = ".newswire/bench", description = "Working folder (emptied). Default: ${DEFAULT-VALUE}")
     Path dir;
 
@@ -229,9 +242,12 @@ final class BenchCommand extends CommandGroup {
     public Integer call() throws Exception {
       try (LocalStack stack = LocalStack.start(dir.resolve("stack"), line -> System.err.println("  " + line))) {
         String run = "bench-e2e-" + System.currentTimeMillis();
-        NewswireConfig config = DemoCommand.settingsFor(stack);
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        overrides.put(NewswireConfig.ENRICH_STREAMS_PREFIX + "num.stream.threads", String.valueOf(threads));
+        NewswireConfig config = DemoCommand.settingsFor(stack).with(overrides);
         TopicsCommand.ensure(config);
         List<io.newswire.dev.bench.EndToEndBenchmark.Result> results = new ArrayList<>();
+        List<Map<String, Double>> cores = new ArrayList<>();
         try (SinkApplication sink = new SinkApplication(config);
             io.newswire.enrich.EnrichApplication enrich = new io.newswire.enrich.EnrichApplication(config,
                 new io.newswire.tagger.NewswireTagger())) {
@@ -245,26 +261,75 @@ final class BenchCommand extends CommandGroup {
                 stack.jdbcUser(), stack.jdbcPassword(), 50, warmUpSeconds, bodyBytes, run + "-warm-up"));
           }
           for (int rate : rates) {
+            Map<String, Long> cpuBefore = processCpu(stack);
+            long wallBefore = System.nanoTime();
             var r = io.newswire.dev.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(), stack.jdbcUser(),
                 stack.jdbcPassword(), rate, seconds, bodyBytes, run + "-r" + rate);
+            Map<String, Long> cpuAfter = processCpu(stack);
+            double wall = System.nanoTime() - wallBefore;
+            Map<String, Double> used = new LinkedHashMap<>();
+            cpuAfter.forEach((process, nanos) -> used.put(process, (nanos - cpuBefore.getOrDefault(process, 0L)) / wall));
+            cores.add(used);
             results.add(r);
             System.err.println("  " + r);
           }
         }
-        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench e2e --rates %s --seconds %d --warm-up %d --body-bytes %d`%n%n",
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench e2e --rates %s --seconds %d --warm-up %d --body-bytes %d --threads %d%s`%n%n",
             LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-            String.join(",", rates.stream().map(String::valueOf).toList()), seconds, warmUpSeconds, bodyBytes);
+            String.join(",", rates.stream().map(String::valueOf).toList()), seconds, warmUpSeconds, bodyBytes, threads,
+            settings.entrySet().stream().map(e -> " --set " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining()));
         System.out.println("| input rate (articles/s) | sent | in PostgreSQL | latency p50 | p99 | p99.9 |");
         System.out.println("|---|---|---|---|---|---|");
         for (var r : results) {
           System.out.printf("| %d | %d | %d%s | %d ms | %d ms | %d ms |%n", r.rate(), r.sent(), r.seen(),
               r.keptUp() ? "" : " (fell behind)", r.p50(), r.p99(), r.p999());
         }
+        System.out.printf("%nThe p99 of the articles sent in each %d s of a run, in ms:%n%n",
+            io.newswire.dev.bench.EndToEndBenchmark.SLICE_SECONDS);
+        for (var r : results) {
+          System.out.printf("- %d/s: %s%n", r.rate(), String.join(", ", r.p99BySlice().stream().map(String::valueOf).toList()));
+        }
+        System.out.printf("%nCores each process used during each run (CPU time over wall time, from /proc):%n%n");
+        System.out.println("| input rate | " + String.join(" | ", cores.get(0).keySet()) + " | all |");
+        System.out.println("|---" + "|---".repeat(cores.get(0).size() + 1) + "|");
+        for (int i = 0; i < results.size(); i++) {
+          Map<String, Double> used = cores.get(i);
+          System.out.printf("| %d/s | %s | %.2f |%n", results.get(i).rate(), String.join(" | ",
+              used.values().stream().map(c -> String.format("%.2f", c)).toList()),
+              used.values().stream().mapToDouble(Double::doubleValue).sum());
+        }
         System.out.printf("%nPeak RSS: broker %d MB; the JVM running enrich and the sink %d MB%n",
             Enrich.rss(stack.kafka().pid()) / 1024, Enrich.rss(ProcessHandle.current().pid()) / 1024);
       }
       return 0;
     }
+  }
+
+  /**
+   * CPU time so far of each process of an end-to-end run: this JVM (enrich, the sink and the harness), the
+   * broker and PostgreSQL (the postmaster and its backends, which live as long as their
+   * connection: the sink's and the harness's outlive a run).
+   */
+  static Map<String, Long> processCpu(LocalStack stack) {
+    Map<String, Long> cpu = new LinkedHashMap<>();
+    cpu.put("enrich, sink and harness (one JVM)", cpuNanos(ProcessHandle.current()));
+    cpu.put("broker", ProcessHandle.of(stack.kafka().pid()).map(BenchCommand::cpuNanos).orElse(0L));
+    long postgres = 0;
+    try {
+      long postmaster = Long.parseLong(Files.readAllLines(stack.dir().resolve("postgres/data/postmaster.pid")).get(0).trim());
+      Optional<ProcessHandle> handle = ProcessHandle.of(postmaster);
+      if (handle.isPresent()) {
+        postgres = cpuNanos(handle.get()) + handle.get().descendants().mapToLong(BenchCommand::cpuNanos).sum();
+      }
+    } catch (IOException | RuntimeException e) {
+      postgres = 0; // not counted when its pid cannot be read
+    }
+    cpu.put("PostgreSQL", postgres);
+    return cpu;
+  }
+
+  private static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,

@@ -21,8 +21,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
@@ -57,7 +59,7 @@ public final class PostgresStore implements Store {
       WHERE (articles.enrichment_version, articles.fetched_at) < (EXCLUDED.enrichment_version, EXCLUDED.fetched_at)
          OR ((articles.enrichment_version, articles.fetched_at) = (EXCLUDED.enrichment_version, EXCLUDED.fetched_at)
              AND articles.enrichment_hash IS DISTINCT FROM EXCLUDED.enrichment_hash)
-      RETURNING id""";
+      RETURNING id, xmax = 0 AS inserted""";
   /** Recomputes the given stories from their articles; a story left without articles is removed. */
   private static final String REFRESH_STORIES = """
       WITH touched AS (SELECT unnest(?::text[]) AS id),
@@ -123,7 +125,8 @@ public final class PostgresStore implements Store {
         }
         Set<String> stories = new HashSet<>();
         if (!deletes.isEmpty()) {
-          try (PreparedStatement delete = c.prepareStatement("DELETE FROM articles WHERE id = ANY(?) RETURNING story_id")) {
+          try (PreparedStatement delete = c.prepareStatement(
+              "DELETE FROM articles a USING unnest(?::text[]) AS t(id) WHERE a.id = t.id RETURNING a.story_id")) {
             delete.setArray(1, c.createArrayOf("text", deletes.toArray()));
             try (ResultSet rs = delete.executeQuery()) {
               while (rs.next()) {
@@ -136,10 +139,10 @@ public final class PostgresStore implements Store {
         }
         if (!upserts.isEmpty()) {
           stories.addAll(currentStories(c, upserts)); // an article may leave its story
-          Set<String> changed = upsertArticles(c, upserts);
-          List<EnrichedArticle> rewritten = upserts.stream().filter(a -> changed.contains(a.getArticle().getId())).toList();
+          Map<String, Boolean> changed = upsertArticles(c, upserts);
+          List<EnrichedArticle> rewritten = upserts.stream().filter(a -> changed.containsKey(a.getArticle().getId())).toList();
           if (!rewritten.isEmpty()) {
-            replaceChildren(c, rewritten);
+            replaceChildren(c, rewritten, changed);
             rewritten.stream().map(EnrichedArticle::getStoryId).filter(java.util.Objects::nonNull).forEach(stories::add);
           }
         }
@@ -159,10 +162,18 @@ public final class PostgresStore implements Store {
     }
   }
 
+  /**
+   * The stories of the batch's articles as stored before it.
+   *
+   * <p>This and the other lookups by a batch's ids join the ids as a table ({@code unnest}) rather than ask
+   * {@code id = ANY(?)}: PostgreSQL's planner guesses half a percent of a table per array element for
+   * {@code ANY} until the table has been analysed, so a batch of 20 ids scanned the whole table, and
+   * pgjdbc's prepared statements kept that plan; for a joined list it counts on a few rows and uses the index.
+   */
   private static Set<String> currentStories(Connection c, List<EnrichedArticle> articles) throws SQLException {
     Set<String> stories = new HashSet<>();
-    try (PreparedStatement select = c.prepareStatement(
-        "SELECT DISTINCT story_id FROM articles WHERE id = ANY(?) AND story_id IS NOT NULL")) {
+    try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT a.story_id FROM unnest(?::text[]) AS t(id) "
+        + "JOIN articles a ON a.id = t.id WHERE a.story_id IS NOT NULL")) {
       select.setArray(1, c.createArrayOf("text", articles.stream().map(a -> a.getArticle().getId()).toArray()));
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -177,21 +188,25 @@ public final class PostgresStore implements Store {
    * The articles as one multi-row {@code INSERT ... VALUES} with a parameter per value. Bodies and documents
    * go as they are: passed as text arrays, as the child rows are, pgjdbc escaped every quote of every body and
    * JSON document into an array literal that the server parsed back, and that was most of the sink's time.
+   *
+   * @return the articles written, each with whether it was new to the store (the row PostgreSQL returns for
+   *     an insert has no {@code xmax}; one that replaced a row carries its own transaction's), decided in the
+   *     statement that wrote it, so an instance writing the same article at the same moment cannot change it
    */
-  private static Set<String> upsertArticles(Connection c, List<EnrichedArticle> articles) throws SQLException {
-    Set<String> changed = new HashSet<>();
+  private static Map<String, Boolean> upsertArticles(Connection c, List<EnrichedArticle> articles) throws SQLException {
+    Map<String, Boolean> changed = new HashMap<>();
     for (int from = 0; from < articles.size(); from += ARTICLES_PER_STATEMENT) {
-      changed.addAll(upsertSome(c, articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_STATEMENT))));
+      changed.putAll(upsertSome(c, articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_STATEMENT))));
     }
     return changed;
   }
 
-  private static Set<String> upsertSome(Connection c, List<EnrichedArticle> articles) throws SQLException {
+  private static Map<String, Boolean> upsertSome(Connection c, List<EnrichedArticle> articles) throws SQLException {
     StringBuilder sql = new StringBuilder("INSERT INTO articles (").append(ARTICLE_COLUMNS).append(") VALUES ");
     for (int i = 0; i < articles.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append(ARTICLE_ROW);
     }
-    Set<String> changed = new HashSet<>();
+    Map<String, Boolean> changed = new HashMap<>();
     try (PreparedStatement upsert = c.prepareStatement(sql.append(UPSERT_CONFLICT).toString())) {
       int p = 1;
       for (EnrichedArticle a : articles) {
@@ -218,19 +233,25 @@ public final class PostgresStore implements Store {
       }
       try (ResultSet rs = upsert.executeQuery()) {
         while (rs.next()) {
-          changed.add(rs.getString(1));
+          changed.put(rs.getString(1), rs.getBoolean(2));
         }
       }
     }
     return changed;
   }
 
-  private void replaceChildren(Connection c, List<EnrichedArticle> articles) throws SQLException {
-    Array ids = c.createArrayOf("text", articles.stream().map(a -> a.getArticle().getId()).toArray());
-    for (String table : CHILD_TABLES) {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ANY(?)")) {
-        delete.setArray(1, ids);
-        delete.executeUpdate();
+  /** Writes the articles' child rows, after removing those of the articles that replaced a stored one. */
+  private void replaceChildren(Connection c, List<EnrichedArticle> articles, Map<String, Boolean> inserted)
+      throws SQLException {
+    Object[] replaced = articles.stream().map(a -> a.getArticle().getId()).filter(id -> !inserted.get(id)).toArray();
+    if (replaced.length > 0) { // an article new to the store has no child rows: most batches of a live stream
+      Array ids = c.createArrayOf("text", replaced);
+      for (String table : CHILD_TABLES) {
+        try (PreparedStatement delete = c.prepareStatement(
+            "DELETE FROM " + table + " x USING unnest(?::text[]) AS t(id) WHERE x.article_id = t.id")) {
+          delete.setArray(1, ids);
+          delete.executeUpdate();
+        }
       }
     }
     Rows entities = new Rows(3);

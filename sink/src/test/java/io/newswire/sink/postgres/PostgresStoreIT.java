@@ -151,6 +151,25 @@ class PostgresStoreIT {
   }
 
   @Test
+  void aRewrittenArticleKeepsOnlyItsNewRowsWhetherItsBatchAlsoHasNewArticles() throws SQLException {
+    String id = id();
+    String other = id();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(id, 1, "Bridge opens"))));
+    var rewritten = Fixtures.article(id, 2, "Bridge opens");
+    rewritten.getEntities().removeIf(e -> e.getId().equals("LOC:lisbon"));
+    rewritten.getPlaces().clear();
+    rewritten.getQuotes().clear();
+    store.apply(List.of(new ArticleChange.Upsert(Fixtures.article(other, 1, "Ferry strike")),
+        new ArticleChange.Upsert(rewritten)));
+
+    assertThat(query("SELECT string_agg(entity_id, ',') FROM article_entities WHERE article_id = ?", id))
+        .isEqualTo("PER:ana ruiz\n");
+    assertThat(query("SELECT count(*) FROM places WHERE article_id = ?", id)).isEqualTo("0\n");
+    assertThat(query("SELECT count(*) FROM quotes WHERE article_id = ?", id)).isEqualTo("0\n");
+    assertThat(everything(other)).contains("Ferry strike", "LOC:lisbon", "Lisbon|38.72");
+  }
+
+  @Test
   void anUpdatedArticleOfTheSameVersionReplacesTheOlderFetch() throws SQLException {
     String id = id();
     var first = Fixtures.article(id, 1, "Early headline");
