@@ -1,6 +1,7 @@
 package io.newswire.dev.bench;
 
 import io.newswire.config.NewswireConfig;
+import io.newswire.ingest.publish.ArticlePublisher;
 import io.newswire.schema.RawArticle;
 import io.newswire.topics.Topics;
 import java.sql.Connection;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * End-to-end latency at a fixed input rate, with enrich and the sink running: from the moment an article is
@@ -52,10 +51,8 @@ public final class EndToEndBenchmark {
     Map<String, Long> sentAt = new LinkedHashMap<>(); // in the order sent: the oldest awaited first
     List<Long> latencies = new ArrayList<>();
     List<List<Long>> slices = new ArrayList<>();
-    try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
-            "bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS), "acks", "all", "enable.idempotence", true,
-            "linger.ms", 5, "compression.type", "zstd"), topics.rawArticles.keySerde().serializer(),
-            topics.rawArticles.valueSerde().serializer());
+    try (ArticlePublisher publisher = new ArticlePublisher( // ingest's, with its batching
+            Map.of("bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS)), topics, 5_000);
         Connection db = DriverManager.getConnection(jdbcUrl, user, password);
         PreparedStatement rows = db.prepareStatement(
             "SELECT a.id FROM unnest(?::text[]) AS t(id) JOIN articles a ON a.id = t.id")) {
@@ -71,7 +68,7 @@ public final class EndToEndBenchmark {
           long now = System.currentTimeMillis();
           a.setFetchedAt(Instant.ofEpochMilli(now));
           sentAt.put(a.getId(), now);
-          producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, null, now, a.getId(), a));
+          publisher.publish(a);
         }
         if (sent == articles.size() && deadline == Long.MAX_VALUE) {
           deadline = System.nanoTime() + 120_000_000_000L; // two minutes to drain
