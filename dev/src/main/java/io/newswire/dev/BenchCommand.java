@@ -8,7 +8,6 @@ import io.newswire.dev.bench.Corpus;
 import io.newswire.dev.bench.IngestBenchmark;
 import io.newswire.config.NewswireConfig;
 import io.newswire.stack.LocalStack;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -314,17 +312,8 @@ final class BenchCommand extends CommandGroup {
     Map<String, Long> cpu = new LinkedHashMap<>();
     cpu.put("enrich, sink and harness (one JVM)", cpuNanos(ProcessHandle.current()));
     cpu.put("broker", ProcessHandle.of(stack.kafka().pid()).map(BenchCommand::cpuNanos).orElse(0L));
-    long postgres = 0;
-    try {
-      long postmaster = Long.parseLong(Files.readAllLines(stack.dir().resolve("postgres/data/postmaster.pid")).get(0).trim());
-      Optional<ProcessHandle> handle = ProcessHandle.of(postmaster);
-      if (handle.isPresent()) {
-        postgres = cpuNanos(handle.get()) + handle.get().descendants().mapToLong(BenchCommand::cpuNanos).sum();
-      }
-    } catch (IOException | RuntimeException e) {
-      postgres = 0; // not counted when its pid cannot be read
-    }
-    cpu.put("PostgreSQL", postgres);
+    cpu.put("PostgreSQL", ProcessHandle.of(stack.postgres().pid())
+        .map(p -> cpuNanos(p) + p.descendants().mapToLong(BenchCommand::cpuNanos).sum()).orElse(0L));
     return cpu;
   }
 

@@ -50,6 +50,15 @@ public final class LocalPostgres implements AutoCloseable {
     return port;
   }
 
+  /** The server's main process (its backends are its children), from the pid file PostgreSQL keeps in its data. */
+  public long pid() {
+    try {
+      return Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      throw new StackException("PostgreSQL's pid cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** Restarts on the same port and data, e.g. to test that a sink rides out a database restart. */
   public synchronized void restart() {
     stop();
