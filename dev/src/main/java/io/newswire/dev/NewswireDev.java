@@ -31,6 +31,7 @@ public final class NewswireDev extends Newswire {
     CommandLine tag = line.getSubcommands().get("tag");
     tag.addSubcommand(new TagEvalCommand());
     tag.addSubcommand(new TagTrainCommand());
+    tag.addSubcommand(new TagCrossvalCommand());
     return line;
   }
 }

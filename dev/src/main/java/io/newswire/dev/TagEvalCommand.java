@@ -92,7 +92,7 @@ final class TagEvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void print(String title, EntityScores scores) {
+  static void print(String title, EntityScores scores) {
     System.out.println(title);
     System.out.println("  type   precision  recall     F1   gold");
     for (Map.Entry<String, EntityScores.Score> e : scores.byType().entrySet()) {
