@@ -59,11 +59,40 @@ final class Gazetteer {
     return "city".equals(kind) || "capital".equals(kind);
   }
 
+  /**
+   * Adds the name, and its form without accents when it has any: English news writes "Cancun", "Sao Paulo" and
+   * "Bogota" for GeoNames' "Cancún", "São Paulo" and "Bogotá".
+   */
   private void add(String name, Entry e) {
-    List<Entry> list = byName.computeIfAbsent(key(name), k -> new ArrayList<>(1));
+    String key = key(name);
+    addKey(key, e);
+    String plain = withoutAccents(key);
+    if (!plain.equals(key)) {
+      addKey(plain, e);
+    }
+  }
+
+  private void addKey(String key, Entry e) {
+    List<Entry> list = byName.computeIfAbsent(key, k -> new ArrayList<>(1));
     if (!list.contains(e)) {
       list.add(e);
     }
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+  /** Latin letters without their accents ("são paulo" → "sao paulo", "malmö" → "malmo", "łódź" → "lodz"). */
+  static String withoutAccents(String s) {
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      ascii = s.charAt(i) < 128;
+    }
+    if (ascii) {
+      return s;
+    }
+    String plain = MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)).replaceAll("");
+    return plain.replace('ø', 'o').replace('ł', 'l').replace('đ', 'd').replace("ß", "ss").replace("æ", "ae")
+        .replace("œ", "oe").replace('ı', 'i');
   }
 
   private static String blank(String s) {

@@ -35,16 +35,34 @@ final class NameRules {
   private static final Set<String> CLOSERS = Set.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
       "Says", "Told", "And", "Or", "But", "The", "An", "Of", "In", "On", "At", "To", "For");
 
+  /** Punctuation that ends no name. Not "!" ("Yahoo!") or ")" ("Real (Madrid)"), which can. */
+  private static final Set<String> TRAILING = Set.of("?", ",", ";", ":", "[", "(", "\"", "“", "”", "‘", "'");
+
   /** Lower-case words that belong inside names ("Bank of England", "Leonardo da Vinci", "bin Laden"). */
   private static final Set<String> PARTICLES = Set.of("of", "for", "and", "the", "de", "da", "di", "del", "della",
       "der", "den", "des", "du", "dos", "das", "van", "von", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "e",
       "on", "upon", "in", "&", "zu", "ter", "ten", "op", "lo", "do", "und", "et");
 
-  /** Never a name alone: abbreviated months and days, the pandemic's disease, scales, and contractions. */
+  /**
+   * Never a name alone: months and days (not "May", "March" or "August", which are people's names too), the
+   * pandemic's disease, scales, common abbreviations written in capitals, and contractions.
+   */
   private static final Set<String> NEVER = Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
       "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+      "January", "February", "April", "June", "July", "September", "October", "November", "December",
       // Diseases and scales are not names under CoNLL conventions, however they are written.
-      "Covid", "COVID", "Covid-19", "COVID-19", "Fahrenheit", "Celsius");
+      "Covid", "COVID", "Covid-19", "COVID-19", "Fahrenheit", "Celsius",
+      // Capitals that abbreviate things, not names: a knockout, a disc, a chief executive ("two KOs", "the CEO").
+      "KO", "KOs", "TKO", "DJ", "DJs", "CD", "CDs", "DVD", "DVDs", "VIP", "VIPs", "CEO", "CEOs", "CFO", "COO", "CTO",
+      "GDP", "GNP", "CPI", "PMI", "IPO", "IPOs", "TV", "MVP", "OST", "POS", "DNA", "RNA", "GPS", "CPU", "GPU", "LED",
+      "LCD", "USB", "PDF", "FAQ", "DIY", "IQ", "PhD", "MBA", "RSVP", "SUV", "SUVs", "ATM", "ATMs", "ETF", "ETFs",
+      "EPS", "HIV", "AIDS", "SMS", "URL", "AM", "PM", "API", "APIs", "IP", "CSS", "HTML", "JSON", "XML", "HTTP",
+      "HTTPS", "SQL", "SDK", "UI", "OS", "GB", "MB", "KB", "TB", "DOI", "ISBN", "PMID",
+      // Time zones ("10 a.m. EST").
+      "EST", "EDT", "PST", "PDT", "CST", "CDT", "MST", "MDT", "GMT", "UTC", "BST", "CET", "CEST", "JST", "AEST",
+      "AEDT",
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
+      "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays");
 
   /** A legislator's party and state ("D-Calif", "R-N.C."), as American pages write it after the name. */
   private static final java.util.regex.Pattern PARTY_AND_STATE = java.util.regex.Pattern.compile("[DRI]-[A-Z][A-Za-z.]*");
@@ -74,7 +92,7 @@ final class NameRules {
     legalForms(words, labels);
     splitAtThe(words, labels);
     splitOrganisationsAtAnd(words, labels);
-    typeByLastWord(words, labels);
+    typeByLastWord(words, flags, labels);
     placesReadAsPeople(words, flags, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
@@ -309,9 +327,19 @@ final class NameRules {
     }
   }
 
-  /** Head words of the names of streets and squares: "Bruckner Boulevard" and "Pelham Parkway" are places. */
-  private static final Set<String> PLACE_HEADS = Set.of("Street", "Avenue", "Boulevard", "Road", "Parkway", "Square",
-      "Bridge", "Highway", "Expressway", "Freeway");
+  /**
+   * Head words of the names of streets, squares and venues: "Bruckner Boulevard", "Arthur Ashe Stadium" and "O.R.
+   * Tambo International Airport" are places, often named after a person. Not "Park", a family name too ("Inbee Park").
+   */
+  private static final Set<String> PLACE_HEADS = Set.of("Street", "Avenue", "Ave", "Boulevard", "Road", "Parkway",
+      "Square", "Bridge", "Highway", "Expressway", "Freeway", "Stadium", "Arena", "Airport", "Canal", "Reservoir",
+      "Pond", "Dock", "Docks");
+
+  /** Head words of the names of wars and uprisings, miscellanies under CoNLL conventions ("Korean War"). */
+  private static final Set<String> WAR_HEADS = Set.of("War", "Wars", "Uprising", "Revolution", "Campaign");
+
+  /** First words of the names of battles and sieges ("Battle of Fredericksburg"). */
+  private static final Set<String> BATTLES = Set.of("Battle", "Battles", "Siege");
 
   /** Head words of the names of treaties and laws, miscellanies under CoNLL conventions ("Paris Agreement"). */
   private static final Set<String> AGREEMENT_HEADS = Set.of("Agreement", "Accord", "Accords", "Treaty", "Protocol",
@@ -320,9 +348,11 @@ final class NameRules {
   /**
    * A name's last word can settle its type whatever the model read from its first: a name read as a place or a
    * miscellany that ends with an organisation's head word is that organisation ("Scottish Government"), a person or an
-   * organisation ending with a street's head word is a place, and anything ending with a treaty's is a miscellany.
+   * organisation ending with a street's head word is a place, and anything ending with a treaty's is a miscellany. So
+   * is a war or a battle ("Six-Day War", "Battle of the Somme"), unless an organisation's word names who studies or
+   * wages it ("Institute for the Study of War", "Ministry of War").
    */
-  private static void typeByLastWord(String[] words, int[] labels) {
+  private static void typeByLastWord(String[] words, int[] flags, int[] labels) {
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 0) {
         continue;
@@ -336,6 +366,9 @@ final class NameRules {
         } else if ((type == 1 || type == 3) && listed(PLACE_HEADS, head)) {
           type = 5;
         } else if (type != 7 && listed(AGREEMENT_HEADS, head)) {
+          type = 7;
+        } else if (type != 7 && (listed(WAR_HEADS, head) || listed(BATTLES, words[i]) && words[i + 1].equals("of"))
+            && !organisationWord(flags, i, end)) {
           type = 7;
         }
       }
@@ -380,7 +413,9 @@ final class NameRules {
   private static int trimEnd(String[] words, int[] labels, int i, int j, Lexicon lexicon) {
     // A head word in lower case stays ("Premier league"); "final" of "Davis Cup final" goes.
     // A person's name never ends with a weekday ("John Rankin Thursday said"), though an event's may ("Good Friday").
+    // Nor does a name end with a question mark, a comma or an opening bracket ("Erin Andrews ?", "Onassis [").
     while (j - 1 > i && (lowerCaseWord(words[j - 1]) && !lexicon.isNameHead(words[j - 1])
+        || TRAILING.contains(words[j - 1])
         || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1]))
         || labels[i] == 1 && listed(WEEKDAYS, words[j - 1]))) {
       labels[--j] = 0;
@@ -485,7 +520,9 @@ final class NameRules {
     for (String suffix : new String[] {"ian", "an", "n", "ite", "er"}) {
       if (w.length() > suffix.length() + 3 && w.endsWith(suffix)) {
         String stem = w.substring(0, w.length() - suffix.length());
-        if (lexicon.isPlace(stem) && !lexicon.isPlace(w) && !lexicon.isEnglishWord(w.toLowerCase(Locale.ROOT))) {
+        // "Londoner", "Chicagoan", and "Nashvillian", whose place drops its final "e".
+        boolean place = lexicon.isPlace(stem) || lexicon.isPlace(stem + "e");
+        if (place && !lexicon.isPlace(w) && !lexicon.isEnglishWord(w.toLowerCase(Locale.ROOT))) {
           return true;
         }
       }
@@ -495,7 +532,9 @@ final class NameRules {
 
   private static boolean never(String word) {
     String w = bare(word).replace('’', '\'');
-    return NEVER.contains(w) || PARTY_AND_STATE.matcher(w).matches()
+    // Nor is a particle ("al" of "et al") or a letter ("A" opening a sentence, "D" of "3-D"), but "X" is a company.
+    boolean letter = w.length() == 1 && Character.isLetter(w.charAt(0)) && !w.equals("X");
+    return NEVER.contains(w) || PARTICLES.contains(w) || letter || PARTY_AND_STATE.matcher(w).matches()
         || w.endsWith("'d") || w.endsWith("'ve") || w.endsWith("'m") || w.endsWith("'ll") || w.endsWith("'re");
   }
 
@@ -504,6 +543,15 @@ final class NameRules {
   }
 
   /** In the list as written, or as running text writes a word set in capitals ("ASSOCIATION"; "FC" as it is). */
+  private static boolean organisationWord(int[] flags, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if ((flags[k] & (Lexicon.ORG_WORD | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean listed(Set<String> list, String word) {
     return list.contains(word) || list.contains(capitalised(word));
   }

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.12.0";
+  public static final String NAME = "newswire-perceptron/1.13.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -114,6 +114,9 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 17: from pages of other publishers: months, weekdays, time zones, letters, particles and common abbreviations
+    //     in capitals are no names alone; venues, wars and battles by their head words; a name ends before "?";
+    //     places found without their accents ("Cancun"); religions as MISC words; a result's untagged side (retrained);
     // 16: topics measured on pages of other publishers: a child topic's clear keywords count for its parent
     //     ("coronavirus" is health), ambiguous ones dropped ("space", "letter"), keywords for coding, video games,
     //     drugs crime and cooking; the word model skips ~200 function and common words and weighs 0.4; a place
@@ -142,7 +145,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 16;
+    return 17;
   }
 
   @Override
@@ -301,8 +304,9 @@ public final class NewswireTagger implements Tagger {
    * players — but the model reads each row alone, and a club named after its city can come out as the city. When at
    * least three of the rows' names were tagged and two thirds of them share a type, the others take it; a name the
    * model left untagged stays so ("Extras 12" in a scorecard) unless it opens a standings row with as many figures
-   * as the row above or below, whose name has that type. A line of three or more short capitals and no number
-   * is a table's header ("W L T GF GA PTS"), not a name.
+   * as the row above or below, whose name has that type, or is one side of a result whose other side has it
+   * ("Charlotte 104 Denver 96": "Charlotte" is a given name too). A line of three or more short capitals and no
+   * number is a table's header ("W L T GF GA PTS"), not a name.
    */
   static void tables(String[] words, boolean[] newLine, int[] labels) {
     int n = words.length;
@@ -310,6 +314,7 @@ public final class NewswireTagger implements Tagger {
     int[] votes = new int[EntityModel.L];
     int typed = 0;
     List<int[]> standings = new ArrayList<>();
+    List<int[]> results = new ArrayList<>();
     for (int from = 0; from < n; ) {
       int to = from + 1;
       while (to < n && !newLine[to]) {
@@ -344,6 +349,7 @@ public final class NewswireTagger implements Tagger {
             standings.add(new int[] {from, j, numbers});
           }
         }
+        int before = runs.size();
         for (int i = from; i < to; i++) {
           if (!Character.isUpperCase(words[i].charAt(0))) {
             continue;
@@ -358,6 +364,13 @@ public final class NewswireTagger implements Tagger {
             typed++;
           }
           i = j - 1;
+        }
+        // A result: a name and its score, twice ("Charlotte 104 Denver 96").
+        if (runs.size() - before == 2 && numbers == 2 && to - from == runs.get(before)[1] - runs.get(before)[0]
+            + runs.get(before + 1)[1] - runs.get(before + 1)[0] + 2 && runs.get(before)[0] == from
+            && runs.get(before + 1)[1] + 1 == to) {
+          results.add(new int[] {runs.get(before)[0], runs.get(before)[1], runs.get(before + 1)[0],
+              runs.get(before + 1)[1]});
         }
       }
       from = to;
@@ -391,6 +404,17 @@ public final class NewswireTagger implements Tagger {
       if (above || below) {
         for (int k = row[0]; k < row[1]; k++) {
           labels[k] = k == row[0] ? best : best + 1;
+        }
+      }
+    }
+    for (int[] result : results) {
+      for (int side = 0; side < 4; side += 2) {
+        int other = 2 - side;
+        if (labels[result[side]] == 0 && labels[result[other]] == best
+            && NewswireTagger.end(labels, result[other]) == result[other + 1]) {
+          for (int k = result[side]; k < result[side + 1]; k++) {
+            labels[k] = k == result[side] ? best : best + 1;
+          }
         }
       }
     }

@@ -57,6 +57,48 @@ class NameRulesTest {
     assertThat(apply("Sept . 3", 1, 0, 0)).containsExactly(0, 0, 0);
     assertThat(apply("We'd go", 3, 0)).containsExactly(0, 0);
     assertThat(apply("Clyburn , D-S.C. , said", 1, 0, 1, 0, 0)).containsExactly(1, 0, 0, 0, 0);
+    assertThat(apply("in September 2001", 0, 1, 0)).containsExactly(0, 0, 0);
+    // "May" and "August" are names too; a month inside a name stays.
+    assertThat(apply("May said", 1, 0)).containsExactly(1, 0);
+    assertThat(apply("the September Dossier", 0, 7, 8)).containsExactly(0, 7, 8);
+  }
+
+  @Test
+  void commonAbbreviationsInCapitalsAreNoNames() {
+    assertThat(apply("won by KO in", 0, 0, 3, 0)).containsExactly(0, 0, 0, 0);
+    assertThat(apply("the CEO said", 0, 3, 0)).containsExactly(0, 0, 0);
+    assertThat(apply("a DJ and", 0, 1, 0)).containsExactly(0, 0, 0);
+    assertThat(apply("CNN TV reported", 3, 4, 0)).containsExactly(3, 4, 0);
+    assertThat(apply("at 5:15 PM EST", 0, 0, 3, 3)).containsExactly(0, 0, 0, 0);
+    assertThat(apply("on Saturdays", 0, 5)).containsExactly(0, 0);
+    // Nor a particle or a letter alone ("et al", "3-D"), though "X" is a company.
+    assertThat(apply("Smith et al said", 1, 0, 3, 0)).containsExactly(1, 0, 0, 0);
+    assertThat(apply("A study", 1, 0)).containsExactly(0, 0);
+    assertThat(apply("X said", 3, 0)).containsExactly(3, 0);
+  }
+
+  @Test
+  void aNameEndsBeforeAQuestionMarkOrAnOpeningBracket() {
+    assertThat(apply("Erin Andrews ?", 1, 2, 2)).containsExactly(1, 2, 0);
+    assertThat(apply("Onassis [ 1", 1, 2, 0)).containsExactly(1, 0, 0);
+    assertThat(apply("Yahoo ! said", 3, 4, 0)).containsExactly(3, 4, 0);
+  }
+
+  @Test
+  void peopleOfAPlaceWhoseNameDropsItsFinalE() {
+    assertThat(apply("a Nashvillian said", 0, 1, 0)).containsExactly(0, 7, 0);
+  }
+
+  @Test
+  void venuesAreVenuesAndWarsAndBattlesAreMiscellanies() {
+    assertThat(apply("at Arthur Ashe Stadium on", 0, 1, 2, 2, 0)).containsExactly(0, 5, 6, 6, 0);
+    assertThat(apply("from Jomo Kenyatta Airport", 0, 3, 4, 4)).containsExactly(0, 5, 6, 6);
+    assertThat(apply("the Korean War ended", 0, 5, 6, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("the Battle of Fredericksburg began", 0, 5, 6, 6, 0)).containsExactly(0, 7, 8, 8, 0);
+    assertThat(apply("the Orange Revolution", 0, 3, 4)).containsExactly(0, 7, 8);
+    // Who studies or wages a war is an organisation.
+    assertThat(apply("the Institute for the Study of War said", 0, 3, 4, 4, 4, 4, 4, 0))
+        .containsExactly(0, 3, 4, 4, 4, 4, 4, 0);
   }
 
   @Test
