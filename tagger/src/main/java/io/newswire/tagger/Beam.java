@@ -55,7 +55,7 @@ final class Beam {
   void advance(int i, boolean constrained) {
     int labels = EntityModel.L;
     model.score(feats, model.features.extractFixed(doc, i, feats, 0), fixed);
-    boolean startable = !constrained || EntityModel.canStart(doc.words[i]);
+    boolean startable = !constrained || doc.startable[i];
     // No name runs across a line break: the search picks the best label that starts afresh there.
     boolean fresh = constrained && doc.lineStart != null && doc.lineStart[i];
     int c = 0;

@@ -22,6 +22,8 @@ final class EntityFeatures {
     final boolean[] capitalMidSentenceElsewhere;
     /** Tokens after a line break (or a CoNLL sentence break), where no name continues; null for none. */
     final boolean[] lineStart;
+    /** Tokens that may start a name ({@link EntityModel#canStart}), worked out while the words are at hand. */
+    final boolean[] startable;
 
     Doc(String[] words, boolean[] sentenceStart, Lexicon lexicon) {
       this(words, sentenceStart, null, lexicon);
@@ -34,7 +36,9 @@ final class EntityFeatures {
       this.lineStart = lineStart;
       this.lower = new String[n];
       this.shapes = new String[n];
+      this.startable = new boolean[n];
       for (int i = 0; i < n; i++) {
+        startable[i] = EntityModel.canStart(words[i]);
         // Curly and straight quotes and apostrophes are the same evidence: pages use curly ones, the training text
         // mostly straight ones ("Tsai’s" was read as one name before).
         String w = words[i].replace('’', '\'').replace('‘', '\'');

@@ -51,8 +51,8 @@ final class EntityModel {
     if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
       return !measurement(word);
     }
-    if (word.length() >= 3 && Character.isUpperCase(word.charAt(0))
-        && (SLUGS.contains(word) || SPEECH.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
+    if (word.length() >= 3 && word.length() <= 9 && Character.isUpperCase(word.charAt(0))
+        && (SLUGS.contains(word) || speech(word))) {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {
@@ -68,6 +68,16 @@ final class EntityModel {
   /** Verbs of saying, which a headline puts before a name ("BONN TO CUT SPENDING , SAYS WAIGEL"). */
   private static final java.util.Set<String> SPEECH = java.util.Set.of("says", "said", "tells", "told", "warns",
       "urges", "asks", "admits", "denies", "insists", "vows");
+  /** A verb of saying in any case, without building its lower-case form (this runs for every token). */
+  private static boolean speech(String word) {
+    for (String verb : SPEECH) {
+      if (verb.length() == word.length() && verb.equalsIgnoreCase(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final java.util.Set<String> UNITS = java.util.Set.of("C", "F", "km", "kg", "g", "mg", "mm", "cm", "m",
       "ft", "lb", "lbs", "oz", "ha", "mph", "kph", "bn", "mn", "tn", "GW", "MW", "kW", "kWh", "GWh", "TWh", "GB", "TB",
       "MB", "Gbps", "Mbps", "pc", "%");

@@ -192,6 +192,10 @@ final class Lexicon {
     int[] flags = new int[n];
     for (int i = 0; i < n; i++) {
       String w = words[i];
+      // Every word of the lists starts with a capital or a digit: most tokens need no lookup at all.
+      if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) && !Character.isDigit(w.charAt(0))) {
+        continue;
+      }
       String bare = w.endsWith("'s") || w.endsWith("’s") ? w.substring(0, w.length() - 2) : w;
       if (names.contains(w)) {
         flags[i] |= PERSON_NAME;
