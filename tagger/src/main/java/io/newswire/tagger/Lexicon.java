@@ -230,7 +230,11 @@ final class Lexicon {
     // "World Cup", "2026 Dubai Desert Classic" (events, which may start with a year).
     markRunsBefore(words, flags, ORG_WORD, ORG_AHEAD, ORG_JOINERS, false);
     markRunsBefore(words, flags, EVENT_WORD, EVENT_AHEAD, EVENT_JOINERS, true);
-    markLongest(words, flags, places, placePrefixes, MAX_PLACE_TOKENS, PLACE_B, PLACE_I);
+    String[] lower = new String[n];
+    for (int i = 0; i < n; i++) {
+      lower[i] = words[i].toLowerCase(Locale.ROOT);
+    }
+    markLongest(words, lower, flags, places, placePrefixes, MAX_PLACE_TOKENS, PLACE_B, PLACE_I);
     // In capitals a dictionary word that is only a small town's name is the word ("CHINA IN SURPRISE DEFEAT":
     // Surprise, Arizona): its place flags go, unless the place is a country, a region or a city of a million.
     for (int i = 0; i < n; i++) {
@@ -241,7 +245,7 @@ final class Lexicon {
       }
     }
     // A place may be a club too ("Liverpool", "Valencia"): both flags are set and the context decides.
-    markLongest(words, flags, organisations, organisationPrefixes, MAX_ORG_TOKENS, KNOWN_ORG_B, KNOWN_ORG_I);
+    markLongest(words, lower, flags, organisations, organisationPrefixes, MAX_ORG_TOKENS, KNOWN_ORG_B, KNOWN_ORG_I);
     return flags;
   }
 
@@ -250,23 +254,22 @@ final class Lexicon {
    * a place's kind) that starts at each capitalised word: {@code begin} on its first word, {@code inside} on the
    * rest. A possessive ends a name ("Ukraine's").
    */
-  private static void markLongest(String[] words, int[] flags, Map<String, Integer> names, Set<String> prefixes,
-      int maxWords, int begin, int inside) {
+  private static void markLongest(String[] words, String[] lower, int[] flags, Map<String, Integer> names,
+      Set<String> prefixes, int maxWords, int begin, int inside) {
     int n = words.length;
     for (int i = 0; i < n; i++) {
       if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
         continue;
       }
-      StringBuilder key = new StringBuilder();
+      String key = lower[i];
       int best = -1;
       int bestKind = 0;
       for (int j = i; j < Math.min(n, i + maxWords); j++) {
-        String w = words[j];
         if (j > i) {
-          key.append(' ');
+          key = key + ' ' + lower[j];
         }
-        key.append(w.toLowerCase(Locale.ROOT));
-        Integer kind = names.get(key.toString());
+        Integer kind = names.get(key);
+        String w = words[j];
         if (kind == null && (w.endsWith("'s") || w.endsWith("’s"))) {
           kind = names.get(key.substring(0, key.length() - 2));
         }
@@ -274,7 +277,7 @@ final class Lexicon {
           best = j;
           bestKind = kind;
         }
-        if (!prefixes.contains(key.toString())) {
+        if (!prefixes.contains(key)) {
           break;
         }
       }
