@@ -29,7 +29,7 @@ final class NameRules {
   private static final Set<String> ONLY_TITLES = Set.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
       "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
       "Councilwoman", "Assemblyman", "Assemblywoman", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP",
-      "MPs", "MEPs", "MSPs", "Lawmaker");
+      "MPs", "MEPs", "MSPs", "Lawmaker", "Senator", "Hon", "Rt");
 
   /** Words that close no name: a name run on into a verb ("Edward Russell Is", from a page's byline). */
   private static final Set<String> CLOSERS = Set.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
@@ -335,6 +335,10 @@ final class NameRules {
       "Square", "Bridge", "Highway", "Expressway", "Freeway", "Stadium", "Arena", "Airport", "Canal", "Reservoir",
       "Pond", "Dock", "Docks");
 
+  /** First words of places that no person's name starts with ("Los Cabos", "Fort Worth", "Port Harcourt"). */
+  private static final Set<String> PLACE_OPENERS = Set.of("Los", "Las", "Fort", "Port", "Mount", "Cape", "LOS", "LAS",
+      "FORT", "PORT", "MOUNT", "CAPE");
+
   /** Head words of the names of wars and uprisings, miscellanies under CoNLL conventions ("Korean War"). */
   private static final Set<String> WAR_HEADS = Set.of("War", "Wars", "Uprising", "Revolution", "Campaign");
 
@@ -363,7 +367,8 @@ final class NameRules {
       if (end - i >= 2) {
         if ((type == 5 || type == 7) && listed(ORGANISATION_HEADS, head)) {
           type = 3;
-        } else if ((type == 1 || type == 3) && listed(PLACE_HEADS, head)) {
+        } else if ((type == 1 || type == 3) && listed(PLACE_HEADS, head)
+            || type == 1 && PLACE_OPENERS.contains(words[i])) {
           type = 5;
         } else if (type != 7 && listed(AGREEMENT_HEADS, head)) {
           type = 7;

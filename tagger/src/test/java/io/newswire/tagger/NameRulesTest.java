@@ -28,6 +28,9 @@ class NameRulesTest {
     assertThat(apply("a Conservative MP said", 0, 3, 4, 0)).containsExactly(0, 3, 0, 0);
     assertThat(apply("Sen said", 1, 0)).containsExactly(0, 0);
     assertThat(apply("Labour MPs said", 3, 4, 0)).containsExactly(3, 0, 0);
+    // "The Rt Hon Keith Mitchell": the honorifics are no names of their own.
+    assertThat(apply("the Rt Hon Keith Mitchell", 0, 3, 1, 1, 2)).containsExactly(0, 0, 0, 1, 2);
+    assertThat(apply("Senator Warren said", 3, 4, 0)).containsExactly(0, 1, 0);
   }
 
   @Test
@@ -94,6 +97,7 @@ class NameRulesTest {
     assertThat(apply("at Arthur Ashe Stadium on", 0, 1, 2, 2, 0)).containsExactly(0, 5, 6, 6, 0);
     assertThat(apply("from Jomo Kenyatta Airport", 0, 3, 4, 4)).containsExactly(0, 5, 6, 6);
     assertThat(apply("the Korean War ended", 0, 5, 6, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("to Los Cabos", 0, 1, 2)).containsExactly(0, 5, 6);
     assertThat(apply("the Battle of Fredericksburg began", 0, 5, 6, 6, 0)).containsExactly(0, 7, 8, 8, 0);
     assertThat(apply("the Orange Revolution", 0, 3, 4)).containsExactly(0, 7, 8);
     // Who studies or wages a war is an organisation.
