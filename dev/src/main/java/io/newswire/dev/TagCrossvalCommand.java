@@ -5,6 +5,7 @@ import io.newswire.tagger.WikigoldFolds;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "crossval", mixinStandardHelpOptions = true,
@@ -12,8 +13,8 @@ import picocli.CommandLine.Option;
         "folds, each tagged by a model trained as the shipped one but without that fold. A development figure on",
         "outside text, steadier than the held-out documents alone; about 25 s of training per fold."})
 final class TagCrossvalCommand implements Callable<Integer> {
-  @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: training/corpus in the repository).")
-  Path corpus = TagTrainCommand.defaultCorpus();
+  @Mixin
+  CorpusOption corpus;
 
   @Option(names = "--folds", paramLabel = "K", description = "How many folds (default: ${DEFAULT-VALUE}).")
   int folds = 5;
@@ -27,7 +28,7 @@ final class TagCrossvalCommand implements Callable<Integer> {
       System.err.println("--folds must be at least 2");
       return 2;
     }
-    EntityScores scores = WikigoldFolds.run(corpus, folds, m -> System.err.println("crossval: " + m),
+    EntityScores scores = WikigoldFolds.run(corpus.path(), folds, m -> System.err.println("crossval: " + m),
         m -> {
           if (verbose) {
             System.out.println(m);

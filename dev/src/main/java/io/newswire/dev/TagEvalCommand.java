@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
         "Entity scores are exact-span precision/recall/F1 per type, counted as conlleval counts them.",
         "With --gold FILE, scores the entities of any CoNLL file with gold tags instead (your own test set)."})
 final class TagEvalCommand implements Callable<Integer> {
-  @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: training/corpus in the repository).")
-  Path corpus = TagTrainCommand.defaultCorpus();
+  @Mixin
+  CorpusOption corpus;
 
   @Option(names = "--model", paramLabel = "FILE", description = "Evaluate this model file instead of the shipped one.")
   Path model;
@@ -53,12 +54,12 @@ final class TagEvalCommand implements Callable<Integer> {
       print("Entities", scores);
       return 0;
     }
-    TaggerEvaluation.Report r = TaggerEvaluation.run(tagger, corpus, "news-" + on + ".txt", m -> {
+    TaggerEvaluation.Report r = TaggerEvaluation.run(tagger, corpus.path(), "news-" + on + ".txt", m -> {
       if (verbose) {
         System.out.println("  " + m);
       }
     });
-    System.out.println("Tagger " + tagger.name() + ", corpus " + corpus);
+    System.out.println("Tagger " + tagger.name() + ", corpus " + corpus.path());
     String which = switch (on) {
       case "heldout" -> "held-out";
       case "train" -> "training";

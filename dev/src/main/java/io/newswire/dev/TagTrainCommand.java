@@ -4,6 +4,7 @@ import io.newswire.tagger.TaggerTraining;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -11,8 +12,8 @@ import picocli.CommandLine.Option;
         "documents, generated sentences); reproducible: a fixed seed and order give the same model file.",
         "Held-out text is never read. Then run 'newswire tag eval'."})
 final class TagTrainCommand implements Callable<Integer> {
-  @Option(names = "--corpus", paramLabel = "DIR", description = "The annotated corpus (default: training/corpus in the repository).")
-  Path corpus = defaultCorpus();
+  @Mixin
+  CorpusOption corpus;
 
   // Experiments stay out of the repository's history: a model is committed to the tagger module only when a
   // new tagger version is released (docs/TAGGER.md, "Releasing a model").
@@ -30,7 +31,7 @@ final class TagTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TaggerTraining.Summary s = TaggerTraining.train(corpus, out, m -> System.err.println("train: " + m));
+    TaggerTraining.Summary s = TaggerTraining.train(corpus.path(), out, m -> System.err.println("train: " + m));
     System.out.printf("Trained on %d documents (%d tokens) in %.1f s; model written to %s%n", s.documents(), s.tokens(),
         s.millis() / 1000.0, out);
     return 0;
