@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "crossval", mixinStandardHelpOptions = true,
     description = {"Cross-validate the entity model on wikigold (Wikipedia text others annotated): its documents in",
         "folds, each tagged by a model trained as the shipped one but without that fold. A development figure on",
-        "outside text, steadier than the held-out documents alone; about 25 s of training per fold."})
+        "outside text, steadier than the held-out documents alone; about 40 s for five folds."})
 final class TagCrossvalCommand implements Callable<Integer> {
   @Mixin
   CorpusOption corpus;
