@@ -185,6 +185,8 @@ class EnrichTopologyTest {
   }
 
   static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
+  /** The hourly window current while stream time is in the 5-minute bucket that starts at T0. */
+  static final Instant CURRENT_HOUR = T0.minus(java.time.Duration.ofMinutes(55));
 
   double duplicatesTotal() {
     return driver.metrics().entrySet().stream()
@@ -235,12 +237,15 @@ class EnrichTopologyTest {
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
 
-    String key = "1h|LOC:lagos|" + T0.toEpochMilli();
+    // The current hour: the window that ends with the bucket of the stream time, [T0 - 55 min, T0 + 5 min).
+    String key = "1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli();
     assertThat(latest).containsKey(key);
     assertThat(latest.get(key).getArticles()).isEqualTo(2);
     assertThat(latest.get(key).getName()).isEqualTo("Lagos");
     assertThat(latest.get(key).getEntityType()).isEqualTo("LOC");
-    assertThat(latest.get(key).getWindowEnd()).isEqualTo(T0.plus(java.time.Duration.ofHours(1)));
+    assertThat(latest.get(key).getWindowEnd()).isEqualTo(T0.plus(java.time.Duration.ofMinutes(5)));
+    // Windows still open that are not the current one wait for their close: one hourly record, not twelve.
+    assertThat(latest.keySet()).filteredOn(k -> k.startsWith("1h|LOC:lagos|")).hasSize(1);
     assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
     assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
   }
@@ -255,7 +260,7 @@ class EnrichTopologyTest {
     driver.advanceWallClockTime(Trending.FLUSH_EVERY);
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-    assertThat(latest.get("1h|LOC:lagos|" + T0.toEpochMilli()).getArticles()).isEqualTo(2);
+    assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli()).getArticles()).isEqualTo(2);
 
     driver.advanceWallClockTime(Trending.FLUSH_EVERY);
     assertThat(trends.isEmpty()).isTrue(); // nothing changed since: nothing sent again
@@ -280,7 +285,7 @@ class EnrichTopologyTest {
     raw.pipeInput("p3", article("p3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-    assertThat(latest.get("1h|LOC:lagos|" + T0.toEpochMilli()).getArticles()).isEqualTo(2);
+    assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli()).getArticles()).isEqualTo(2);
     var more = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
         new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList();
     assertThat(more).extracting(kv -> kv.key).contains("="); // the emission, one record
@@ -296,11 +301,20 @@ class EnrichTopologyTest {
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     long t0 = T0.toEpochMilli();
     long five = min.multipliedBy(5).toMillis();
-    // [T0-55min, T0+5min) holds only the first; [T0, T0+1h) both; [T0+5min, T0+65min) only the second.
+    // [T0-55min, T0+5min) closed at T0+5min holding only the first; the current hour, [T0-50min, T0+10min), both.
+    // The windows still open after it ([T0-45min, T0+15min) ... [T0+5min, T0+65min)) wait for their close.
     assertThat(latest.get("1h|LOC:lagos|" + (t0 - 11 * five)).getArticles()).isEqualTo(1);
-    assertThat(latest.get("1h|LOC:lagos|" + t0).getArticles()).isEqualTo(2);
-    assertThat(latest.get("1h|LOC:lagos|" + (t0 + five)).getArticles()).isEqualTo(1);
-    assertThat(latest.keySet().stream().filter(k -> k.startsWith("1h|LOC:lagos|"))).hasSize(13);
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 - 10 * five)).getArticles()).isEqualTo(2);
+    assertThat(latest.keySet().stream().filter(k -> k.startsWith("1h|LOC:lagos|"))).hasSize(2);
+
+    // When stream time passes their ends, the closed windows go out with their final counts.
+    raw.pipeInput("h0", article("h0", "Markets open", "Markets opened higher in Tokyo."), T0.plus(min.multipliedBy(30)));
+    driver.advanceWallClockTime(Trending.FLUSH_EVERY);
+    latest.clear();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 - 9 * five)).getArticles()).isEqualTo(2);
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 - 6 * five)).getArticles()).isEqualTo(2);
+    assertThat(latest).doesNotContainKey("1h|LOC:lagos|" + (t0 - 5 * five)); // ends at T0+35min: still open
 
     // Two hours later in stream time, an article from T0 is too late for any hourly window, not for the daily.
     raw.pipeInput("h3", article("h3", "Markets open", "Markets opened higher in Tokyo."), T0.plus(min.multipliedBy(120)));

@@ -31,6 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@code put(ADD, offset NEWLINE lines)} adds one to each {@code window|bucket|subject} of the lines
  *       ({@code key TAB subject description}) and marks it pending; the offset is that of the input record;
  *   <li>{@code put(EMITTED, streamTime TAB offset)} forgets the pending marks and the buckets of closed windows;
+ *   <li>{@code get(EMITTED)} is the stream time of the last emission mark, from which the windows closed since
+ *       are emitted;
  *   <li>{@code get(PENDING)} lists the buckets changed since the last emission, one per line (restored too,
  *       so an update due when the application stopped is still emitted after a restart);
  *   <li>{@code get}, {@code range}, {@code all} read the counts as {@code count TAB subject description}, for
@@ -61,6 +63,8 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   /** The input offset of the last addition applied, and of the last emission mark. */
   private long lastAdded = -1;
   private long lastEmitted = -1;
+  /** The stream time of the last emission mark, which {@code get(EMITTED)} returns (the windows closed since). */
+  private long emittedStreamTime = -1;
   private volatile boolean open;
 
   /** One bucket's count and what it counts. */
@@ -162,6 +166,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
         return; // replayed again: an emission made before additions already applied, whose marks stay
       }
       lastEmitted = offset;
+      emittedStreamTime = Math.max(emittedStreamTime, streamTime);
       pending.clear();
       for (Trending.Window w : Trending.WINDOWS) {
         long closedBefore = streamTime - w.size().toMillis() - Trending.GRACE.toMillis() - w.advance().toMillis();
@@ -180,6 +185,9 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   public synchronized byte[] get(Bytes key) {
     if (key.equals(PENDING_KEY)) {
       return pending.isEmpty() ? null : String.join("\n", pending).getBytes(StandardCharsets.UTF_8);
+    }
+    if (key.equals(EMITTED_KEY)) {
+      return emittedStreamTime < 0 ? null : Long.toString(emittedStreamTime).getBytes(StandardCharsets.UTF_8);
     }
     Count c = counts.get(key);
     return c == null ? null : c.bytes();
@@ -276,5 +284,6 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
     pending.clear();
     lastAdded = -1;
     lastEmitted = -1;
+    emittedStreamTime = -1;
   }
 }
