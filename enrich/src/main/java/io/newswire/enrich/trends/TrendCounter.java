@@ -12,7 +12,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -46,10 +45,9 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
     this.counts = context.getStateStore(COUNTS);
     context.schedule(Trending.UPDATE_EVERY, org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
         this::emitPending);
-    // On wall-clock time only when the stream has gone quiet, or stream time has stood still for a minute: while
-    // articles flow, stream time paces the updates. Emitting every 10 s of a flowing stream sent every changed
-    // subject's 20 windows six times a minute: about 100 trend records per article at 50 articles/s.
-    // Looking twice per FLUSH_EVERY for half of it quiet puts a burst's counts out 5-10 s after its last article.
+    // On wall-clock time only when the stream has gone quiet, or nothing went out for a minute: while articles flow,
+    // stream time paces the updates, as each emission costs records for every changed subject. Looking twice per
+    // FLUSH_EVERY for half of it quiet puts a burst's counts out 5-10 s after its last article.
     long quiet = Trending.FLUSH_EVERY.toMillis() / 2;
     context.schedule(Duration.ofMillis(quiet), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
         wallClock -> {
@@ -120,9 +118,8 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
    * Emits, for each changed bucket, the current window (the one that ends with the bucket of the stream time: the
    * last hour, or day, as {@code /trends} counts it) and the closed windows still within their grace that contain
    * it (a late article changed them); then every window that closed since the last emission, with its final count,
-   * for every subject it holds. A window still open but not current waits for its close: emitting all 20 windows
-   * that contain a changed bucket cost a steady stream about 27 trend records per article. Then forgets the
-   * buckets of closed windows.
+   * for every subject it holds. A window still open but not current waits for its close, so each window goes out
+   * once rather than with every change to any of its buckets. Then forgets the buckets of closed windows.
    */
   private void emit(List<String> changed, long last, long streamTime) {
     lastEmissionWallClock = context.currentSystemTimeMs();
@@ -132,8 +129,8 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       Trending.Window w = window(parts[0]);
       long bucket = Long.parseLong(parts[1]);
       long advance = w.advance().toMillis();
-      long current = w.bucketOf(streamTime) - (w.buckets() - 1) * advance;
-      for (long start = bucket - (w.buckets() - 1) * advance; start <= bucket; start += advance) {
+      long current = w.endingWith(w.bucketOf(streamTime));
+      for (long start = w.endingWith(bucket); start <= bucket; start += advance) {
         long end = start + w.size().toMillis();
         boolean closed = end <= streamTime && end + Trending.GRACE.toMillis() > streamTime;
         if (start == current || closed) {
@@ -172,24 +169,12 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
 
   /** Every subject's final count in the window of {@code w} that starts at {@code start}, into {@code out}. */
   private void closedWindow(Trending.Window w, long start, Map<String, TrendCount> out) {
-    Map<String, long[]> totals = new LinkedHashMap<>();
-    Map<String, Subject> subjects = new java.util.HashMap<>();
-    try (KeyValueIterator<String, String> it = counts.range(key(w, start, ""),
-        key(w, start + w.size().toMillis(), ""))) {
-      while (it.hasNext()) {
-        Bucket b = Bucket.parse(it.next());
-        if (b.start() >= start + w.size().toMillis()) {
-          continue;
-        }
-        totals.computeIfAbsent(b.subjectKey(), k -> new long[1])[0] += b.count();
-        subjects.put(b.subjectKey(), b.subject());
-      }
+    for (TrendCount t : Trending.totals(counts, w, start)) {
+      out.put(w.name() + "|" + t.getKey() + "|" + start, t);
     }
-    totals.forEach((subjectKey, total) -> out.put(w.name() + "|" + subjectKey + "|" + start,
-        count(w, start, subjectKey, subjects.get(subjectKey), total[0])));
   }
 
-  private static TrendCount count(Trending.Window w, long start, String subjectKey, Subject subject, long total) {
+  static TrendCount count(Trending.Window w, long start, String subjectKey, Subject subject, long total) {
     return TrendCount.newBuilder()
         .setKind(subject.kind()).setKey(subjectKey).setName(subject.name()).setEntityType(subject.entityType())
         .setWindow(w.name()).setWindowStart(Instant.ofEpochMilli(start))

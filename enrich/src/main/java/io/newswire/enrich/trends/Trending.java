@@ -6,7 +6,6 @@ import io.newswire.schema.MediaTopic;
 import io.newswire.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,11 @@ public final class Trending {
 
     long bucketOf(long timestamp) {
       return Math.floorDiv(timestamp, advance.toMillis()) * advance.toMillis();
+    }
+
+    /** The start of the window whose last bucket starts at {@code bucket}. */
+    long endingWith(long bucket) {
+      return bucket + advance.toMillis() - size.toMillis();
     }
   }
 
@@ -86,19 +90,29 @@ public final class Trending {
     try (KeyValueIterator<String, String> it = buckets.range(w.name() + "|", w.name() + "|~")) {
       it.forEachRemaining(kv -> all.add(TrendCounter.Bucket.parse(kv)));
     }
-    long last = all.stream().mapToLong(TrendCounter.Bucket::start).max().orElse(0);
-    long start = last + w.advance().toMillis() - w.size().toMillis();
-    Map<String, TrendCount> totals = new LinkedHashMap<>();
-    for (TrendCounter.Bucket b : all) {
-      if (b.start() >= start) {
-        TrendCount t = totals.computeIfAbsent(b.subjectKey(), k -> TrendCount.newBuilder().setKind(b.subject().kind())
-            .setKey(k).setName(b.subject().name()).setEntityType(b.subject().entityType()).setWindow(w.name())
-            .setWindowStart(Instant.ofEpochMilli(start)).setWindowEnd(Instant.ofEpochMilli(start + w.size().toMillis()))
-            .setArticles(0).build());
-        t.setArticles(t.getArticles() + b.count());
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    return totals(buckets, w, w.endingWith(all.stream().mapToLong(TrendCounter.Bucket::start).max().getAsLong()));
+  }
+
+  /** Each subject's count in the window of {@code w} that starts at {@code start}, summed from its buckets. */
+  static List<TrendCount> totals(ReadOnlyKeyValueStore<String, String> buckets, Window w, long start) {
+    long end = start + w.size().toMillis();
+    Map<String, long[]> totals = new LinkedHashMap<>();
+    Map<String, Subject> subjects = new java.util.HashMap<>();
+    try (KeyValueIterator<String, String> it = buckets.range(TrendCounter.key(w, start, ""), TrendCounter.key(w, end, ""))) {
+      while (it.hasNext()) {
+        TrendCounter.Bucket b = TrendCounter.Bucket.parse(it.next());
+        if (b.start() >= start && b.start() < end) {
+          totals.computeIfAbsent(b.subjectKey(), k -> new long[1])[0] += b.count();
+          subjects.putIfAbsent(b.subjectKey(), b.subject());
+        }
       }
     }
-    return new ArrayList<>(totals.values());
+    List<TrendCount> out = new ArrayList<>();
+    totals.forEach((key, n) -> out.add(TrendCounter.count(w, start, key, subjects.get(key), n[0])));
+    return out;
   }
 
   /**
