@@ -666,11 +666,13 @@ final class BenchCommand extends CommandGroup {
         System.out.printf("%n%s, %d cores, Java %s; `./newswire bench sink --articles %d --batch %d --runs %d`%n%n",
             LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
             articles, batch, runs);
-        System.out.println("| writer | articles/s (median of " + runs + ") | rows written | batch p50 / p99 | ratio |");
-        System.out.println("|---|---|---|---|---|");
-        System.out.printf("| %s | %.0f | %d | | 1.00 |%n", c.what(), c.articlesPerSecond(), c.rows());
-        System.out.printf("| %s | %.0f | %d | %.0f / %.0f ms | %.2f |%n", s.what(), s.articlesPerSecond(), s.rows(),
-            s.p50Ms(), s.p99Ms(), s.articlesPerSecond() / c.articlesPerSecond());
+        System.out.println("| writer | articles/s (median of " + runs + ") | rows written | WAL per article"
+            + " | batch p50 / p99 | ratio |");
+        System.out.println("|---|---|---|---|---|---|");
+        System.out.printf("| %s | %.0f | %d | %.1f KB | | 1.00 |%n", c.what(), c.articlesPerSecond(), c.rows(),
+            c.walKbPerArticle());
+        System.out.printf("| %s | %.0f | %d | %.1f KB | %.0f / %.0f ms | %.2f |%n", s.what(), s.articlesPerSecond(),
+            s.rows(), s.walKbPerArticle(), s.p50Ms(), s.p99Ms(), s.articlesPerSecond() / c.articlesPerSecond());
         System.out.println("\nAll runs (articles/s): COPY " + copies.stream().map(r -> String.format("%.0f",
             r.articlesPerSecond())).toList() + "; store " + stores.stream().map(r -> String.format("%.0f",
             r.articlesPerSecond())).toList() + ". Heap in use after the runs: "

@@ -15,7 +15,7 @@ import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * An Avro record as plain JSON for document stores and JSONB columns: unions unwrapped, timestamps as
+ * An Avro record as plain JSON for document stores and JSON columns: unions unwrapped, timestamps as
  * ISO-8601 strings, bytes as base64. (Avro's own JSON encoding wraps unions, which queries would have to
  * unwrap again.)
  */

@@ -25,9 +25,14 @@ import org.postgresql.PGConnection;
  */
 public final class SinkBenchmark {
   public record Result(String what, int articles, long rows, double seconds, double p50Ms, double p99Ms,
-      double extraHeapMb) {
+      double extraHeapMb, long walBytes) {
     public double articlesPerSecond() {
       return articles / seconds;
+    }
+
+    /** Write-ahead log per article: what the server writes twice (log, then table) and replicates. */
+    public double walKbPerArticle() {
+      return walBytes / 1024.0 / articles;
     }
   }
 
@@ -62,6 +67,7 @@ public final class SinkBenchmark {
       System.gc();
       long before = usedHeap();
       java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+      String wal0 = walPosition(url, user);
       long t0 = System.nanoTime();
       for (int from = 0; from < articles.size(); from += batchSize) {
         List<ArticleChange> batch = new ArrayList<>();
@@ -75,7 +81,7 @@ public final class SinkBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       return new Result("newswire sink (PostgresStore, " + batchSize + " per batch)", articles.size(),
           count(url, user), seconds, percentile(latencies, 50), percentile(latencies, 99),
-          (peakHeap() - before) / 1048576.0);
+          (peakHeap() - before) / 1048576.0, walSince(url, user, wal0));
     }
   }
 
@@ -127,6 +133,7 @@ public final class SinkBenchmark {
       w.close();
     }
     try (Connection c = DriverManager.getConnection(url, user, "")) {
+      String wal0 = walPosition(url, user);
       c.setAutoCommit(false);
       long t0 = System.nanoTime();
       for (var table : files.entrySet()) {
@@ -143,7 +150,8 @@ public final class SinkBenchmark {
       for (var file : files.values()) {
         java.nio.file.Files.delete(file);
       }
-      return new Result("raw COPY of the same rows", articles.size(), rows, seconds, Double.NaN, Double.NaN, Double.NaN);
+      return new Result("raw COPY of the same rows", articles.size(), rows, seconds, Double.NaN, Double.NaN, Double.NaN,
+          walSince(url, user, wal0));
     }
   }
 
@@ -174,6 +182,26 @@ public final class SinkBenchmark {
       }
     }
     return peak;
+  }
+
+  /** The server's write-ahead log position; nothing else writes to the benchmark's server during a run. */
+  private static String walPosition(String url, String user) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        ResultSet rs = c.createStatement().executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static long walSince(String url, String user, String from) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        var st = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn)::bigint")) {
+      st.setString(1, from);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static long count(String url, String user) throws Exception {

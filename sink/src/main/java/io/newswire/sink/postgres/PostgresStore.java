@@ -45,7 +45,7 @@ public final class PostgresStore implements Store {
       + " enrichment_hash";
   /** One article's values: plain parameters, each sent as it is; the casts say what the text is. */
   private static final String ARTICLE_ROW =
-      "(?, ?::int, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?::jsonb, ?)";
+      "(?, ?::int, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?::json, ?)";
   /** Articles per statement: PostgreSQL takes at most 32,767 parameters in one, 18 per article. */
   private static final int ARTICLES_PER_STATEMENT = 1000;
   private static final String UPSERT_CONFLICT = """

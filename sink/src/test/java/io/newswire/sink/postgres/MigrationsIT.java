@@ -40,7 +40,7 @@ class MigrationsIT {
     store.migrate();
     store.migrate(); // a second start changes nothing
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
     assertThat(scalar(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         + " AND table_name IN ('articles','entities','article_entities','places','article_topics',"
         + "'quotes','stories')")).isEqualTo("7");
@@ -57,7 +57,7 @@ class MigrationsIT {
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO articles (id, enrichment_version, tagger, source, title, body, fetched_at, enriched_at,"
           + " content_type, content_hash, story_id, document) VALUES ('v1-article', 1, 't', 's', 'Title', 'Body',"
-          + " now(), now(), 'text/plain', 'h', 'story-1', '{}')");
+          + " now(), now(), 'text/plain', 'h', 'story-1', '{\"article\": {\"title\": \"Title\"}}')");
       // mentions as rows, as version 1 to 3 kept them: version 4 moves them into their entity's row
       s.execute("INSERT INTO entities VALUES ('LOC:lagos', 'LOC', 'Lagos')");
       s.execute("INSERT INTO article_entities VALUES ('v1-article', 'LOC:lagos', 2, 0.5, false)");
@@ -68,9 +68,12 @@ class MigrationsIT {
     PostgresStore store = new PostgresStore(url, stack.jdbcUser(), "");
     store.migrate();
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
     assertThat(scalar(url, "SELECT mention_starts::text || mention_ends::text FROM article_entities"
         + " WHERE article_id = 'v1-article'")).isEqualTo("{4,30}{9,35}");
+    // version 6 keeps the document as json, as it was written
+    assertThat(scalar(url, "SELECT pg_typeof(document) || ' ' || (document->'article'->>'title') FROM articles"
+        + " WHERE id = 'v1-article'")).isEqualTo("json Title");
     assertThat(scalar(url, "SELECT first_article_id || ':' || article_count FROM stories WHERE id = 'story-1'"))
         .isEqualTo("v1-article:1");
     // and the store keeps stories up to date from then on
