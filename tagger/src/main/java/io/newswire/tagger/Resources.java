@@ -15,6 +15,17 @@ final class Resources {
 
   static List<String[]> tsv(String name) {
     List<String[]> rows = new ArrayList<>();
+    for (String line : lines(name)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        rows.add(line.split("\t", -1));
+      }
+    }
+    return rows;
+  }
+
+  /** Every line of a data file, comments included (some carry directives). */
+  static List<String> lines(String name) {
+    List<String> lines = new ArrayList<>();
     try (InputStream in = Resources.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("Tagger data file " + name + " is missing from the classpath");
@@ -22,13 +33,11 @@ final class Resources {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split("\t", -1));
-        }
+        lines.add(line);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return rows;
+    return lines;
   }
 }

@@ -1,6 +1,9 @@
 package io.newswire.tagger;
 
+import io.newswire.schema.Entity;
+import io.newswire.schema.EntityType;
 import io.newswire.schema.MediaTopic;
+import io.newswire.schema.Mention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +79,13 @@ final class Topics {
   private final int fallback;
   private final double fallbackScore;
   private final Map<String, List<Integer>> exact = new HashMap<>();
+  /**
+   * Organisations whose name says what a story is about (a club: sport; a chipmaker: science and technology), from
+   * the runs of {@code organisations.txt} marked with a topic, to the rule of that topic. Matched against the names
+   * the entity model tagged as organisations, with their capitals, so "Apple" the company counts and "apple" the
+   * fruit does not, and a short item that names two clubs and no sport word still reads as sport.
+   */
+  private final Map<String, Integer> organisations = new HashMap<>();
   /** Prefix keywords ("elect*") in a character trie: a word is matched in one walk, with no substrings. */
   private static final class Node {
     char[] keys = new char[0];
@@ -152,6 +162,7 @@ final class Topics {
         throw new UncheckedIOException("Cannot read the topic rules file " + userRules, e);
       }
     }
+    readOrganisations();
     List<double[]> table = new ArrayList<>();
     List<double[]> first = new ArrayList<>();
     String fallbackCode = null;
@@ -183,6 +194,26 @@ final class Topics {
     for (int r = 0; r < rules.size(); r++) {
       learnedIndex[r] = rules.get(r).parent() == null && !rules.get(r).user()
           ? java.util.Arrays.asList(words.codes).indexOf(rules.get(r).code()) : -1;
+    }
+  }
+
+  private void readOrganisations() {
+    Integer rule = null;
+    for (String line : Resources.lines("/io/newswire/tagger/organisations.txt")) {
+      if (line.startsWith("# topic:")) {
+        String code = line.substring("# topic:".length()).trim();
+        rule = null;
+        for (int r = 0; r < rules.size() && !code.equals("none"); r++) {
+          if (rules.get(r).code().equals(code) && rules.get(r).parent() == null && !rules.get(r).user()) {
+            rule = r;
+          }
+        }
+        if (rule == null && !code.equals("none")) {
+          throw new IllegalStateException("organisations.txt names an unknown top-level topic: " + code);
+        }
+      } else if (rule != null && !line.isBlank() && !line.startsWith("#")) {
+        organisations.put(line.trim(), rule);
+      }
     }
   }
 
@@ -241,19 +272,24 @@ final class Topics {
   }
 
   List<MediaTopic> find(String title, String body) {
-    return find(title, body, true, words);
+    return find(title, body, List.of());
+  }
+
+  /** The topics of an article whose entities are known: organisations named as such are evidence too. */
+  List<MediaTopic> find(String title, String body, List<Entity> entities) {
+    return find(title, body, entities, true, words);
   }
 
   /** The topics with their raw (blended) evidence in place of calibrated scores. */
-  List<MediaTopic> raw(String title, String body) {
-    return find(title, body, false, words);
+  List<MediaTopic> raw(String title, String body, List<Entity> entities) {
+    return find(title, body, entities, false, words);
   }
 
   /**
    * As {@link #find(String, String)}; {@code calibrate} false gives top-level topics their raw evidence (for
    * fitting), and {@code model} is the learned model to blend (a model that never saw the article, when fitting).
    */
-  List<MediaTopic> find(String title, String body, boolean calibrate, TopicWords model) {
+  List<MediaTopic> find(String title, String body, List<Entity> entities, boolean calibrate, TopicWords model) {
     if (model != words && !java.util.Arrays.equals(model.codes, words.codes)) {
       throw new IllegalArgumentException("A topic words model for other topics: " + String.join(",", model.codes));
     }
@@ -265,6 +301,7 @@ final class Topics {
     for (int p = 0; p < parts.length; p++) {
       counted = count(parts[p], weight(p), hits, credited, counted);
     }
+    countOrganisations(entities, title.length(), body.indexOf('\n'), hits);
     for (int r = 0; r < rules.size(); r++) {
       hits[r] *= rules.get(r).weight();
     }
@@ -323,6 +360,27 @@ final class Topics {
       }
     }
     return out;
+  }
+
+  /** Each mention of a known organisation is a piece of evidence, weighted by where it is, as a keyword is. */
+  private void countOrganisations(List<Entity> entities, int titleLength, int lead, double[] hits) {
+    if (organisations.isEmpty()) {
+      return;
+    }
+    int bodyStart = titleLength + 2; // mentions are offsets into title + "\n\n" + body
+    for (Entity e : entities) {
+      if (e.getType() != EntityType.ORG) {
+        continue;
+      }
+      Integer byName = organisations.get(e.getName());
+      for (Mention m : e.getMentions()) {
+        Integer rule = organisations.getOrDefault(m.getText(), byName);
+        if (rule != null) {
+          int part = m.getStart() < titleLength ? 0 : lead < 0 || m.getStart() - bodyStart < lead ? 1 : 2;
+          hits[rule] += weight(part);
+        }
+      }
+    }
   }
 
   private static double round(double x) {

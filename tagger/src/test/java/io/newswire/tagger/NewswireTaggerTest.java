@@ -369,6 +369,23 @@ class NewswireTaggerTest {
     assertThat(code.topics().get(0).getCode()).isEqualTo("medtop:13000000");
   }
 
+
+  @Test
+  void organisationsNamedAsSuchSayWhatAStoryIsAbout() {
+    // A chipmaker's plant is technology news, though "plant" and "companies" are business words.
+    Tagging chips = TAGGER.tag("Nvidia and TSMC agree on new plant",
+        "Nvidia said TSMC would build the plant in Arizona, the companies said on Monday.");
+    assertThat(chips.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+    // An armed group taking ground is conflict news, and surely so.
+    Tagging taliban = TAGGER.tag("Taliban take district in north",
+        "The Taliban took control of a district in the north on Monday, officials said.");
+    assertThat(taliban.topics().get(0).getCode()).isEqualTo("medtop:16000000");
+    assertThat(taliban.topics().get(0).getScore()).isGreaterThan(0.8);
+    // Only names tagged as organisations count: apples in a recipe are no evidence for technology.
+    Tagging pie = TAGGER.tag("Baking this weekend",
+        "Peel six apples, slice them thinly and toss them with sugar and cinnamon before baking for an hour.");
+    assertThat(pie.topics()).extracting(MediaTopic::getCode).doesNotContain("medtop:13000000");
+  }
   @Test
   void aCurlyPossessiveIsNotPartOfTheName() {
     Tagging t = TAGGER.tag("Tsai’s plan", "President Tsai Ing-wen spoke on Monday. Tsai’s party won the vote in Taipei.");
