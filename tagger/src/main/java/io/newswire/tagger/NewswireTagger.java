@@ -115,6 +115,7 @@ public final class NewswireTagger implements Tagger {
   @Override
   public int enrichmentVersion() {
     // 18: organisations tagged as such are topic evidence by their kind (clubs sport, chipmakers technology, ...);
+    //     an organisation's last word alone joins the one name of the article that ends with it ("the Lakers");
     // 17: from pages of other publishers: months, weekdays, time zones, letters, particles and common abbreviations
     //     in capitals are no names alone; venues, wars and battles by their head words; a name ends before "?";
     //     places found without their accents ("Cancun"); religions as MISC words; a result's untagged side (retrained);

@@ -311,6 +311,25 @@ class NewswireTaggerTest {
     assertThat(t.quotes()).extracting(Quote::getSpeaker).containsExactly("World Health Organization");
   }
 
+
+  @Test
+  void anOrganisationsLastWordAloneIsTheOrganisationWhenOnlyOneNameEndsWithIt() {
+    String text = "Los Angeles Lakers beat Bayern Munich. The Lakers and Bayern met again. Democratic Party and"
+        + " Republican Party: the Party";
+    java.util.List<Span> spans = new java.util.ArrayList<>();
+    for (String name : new String[] {"Los Angeles Lakers", "Bayern Munich", "Democratic Party", "Republican Party"}) {
+      spans.add(new Span(EntityType.ORG, text.indexOf(name), text.indexOf(name) + name.length(), name));
+    }
+    for (String alone : new String[] {"Lakers and", "Bayern met", "Party\u0000"}) {
+      String word = alone.split("[ \u0000]")[0];
+      int at = alone.endsWith("\u0000") ? text.lastIndexOf(word) : text.indexOf(alone);
+      spans.add(new Span(EntityType.ORG, at, at + word.length(), word));
+    }
+    spans.forEach(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text()));
+    // "Bayern" is the first word of "Bayern Munich": first words joined wrong names as often as right ones.
+    assertThat(Entities.group(spans, 0)).extracting(Entity::getName).containsExactlyInAnyOrder("Los Angeles Lakers",
+        "Bayern Munich", "Bayern", "Democratic Party", "Republican Party", "Party");
+  }
   @Test
   void aDescribedSpeakerIsTheLastOneNamed() {
     // The name is not the body's first word: "Jenny" is also a dictionary word, and a dictionary word opening the
