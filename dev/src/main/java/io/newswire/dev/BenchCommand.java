@@ -287,6 +287,11 @@ final class BenchCommand extends CommandGroup {
         for (var r : results) {
           System.out.printf("- %d/s: %s%n", r.rate(), String.join(", ", r.p99BySlice().stream().map(String::valueOf).toList()));
         }
+        System.out.printf("%nThe backlog of enrich / the sink at the end of each %d s, in records of its input topic"
+            + " (commit and transaction markers included):%n%n", io.newswire.dev.bench.EndToEndBenchmark.SLICE_SECONDS);
+        for (var r : results) {
+          System.out.printf("- %d/s: %s%n", r.rate(), String.join(", ", r.backlogBySlice()));
+        }
         System.out.printf("%nCores each process used during each run (CPU time over wall time, from /proc):%n%n");
         System.out.println("| input rate | " + String.join(" | ", cores.get(0).keySet()) + " | all |");
         System.out.println("|---" + "|---".repeat(cores.get(0).size() + 1) + "|");

@@ -36,9 +36,12 @@ public final class EndToEndBenchmark {
 
   /**
    * One run. {@code p99BySlice} is the p99 of the articles sent in each {@value #SLICE_SECONDS} s of the run,
-   * in order: a rate the pipeline sustains keeps it flat, one it does not makes it grow.
+   * in order: a rate the pipeline sustains keeps it flat, one it does not makes it grow. {@code backlogBySlice}
+   * is each stage's backlog at the end of each slice, "enrich/sink" in records of its input (transaction markers
+   * included): which stage a rising p99 waits for.
    */
-  public record Result(int rate, int sent, int seen, long p50, long p99, long p999, List<Long> p99BySlice) {
+  public record Result(int rate, int sent, int seen, long p50, long p99, long p999, List<Long> p99BySlice,
+      List<String> backlogBySlice) {
     public boolean keptUp() {
       return seen == sent;
     }
@@ -51,7 +54,13 @@ public final class EndToEndBenchmark {
     Map<String, Long> sentAt = new LinkedHashMap<>(); // in the order sent: the oldest awaited first
     List<Long> latencies = new ArrayList<>();
     List<List<Long>> slices = new ArrayList<>();
-    try (ArticlePublisher publisher = new ArticlePublisher( // ingest's, with its batching
+    List<String> backlog = new ArrayList<>();
+    List<io.newswire.admin.Stage> stages = io.newswire.admin.Stage.named(config, "enrich");
+    stages = new ArrayList<>(stages);
+    stages.addAll(io.newswire.admin.Stage.named(config, "sink").stream().filter(s -> s.name().equals("sink")).toList());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS)));
+        ArticlePublisher publisher = new ArticlePublisher( // ingest's, with its batching
             Map.of("bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS)), topics, 5_000);
         Connection db = DriverManager.getConnection(jdbcUrl, user, password);
         PreparedStatement rows = db.prepareStatement(
@@ -59,6 +68,7 @@ public final class EndToEndBenchmark {
       long start = System.nanoTime();
       long startMillis = System.currentTimeMillis();
       long lastPoll = 0;
+      long nextBacklog = startMillis + SLICE_SECONDS * 1000L;
       int sent = 0;
       long deadline = Long.MAX_VALUE;
       while (latencies.size() < articles.size() && System.nanoTime() < deadline) {
@@ -90,6 +100,18 @@ public final class EndToEndBenchmark {
             }
           }
         }
+        if (System.currentTimeMillis() >= nextBacklog && latencies.size() < articles.size()) {
+          nextBacklog += SLICE_SECONDS * 1000L;
+          List<String> lags = new ArrayList<>();
+          for (io.newswire.admin.Stage stage : stages) {
+            try {
+              lags.add(String.valueOf(io.newswire.admin.Lag.sample(admin, config, stage, false).lag()));
+            } catch (Exception e) { // a sample the broker did not answer in time: say so, keep measuring
+              lags.add("?");
+            }
+          }
+          backlog.add(String.join("/", lags));
+        }
         Thread.sleep(1);
       }
       latencies.sort(Long::compare);
@@ -99,7 +121,7 @@ public final class EndToEndBenchmark {
         bySlice.add(pct(slice, 0.99));
       }
       return new Result(rate, sent, latencies.size(), pct(latencies, 0.5), pct(latencies, 0.99), pct(latencies, 0.999),
-          bySlice);
+          bySlice, backlog);
     }
   }
 
