@@ -261,8 +261,9 @@ final class BenchCommand extends CommandGroup {
           for (int rate : rates) {
             Map<String, Long> cpuBefore = processCpu(stack);
             long wallBefore = System.nanoTime();
+            // the run's number in the ids: a rate given twice sends new articles, not the same ones again
             var r = io.newswire.dev.bench.EndToEndBenchmark.run(config, stack.jdbcUrl(), stack.jdbcUser(),
-                stack.jdbcPassword(), rate, seconds, bodyBytes, run + "-r" + rate);
+                stack.jdbcPassword(), rate, seconds, bodyBytes, run + "-r" + rate + "-" + results.size());
             Map<String, Long> cpuAfter = processCpu(stack);
             double wall = System.nanoTime() - wallBefore;
             Map<String, Double> used = new LinkedHashMap<>();
