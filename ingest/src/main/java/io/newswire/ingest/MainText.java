@@ -125,12 +125,20 @@ final class MainText {
       // Comments, related stories and the like go whatever they hold. Other names ("widget", "ads", "header")
       // are given to wrappers of the article too by page builders: such a block stays when it holds prose (two
       // paragraphs of its own), and no such removal may take most of the page.
-      boolean always = NEVER_ARTICLE.matcher(names).find();
+      boolean always = NEVER_ARTICLE.matcher(names).find() && !holdsMain(e);
       if (always || !holdsProse(e) && removed + length < total * 0.5) {
         removed += length;
         e.remove();
       }
     }
+  }
+
+  /**
+   * Whether a block holds what the page marks as its main content. Some themes wrap the whole page in a block
+   * named for a recommendation vendor ("theme-taboola"): that name says nothing about what it holds.
+   */
+  private static boolean holdsMain(Element e) {
+    return e.selectFirst("main, [role=main], [itemprop=articleBody]") != null;
   }
 
   /**

@@ -30,6 +30,15 @@ class HtmlArticleTest {
   }
 
   @Test
+  void aWholePageWrapperNamedForARecommendationVendorStaysWhileTheVendorsOwnBlockGoes() {
+    ArticleDraft a = extract("<html><body><div id='theme-taboola'><main id='main'><h1>Bridge to close</h1>"
+        + "<article class='section'>" + STORY + "</article></main>"
+        + "<div class='taboola-feed'><p>You will not believe what this celebrity looks like today, number seven.</p>"
+        + "</div></div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "car-free crossing").doesNotContain("celebrity");
+  }
+
+  @Test
   void aStoryOfBrSeparatedTextIsFoundAndKeepsItsLines() {
     String text = STORY.replace("<p>", "").replace("</p>", "<br><br>");
     ArticleDraft a = extract("<html><body><div class='menu'><a href='/'>Home</a> <a href='/news'>News</a></div>"
