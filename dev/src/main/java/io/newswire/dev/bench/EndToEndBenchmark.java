@@ -61,9 +61,8 @@ public final class EndToEndBenchmark {
     List<Long> latencies = new ArrayList<>();
     List<List<Long>> slices = new ArrayList<>();
     List<String> backlog = new ArrayList<>();
-    List<io.newswire.admin.Stage> stages = io.newswire.admin.Stage.named(config, "enrich");
-    stages = new ArrayList<>(stages);
-    stages.addAll(io.newswire.admin.Stage.named(config, "sink").stream().filter(s -> s.name().equals("sink")).toList());
+    List<io.newswire.admin.Stage> stages = io.newswire.admin.Stage.all(config).stream()
+        .filter(s -> s.name().equals("enrich") || s.name().equals("sink")).toList(); // in that order
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
             Map.of("bootstrap.servers", config.get(NewswireConfig.BOOTSTRAP_SERVERS)));
         ArticlePublisher publisher = new ArticlePublisher( // ingest's, with its batching
