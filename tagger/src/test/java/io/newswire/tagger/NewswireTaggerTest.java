@@ -388,7 +388,6 @@ class NewswireTaggerTest {
     assertThat(code.topics().get(0).getCode()).isEqualTo("medtop:13000000");
   }
 
-
   @Test
   void organisationsNamedAsSuchSayWhatAStoryIsAbout() {
     // A chipmaker's plant is technology news, though "plant" and "companies" are business words.

@@ -6,8 +6,6 @@ import io.newswire.schema.RawArticle;
 import io.newswire.topics.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
