@@ -70,7 +70,8 @@ public final class Topics {
     // Compacted: the latest count of each entity or topic in each window.
     trends = new Topic<>(TRENDS, Serdes.String(), specific(serdeConfig), Math.max(1, partitions / 2), Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-    // Compacted and time-limited: the latest entry per fingerprint band or entity, forgotten after 7 days.
+    // Compacted and time-limited: one record per article (its fingerprint, story and key entities; earlier
+    // builds wrote one per band or entity), forgotten after 7 days.
     enrichIndex = new Topic<>(ENRICH_INDEX, Serdes.String(), Serdes.String(), partitions, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));

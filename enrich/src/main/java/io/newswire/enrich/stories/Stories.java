@@ -7,7 +7,6 @@ import io.newswire.schema.Place;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +97,7 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     Fingerprint fingerprint = fingerprint(article);
     if (fingerprint != null) {
       for (int b = 0; b < Fingerprint.BANDS; b++) {
-        String entry = index.get("band:" + fingerprint.band(b));
+        String entry = index.get(ArticleIndex.BAND + fingerprint.band(b));
         if (entry == null) {
           continue;
         }
@@ -108,7 +107,7 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
         }
         // Band entries name the article; its fingerprint is kept once under "fp:<id>" (entries written by
         // earlier builds carry it inline as a third part).
-        String encoded = parts.length == 3 ? parts[2] : index.get("fp:" + parts[0]);
+        String encoded = parts.length == 3 ? parts[2] : index.get(ArticleIndex.FINGERPRINT + parts[0]);
         if (encoded != null && fingerprint.similarity(Fingerprint.decode(encoded)) >= SIMILARITY) {
           article.setDuplicateOf(parts[0]);
           article.setStoryId(parts[1]);
@@ -119,7 +118,7 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     long now = article.getArticle().getFetchedAt().toEpochMilli();
     Map<String, Integer> votes = new HashMap<>();
     for (Entity e : keyEntities(article)) {
-      String entry = index.get("entity:" + e.getId());
+      String entry = index.get(ArticleIndex.ENTITY + e.getId());
       if (entry != null) {
         String[] parts = entry.split("\\|", 2);
         if (Math.abs(now - Long.parseLong(parts[1])) <= STORY_WINDOW.toMillis()) {
@@ -151,28 +150,21 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     return out;
   }
 
-  /** Index entries for an enriched article: its fingerprint bands (originals only) and its key entities. */
+  /**
+   * The article's one index record ({@link ArticleIndex.Entry}): its fingerprint (originals only) and its key
+   * entities, with its story; none for a tombstone or an article without a story.
+   */
   public static List<KeyValue<String, String>> indexRecords(String id, EnrichedArticle article) {
     if (article == null || article.getStoryId() == null) {
       return List.of();
     }
-    Map<String, String> out = new LinkedHashMap<>();
     Fingerprint fingerprint = article.getDuplicateOf() == null ? fingerprint(article) : null;
-    if (fingerprint != null) {
-      // The fingerprint once, and 16 short band entries pointing at it: a sixth of the bytes of a fingerprint
-      // in every band entry, for the broker, the index topic and every instance's global store.
-      out.put("fp:" + id, fingerprint.encode());
-      String value = id + "|" + article.getStoryId();
-      for (int b = 0; b < Fingerprint.BANDS; b++) {
-        out.put("band:" + fingerprint.band(b), value);
-      }
-    }
-    long when = article.getArticle().getFetchedAt().toEpochMilli();
+    List<String> entities = new ArrayList<>(KEY_ENTITIES);
     for (Entity e : keyEntities(article)) {
-      out.put("entity:" + e.getId(), article.getStoryId() + "|" + when);
+      entities.add(e.getId());
     }
-    List<KeyValue<String, String>> records = new ArrayList<>();
-    out.forEach((k, v) -> records.add(KeyValue.pair(k, v)));
-    return records;
+    ArticleIndex.Entry entry = new ArticleIndex.Entry(article.getStoryId(),
+        article.getArticle().getFetchedAt().toEpochMilli(), fingerprint, entities);
+    return List.of(KeyValue.pair(ArticleIndex.ARTICLE + id, entry.encode()));
   }
 }

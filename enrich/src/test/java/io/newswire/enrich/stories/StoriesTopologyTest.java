@@ -91,6 +91,41 @@ class StoriesTopologyTest {
   }
 
   @Test
+  void eachArticleWritesOneIndexRecordThatHoldsItsBandsAndKeyEntities() {
+    var index = driver.createOutputTopic(Topics.ENRICH_INDEX, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer());
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    raw.pipeInput("b7", article("b7", "daily", "Polish leader visits Kyiv", WIRE + " More follows.", T0.plusSeconds(60)),
+        T0.plusSeconds(60));
+
+    var records = index.readKeyValuesToList();
+    assertThat(records).extracting(r -> r.key).containsExactly("article:a1", "article:b7");
+    org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
+    Fingerprint original = Fingerprint.of(WIRE);
+    for (int b = 0; b < Fingerprint.BANDS; b++) {
+      assertThat(store.get("band:" + original.band(b))).isEqualTo("a1|story-a1");
+    }
+    assertThat(store.get("fp:a1")).isEqualTo(original.encode());
+    assertThat(store.get("fp:b7")).as("a near-duplicate adds no bands of its own").isNull();
+    assertThat(enriched.readKeyValuesToMap().get("b7").getDuplicateOf()).isEqualTo("a1");
+  }
+
+  @Test
+  void anEntityKeepsItsLatestStoryWhateverOrderTheIndexIsReadIn() {
+    var index = driver.createInputTopic(Topics.ENRICH_INDEX, new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer());
+    long later = T0.plusSeconds(3600).toEpochMilli();
+    // A restore reads the index's partitions one after the other: the later article's record can come first.
+    index.pipeInput("article:x2", new ArticleIndex.Entry("story-x2", later, null, java.util.List.of("per:duda")).encode(), T0);
+    index.pipeInput("article:x1", new ArticleIndex.Entry("story-x1", T0.toEpochMilli(), null,
+        java.util.List.of("per:duda", "loc:kyiv")).encode(), T0);
+
+    org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
+    assertThat(store.get("entity:per:duda")).isEqualTo("story-x2|" + later);
+    assertThat(store.get("entity:loc:kyiv")).isEqualTo("story-x1|" + T0.toEpochMilli());
+  }
+
+  @Test
   void differentTextsAboutTheSameEventShareAStoryAndOtherNewsDoesNot() {
     raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
     raw.pipeInput("c3", article("c3", "radio", "Zelensky and Duda discuss air defence",
