@@ -31,8 +31,10 @@ sink=$!; pids+=($sink)
 sleep 5
 /usr/bin/time -f "%M" -o "$work/ingest.rss" "$nw" ingest files "$work/articles.jsonl" >/dev/null 2>&1
 
+classpath="$here/dev/target/classpath.txt" # what the launcher runs with, written by its build
+[ -f "$classpath" ] || { echo "no $classpath: build with ./newswire --version first" >&2; exit 1; }
 count() {
-  java -cp "$(cat "$here/cli/target/classpath.txt")" "$here/tools/bench/Count.java" \
+  java -cp "$(cat "$classpath")" "$here/tools/bench/Count.java" \
     "jdbc:postgresql://127.0.0.1:$jdbc_port/newswire" 2>/dev/null || echo 0
 }
 for _ in $(seq 1 600); do
