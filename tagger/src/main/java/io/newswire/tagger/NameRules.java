@@ -96,6 +96,7 @@ final class NameRules {
     placesReadAsPeople(words, flags, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
+    units(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
@@ -216,6 +217,76 @@ final class NameRules {
       }
       i = j - 1;
     }
+  }
+
+  /** Head words of armed forces' units, which name one after any capitalised word or number ("58th Army"). */
+  private static final Set<String> UNIT_HEADS = Set.of("Army", "Navy", "Fleet", "Corps", "Brigade", "Brigades",
+      "Regiment", "Battalion", "Squadron", "Guard", "Guards");
+  /** Head words that name a unit only right after one of {@link #UNIT_ARMS} ("Air Force", "Airborne Division"). */
+  private static final Set<String> ARM_HEADS = Set.of("Force", "Forces", "Division", "Wing", "Command");
+  private static final Set<String> UNIT_ARMS = Set.of("Air", "Space", "Infantry", "Airborne", "Armoured", "Armored",
+      "Marine", "Mountain", "Cavalry", "Panzer", "Tank", "Mechanized", "Mechanised", "Rifle", "Artillery", "Fighter",
+      "Defense", "Defence", "Airlift", "Naval", "Special", "Guards", "Motorized", "Motorised");
+  /** Capitalised words that begin sentences, not units' names ("In Army circles", "Its Navy"). */
+  private static final Set<String> NOT_IN_UNITS = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "From",
+      "With", "As", "When", "After", "Before", "But", "And", "Its", "His", "Her", "Their", "Our", "This", "That",
+      "Yesterday", "Today", "Meanwhile", "Now", "If", "While");
+  private static final java.util.regex.Pattern UNIT_NUMBER = java.util.regex.Pattern.compile(
+      "\\d+(st|nd|rd|th|d)?|(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+          + "|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth"
+          + "|Twenty-\\w+|Thirtieth|Fortieth|Fiftieth)|[IVXL]{2,}|V");
+
+  /**
+   * A unit of armed forces is one organisation with its number, its arm and whose it is: "U.S. Sixth Fleet", "82nd
+   * Airborne Division", "German Air Force", "Black Sea Fleet", "47th Mechanized Brigade". The model reads the
+   * number as nothing and the nation or the sea as a name of its own. The name runs back from a capitalised head word
+   * over numbers and capitalised words, not over "'s" ("Russia 's 58th Army" is a place and a unit). A head alone
+   * ("the Army") is left as the model read it, and so is a division or a force of no arm ("Premier Division").
+   */
+  private static void units(String[] words, int[] flags, int[] labels) {
+    for (int h = 1; h < words.length; h++) {
+      String head = words[h];
+      boolean unitHead = UNIT_HEADS.contains(head);
+      if (!unitHead && !(ARM_HEADS.contains(head) && UNIT_ARMS.contains(words[h - 1]))) {
+        continue;
+      }
+      int k = h;
+      while (k > 0 && h - k < 5 && Character.isUpperCase(words[k - 1].charAt(0)) && labels[k - 1] != 0
+          || k > 0 && h - k < 5 && unitWord(words[k - 1], flags[k - 1])) {
+        k--;
+      }
+      if (k == h) {
+        continue;
+      }
+      int end = h + 1;
+      if (labels[h] != 0) {
+        int name = start(labels, h); // never cut the name the model read ("Free Syrian Army")
+        k = Math.min(k, name);
+        end = Math.max(end, NewswireTagger.end(labels, name));
+      }
+      if (end < words.length && labels[end] != 0 && labels[end] % 2 == 0) {
+        labels[end] = labels[end] - 1; // what followed inside the same name starts a name of its own
+      }
+      // A name that began before k now ends there: its labels before k stay as they are.
+      for (int i = k; i < end; i++) {
+        labels[i] = i == k ? 3 : 4;
+      }
+      h = end - 1;
+    }
+  }
+
+  /**
+   * A word that can be part of a unit's name before its head, besides a capitalised word the model read in a name: a
+   * number, or a capitalised word that is an arm, a place, a nationality or no common word written with a capital
+   * ("Attack" of a headline in capitals is not).
+   */
+  private static boolean unitWord(String w, int flags) {
+    if (UNIT_NUMBER.matcher(w).matches()) {
+      return true;
+    }
+    boolean named = (flags & (Lexicon.PLACE_B | Lexicon.PLACE_I | Lexicon.DEMONYM | Lexicon.COUNTRY)) != 0;
+    return Character.isUpperCase(w.charAt(0)) && !NOT_IN_UNITS.contains(w)
+        && ((flags & Lexicon.COMMON_WORD) == 0 || named || UNIT_ARMS.contains(w));
   }
 
   /** A legal form after a name joins it, and the whole is an organisation. */

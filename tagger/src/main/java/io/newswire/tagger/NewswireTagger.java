@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.14.0";
+  public static final String NAME = "newswire-perceptron/1.15.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -114,6 +114,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 19: a unit of armed forces is one organisation with its number, arm and nation ("U.S. Sixth Fleet");
     // 18: organisations tagged as such are topic evidence by their kind (clubs sport, chipmakers technology, ...);
     //     an organisation's last word alone joins the one name of the article that ends with it ("the Lakers");
     // 17: from pages of other publishers: months, weekdays, time zones, letters, particles and common abbreviations
@@ -147,7 +148,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 18;
+    return 19;
   }
 
   @Override

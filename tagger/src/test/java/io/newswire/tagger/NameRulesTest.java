@@ -121,6 +121,21 @@ class NameRulesTest {
   }
 
   @Test
+  void aUnitOfArmedForcesIsOneOrganisationWithItsNumberArmAndNation() {
+    assertThat(apply("the U.S. Sixth Fleet said", 0, 5, 0, 3, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("the 82nd Airborne Division landed", 0, 0, 3, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("the German Air Force flew", 0, 7, 3, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("the Black Sea Fleet sailed", 0, 5, 6, 0, 0)).containsExactly(0, 3, 4, 4, 0);
+    // Not over "'s", nor over a headline's common words in capitals; the model's own name is never cut.
+    assertThat(apply("Russia 's 58th Army attacked", 5, 0, 0, 0, 0)).containsExactly(5, 0, 3, 4, 0);
+    assertThat(apply("Troops Attack Ukrainian Army Positions", 0, 0, 7, 0, 0)).containsExactly(0, 0, 3, 4, 0);
+    assertThat(apply("the Free Syrian Army said", 0, 3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+    // A head alone, and a division of no arm (a league), stay as the model read them.
+    assertThat(apply("the Army said", 0, 3, 0)).containsExactly(0, 3, 0);
+    assertThat(apply("in the First Division", 0, 0, 7, 8)).containsExactly(0, 0, 7, 8);
+  }
+
+  @Test
   void aLegalFormMakesAnOrganisation() {
     assertThat(apply("Datecs Ltd. said", 5, 6, 0)).containsExactly(3, 4, 0);
     assertThat(apply("Cascade Timberlands LLC said", 5, 6, 3, 0)).containsExactly(3, 4, 4, 0);
