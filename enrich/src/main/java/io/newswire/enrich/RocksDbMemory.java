@@ -46,15 +46,6 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     // Small memtables: the stores hold short records, and many memtables share the budget.
     options.setWriteBufferSize(4L << 20);
     options.setMaxWriteBufferNumber(2);
-    if (storeName.equals(EnrichTopology.ARTICLES_STORE)) {
-      // Whole enriched articles (about 10 KB each) go to blob files, written once at flush: compaction then
-      // moves keys and pointers instead of rewriting every article several times, which was most of the
-      // RocksDB background threads' CPU (docs/PERFORMANCE.md). Blobs of replaced articles are collected as
-      // their files age.
-      options.setEnableBlobFiles(true);
-      options.setMinBlobSize(1024);
-      options.setEnableBlobGarbageCollection(true);
-    }
   }
 
   @Override
