@@ -251,8 +251,7 @@ final class NameRules {
         continue;
       }
       int k = h;
-      while (k > 0 && h - k < 5 && Character.isUpperCase(words[k - 1].charAt(0)) && labels[k - 1] != 0
-          || k > 0 && h - k < 5 && unitWord(words[k - 1], flags[k - 1])) {
+      while (k > 0 && h - k < 5 && unitWord(words[k - 1], flags[k - 1], labels[k - 1] != 0)) {
         k--;
       }
       if (k == h) {
@@ -276,17 +275,19 @@ final class NameRules {
   }
 
   /**
-   * A word that can be part of a unit's name before its head, besides a capitalised word the model read in a name: a
-   * number, or a capitalised word that is an arm, a place, a nationality or no common word written with a capital
-   * ("Attack" of a headline in capitals is not).
+   * A word that can be part of a unit's name before its head: a number, or a capitalised word that the model read
+   * in a name or that is an arm, a place, a nationality or no common word written with a capital ("Attack" of a
+   * headline in capitals is not).
    */
-  private static boolean unitWord(String w, int flags) {
+  private static boolean unitWord(String w, int flags, boolean inName) {
     if (UNIT_NUMBER.matcher(w).matches()) {
       return true;
     }
+    if (!Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
     boolean named = (flags & (Lexicon.PLACE_B | Lexicon.PLACE_I | Lexicon.DEMONYM | Lexicon.COUNTRY)) != 0;
-    return Character.isUpperCase(w.charAt(0)) && !NOT_IN_UNITS.contains(w)
-        && ((flags & Lexicon.COMMON_WORD) == 0 || named || UNIT_ARMS.contains(w));
+    return inName || !NOT_IN_UNITS.contains(w) && ((flags & Lexicon.COMMON_WORD) == 0 || named || UNIT_ARMS.contains(w));
   }
 
   /** A legal form after a name joins it, and the whole is an organisation. */
