@@ -7,6 +7,7 @@ import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.RawArticle;
 import io.newswire.schema.TrendCount;
 import io.newswire.serde.SpecificAvroSerde;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class Topics {
   public static final String TRENDS = "newswire.trends";
   /** enrich's shared index of article fingerprints and story entities, read back as a global store by every instance. */
   public static final String ENRICH_INDEX = "newswire.enrich.index";
+  /** How long the index remembers an article: its topic's retention, and the window enrich's global store keeps. */
+  public static final Duration ENRICH_INDEX_RETENTION = Duration.ofDays(7);
   /** Watches, the saved searches enrich matches every article against: compacted, key = watch id. */
   public static final String WATCHES = "newswire.watches";
   /** An alert for each article a watch matched, key = watch id; the notifier posts them to webhooks. */
@@ -74,7 +77,7 @@ public final class Topics {
     // builds wrote one per band or entity), forgotten after 7 days.
     enrichIndex = new Topic<>(ENRICH_INDEX, Serdes.String(), Serdes.String(), partitions, Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
+        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(ENRICH_INDEX_RETENTION.toMillis())));
     // Compacted and never expired: the current version of every watch; one partition, since every enrich
     // instance reads all of it into a global store and there are thousands of watches, not millions.
     watches = new Topic<>(WATCHES, Serdes.String(), specific(serdeConfig), 1, Map.of(

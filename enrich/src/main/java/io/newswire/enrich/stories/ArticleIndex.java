@@ -3,6 +3,8 @@ package io.newswire.enrich.stories;
 import io.newswire.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -21,17 +23,25 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The topic holds <b>one record per article</b>, keyed {@code article:<id>} (see {@link Entry}); the global
  * store's updater expands it into the store's keys, which {@link Stories} looks up:
  * <ul>
- *   <li>{@code band:<band>} → {@code articleId|storyId}: an original article with that band (earlier builds
- *       wrote {@code articleId|storyId|fingerprint}, still read);
- *   <li>{@code fp:<articleId>} → the article's fingerprint, for originals;
- *   <li>{@code entity:<entityId>} → {@code storyId|epochMillis}: the latest story that featured the entity.
+ *   <li>{@code band:<band>} → {@code articleId|storyId|@epochMillis}: the latest original article with that band
+ *       (earlier builds wrote {@code articleId|storyId} or {@code articleId|storyId|fingerprint}, still read);
+ *   <li>{@code fp:<articleId>} → {@code epochMillis|fingerprint}, for originals (earlier builds: the fingerprint);
+ *   <li>{@code entity:<entityId>} → {@code storyId|epochMillis}: the latest story that featured the entity;
+ *   <li>{@code exp:<epochMillis>:<articleId>} → the article's key entities: when its entries expire.
  * </ul>
- * Earlier builds wrote those keys to the topic one record each (21 records for an original article, each
- * serialised, sent, replicated and read back by every instance); such records are still applied as they are.
+ * Earlier builds wrote those keys to the topic one record each; such records are still applied as they are.
  * The updater runs again over the topic when the store is restored, so the expansion needs no changelog of its
  * own. Records of different articles sit on different partitions, which a restore reads one after the other:
- * an entity entry therefore replaces another only if it is newer, so the store holds the same latest stories
- * whatever order the records come back in.
+ * a band, fingerprint or entity entry therefore replaces another only if it is newer, so the store holds the
+ * same entries whatever order the records come back in.
+ *
+ * <p><b>The store forgets what the topic forgets.</b> The topic deletes records after {@link
+ * Topics#ENRICH_INDEX_RETENTION}, so a store restored from it holds only that window; a store that was never
+ * restored would otherwise keep every article for ever, and two instances would then decide differently.
+ * So the updater keeps an index time (the latest article time it has applied), skips records already older than
+ * the window, and about once a minute of index time removes the entries of articles that fell out of it (an
+ * entry another article has since replaced stays). {@link Stories} also ignores a band whose article is older
+ * than the window, so a decision never depends on when the store last removed entries.
  *
  * <p>Entries are written after the articles that produced them are committed, so two copies processed within
  * the same commit interval on different instances may both count as originals: the index is eventually
@@ -43,6 +53,9 @@ public final class ArticleIndex {
   static final String BAND = "band:";
   static final String FINGERPRINT = "fp:";
   static final String ENTITY = "entity:";
+  static final String EXPIRY = "exp:";
+  /** How much index time passes between two removals of expired entries. */
+  static final long PURGE_EVERY_MS = 60_000;
 
   private ArticleIndex() {}
 
@@ -86,9 +99,14 @@ public final class ArticleIndex {
     }
   }
 
-  /** Applies index records to the global store; a null value removes an entry written as its own record. */
+  /**
+   * Applies index records to the global store and removes expired entries; a null value removes an entry written
+   * as its own record.
+   */
   static final class Updater implements Processor<String, String, Void, Void> {
     private KeyValueStore<String, String> store;
+    private long indexTime = Long.MIN_VALUE;
+    private long purgedAt = Long.MIN_VALUE;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -103,7 +121,16 @@ public final class ArticleIndex {
       }
       if (key.startsWith(ARTICLE)) {
         if (record.value() != null) {
-          apply(store, key.substring(ARTICLE.length()), Entry.decode(record.value()));
+          Entry entry = Entry.decode(record.value());
+          if (indexTime != Long.MIN_VALUE && entry.at() < indexTime - RETENTION_MS) {
+            return; // already out of the window: a store restored from the topic would not hold it either
+          }
+          apply(store, key.substring(ARTICLE.length()), entry);
+          indexTime = Math.max(indexTime, entry.at());
+          if (purgedAt == Long.MIN_VALUE || indexTime - purgedAt >= PURGE_EVERY_MS) {
+            purge(store, indexTime - RETENTION_MS);
+            purgedAt = indexTime;
+          }
         }
       } else if (record.value() == null) {
         store.delete(key);
@@ -113,24 +140,95 @@ public final class ArticleIndex {
     }
   }
 
+  static final long RETENTION_MS = Topics.ENRICH_INDEX_RETENTION.toMillis();
+
   static void apply(KeyValueStore<String, String> store, String articleId, Entry entry) {
+    long at = entry.at();
     if (entry.fingerprint() != null) {
-      store.put(FINGERPRINT + articleId, entry.fingerprint().encode());
-      String value = articleId + "|" + entry.storyId();
+      String before = store.get(FINGERPRINT + articleId);
+      if (before == null || fingerprintTime(before) <= at) {
+        store.put(FINGERPRINT + articleId, at + "|" + entry.fingerprint().encode());
+      }
+      String value = articleId + "|" + entry.storyId() + "|@" + at;
       for (int b = 0; b < Fingerprint.BANDS; b++) {
-        store.put(BAND + entry.fingerprint().band(b), value);
+        String key = BAND + entry.fingerprint().band(b);
+        String band = store.get(key);
+        if (band == null || bandTime(band) <= at) {
+          store.put(key, value);
+        }
       }
     }
     for (String entity : entry.entityIds()) {
       String before = store.get(ENTITY + entity);
-      if (before == null || entityTime(before) <= entry.at()) {
-        store.put(ENTITY + entity, entry.storyId() + "|" + entry.at());
+      if (before == null || entityTime(before) <= at) {
+        store.put(ENTITY + entity, entry.storyId() + "|" + at);
       }
     }
+    store.put(expiryKey(at, articleId), String.join("\n", entry.entityIds()));
+  }
+
+  /**
+   * Removes the entries of articles whose time is at or before {@code cutoff}, except those a newer article (or a
+   * newer copy of the same article) has since replaced.
+   */
+  static int purge(KeyValueStore<String, String> store, long cutoff) {
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> marks = store.range(EXPIRY, expiryKey(cutoff, "\uffff"))) {
+      marks.forEachRemaining(due::add);
+    }
+    for (KeyValue<String, String> mark : due) {
+      int colon = mark.key.indexOf(':', EXPIRY.length());
+      long at = Long.parseLong(mark.key.substring(EXPIRY.length(), colon));
+      String articleId = mark.key.substring(colon + 1);
+      String fingerprint = store.get(FINGERPRINT + articleId);
+      if (fingerprint != null && fingerprintTime(fingerprint) <= at) {
+        Fingerprint decoded = Fingerprint.decode(fingerprintOf(fingerprint));
+        for (int b = 0; b < Fingerprint.BANDS; b++) {
+          String key = BAND + decoded.band(b);
+          String band = store.get(key);
+          if (band != null && band.startsWith(articleId + "|") && bandTime(band) <= at) {
+            store.delete(key);
+          }
+        }
+        store.delete(FINGERPRINT + articleId);
+      }
+      if (!mark.value.isEmpty()) {
+        for (String entity : mark.value.split("\n")) {
+          String before = store.get(ENTITY + entity);
+          if (before != null && entityTime(before) <= at) {
+            store.delete(ENTITY + entity);
+          }
+        }
+      }
+      store.delete(mark.key);
+    }
+    return due.size();
+  }
+
+  /** Zero-padded, so that the marks sort by time. */
+  static String expiryKey(long at, String articleId) {
+    return EXPIRY + String.format("%019d", Math.max(0, at)) + ":" + articleId;
   }
 
   /** The epoch milliseconds of an entity entry ({@code storyId|epochMillis}). */
   static long entityTime(String value) {
     return Long.parseLong(value.substring(value.lastIndexOf('|') + 1));
+  }
+
+  /** The epoch milliseconds of a band entry, or the earliest time for entries of earlier builds, which carry none. */
+  static long bandTime(String value) {
+    int stamp = value.lastIndexOf("|@");
+    return stamp < 0 ? Long.MIN_VALUE : Long.parseLong(value.substring(stamp + 2));
+  }
+
+  /** The epoch milliseconds of a fingerprint entry ({@code epochMillis|fingerprint}; earlier builds: none). */
+  static long fingerprintTime(String value) {
+    int bar = value.indexOf('|');
+    return bar < 0 ? Long.MIN_VALUE : Long.parseLong(value.substring(0, bar));
+  }
+
+  /** The encoded fingerprint of a fingerprint entry, of this build or an earlier one. */
+  static String fingerprintOf(String value) {
+    return value.substring(value.indexOf('|') + 1);
   }
 }

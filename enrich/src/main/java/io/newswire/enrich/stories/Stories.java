@@ -94,6 +94,7 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
   }
 
   static void assign(String id, EnrichedArticle article, KeyValueStore<String, String> index) {
+    long now = article.getArticle().getFetchedAt().toEpochMilli();
     Fingerprint fingerprint = fingerprint(article);
     if (fingerprint != null) {
       for (int b = 0; b < Fingerprint.BANDS; b++) {
@@ -102,12 +103,14 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
           continue;
         }
         String[] parts = entry.split("\\|", 3);
-        if (parts[0].equals(id)) {
-          continue;
+        long indexed = ArticleIndex.bandTime(entry); // Long.MIN_VALUE for entries of earlier builds
+        if (parts[0].equals(id) || (indexed != Long.MIN_VALUE && now - indexed > ArticleIndex.RETENTION_MS)) {
+          continue; // itself, or an article the index has forgotten or is about to
         }
         // Band entries name the article; its fingerprint is kept once under "fp:<id>" (entries written by
         // earlier builds carry it inline as a third part).
-        String encoded = parts.length == 3 ? parts[2] : index.get(ArticleIndex.FINGERPRINT + parts[0]);
+        String encoded = parts.length == 3 && !parts[2].startsWith("@") ? parts[2]
+            : fingerprintEntry(index.get(ArticleIndex.FINGERPRINT + parts[0]));
         if (encoded != null && fingerprint.similarity(Fingerprint.decode(encoded)) >= SIMILARITY) {
           article.setDuplicateOf(parts[0]);
           article.setStoryId(parts[1]);
@@ -115,7 +118,6 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
         }
       }
     }
-    long now = article.getArticle().getFetchedAt().toEpochMilli();
     Map<String, Integer> votes = new HashMap<>();
     for (Entity e : keyEntities(article)) {
       String entry = index.get(ArticleIndex.ENTITY + e.getId());
@@ -129,6 +131,10 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     String story = votes.entrySet().stream().filter(v -> v.getValue() >= 2)
         .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("story-" + id);
     article.setStoryId(story);
+  }
+
+  private static String fingerprintEntry(String value) {
+    return value == null ? null : ArticleIndex.fingerprintOf(value);
   }
 
   /** The most salient people, organisations and towns: what makes an event this event. */

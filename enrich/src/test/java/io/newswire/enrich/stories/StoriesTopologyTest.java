@@ -103,9 +103,9 @@ class StoriesTopologyTest {
     org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
     Fingerprint original = Fingerprint.of(WIRE);
     for (int b = 0; b < Fingerprint.BANDS; b++) {
-      assertThat(store.get("band:" + original.band(b))).isEqualTo("a1|story-a1");
+      assertThat(store.get("band:" + original.band(b))).isEqualTo("a1|story-a1|@" + T0.toEpochMilli());
     }
-    assertThat(store.get("fp:a1")).isEqualTo(original.encode());
+    assertThat(store.get("fp:a1")).isEqualTo(T0.toEpochMilli() + "|" + original.encode());
     assertThat(store.get("fp:b7")).as("a near-duplicate adds no bands of its own").isNull();
     assertThat(enriched.readKeyValuesToMap().get("b7").getDuplicateOf()).isEqualTo("a1");
   }
@@ -123,6 +123,84 @@ class StoriesTopologyTest {
     org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
     assertThat(store.get("entity:per:duda")).isEqualTo("story-x2|" + later);
     assertThat(store.get("entity:loc:kyiv")).isEqualTo("story-x1|" + T0.toEpochMilli());
+  }
+
+  @Test
+  void aCopyOfAnArticleOlderThanTheIndexWindowIsNoNearDuplicate() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    Instant later = T0.plus(Topics.ENRICH_INDEX_RETENTION).plus(Duration.ofHours(1));
+    raw.pipeInput("b7", article("b7", "daily", "Polish leader visits Kyiv", WIRE + " More follows.", later), later);
+
+    var out = enriched.readKeyValuesToMap();
+    assertThat(out.get("b7").getDuplicateOf()).isNull();
+    assertThat(out.get("b7").getStoryId()).isEqualTo("story-b7");
+  }
+
+  @Test
+  void theIndexStoreForgetsAnArticleOnceItHasSeenArticlesAWindowYounger() {
+    raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
+    org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
+    assertThat(keys(store)).anyMatch(k -> k.startsWith("entity:")).contains("fp:a1");
+
+    Instant later = T0.plus(Topics.ENRICH_INDEX_RETENTION).plus(Duration.ofMinutes(2));
+    raw.pipeInput("c3", article("c3", "radio", "Storm closes ports",
+        "Heavy rain and wind closed the ports of Gdansk and Gdynia on Friday, the harbour master said.", later), later);
+
+    Fingerprint original = Fingerprint.of(WIRE);
+    assertThat(keys(store)).doesNotContain("fp:a1").noneMatch(k -> k.endsWith(":a1"))
+        .noneMatch(k -> k.startsWith("band:") && store.get(k).startsWith("a1|"))
+        .noneMatch(k -> k.startsWith("entity:") && store.get(k).startsWith("story-a1|"))
+        .contains("fp:c3");
+    assertThat(store.get("band:" + original.band(0))).isNull();
+  }
+
+  @Test
+  void anArticleIndexedAgainKeepsItsEntriesWhenItsFirstTimeExpires() {
+    var index = driver.createInputTopic(Topics.ENRICH_INDEX, new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer());
+    Fingerprint original = Fingerprint.of(WIRE);
+    long resent = T0.plus(Duration.ofDays(2)).toEpochMilli();
+    index.pipeInput("article:a1", new ArticleIndex.Entry("story-a1", T0.toEpochMilli(), original,
+        java.util.List.of("per:duda")).encode(), T0);
+    index.pipeInput("article:a1", new ArticleIndex.Entry("story-a1", resent, original,
+        java.util.List.of("per:duda")).encode(), T0);
+    long past = T0.plus(Topics.ENRICH_INDEX_RETENTION).plus(Duration.ofHours(1)).toEpochMilli();
+    index.pipeInput("article:z9", new ArticleIndex.Entry("story-z9", past, null, java.util.List.of()).encode(), T0);
+
+    org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
+    assertThat(store.get("fp:a1")).isEqualTo(resent + "|" + original.encode());
+    assertThat(store.get("band:" + original.band(3))).isEqualTo("a1|story-a1|@" + resent);
+    assertThat(store.get("entity:per:duda")).isEqualTo("story-a1|" + resent);
+  }
+
+  @Test
+  void aBandKeepsItsNewestArticleWhateverOrderTheIndexIsReadInAndExpiredRecordsAreSkipped() {
+    var index = driver.createInputTopic(Topics.ENRICH_INDEX, new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer());
+    Fingerprint original = Fingerprint.of(WIRE);
+    long newer = T0.plusSeconds(3600).toEpochMilli();
+    index.pipeInput("article:n2", new ArticleIndex.Entry("story-n2", newer, original, java.util.List.of()).encode(), T0);
+    index.pipeInput("article:o1", new ArticleIndex.Entry("story-o1", T0.toEpochMilli(), original,
+        java.util.List.of()).encode(), T0);
+    org.apache.kafka.streams.state.KeyValueStore<String, String> store = driver.getKeyValueStore(ArticleIndex.STORE);
+    for (int b = 0; b < Fingerprint.BANDS; b++) {
+      assertThat(store.get("band:" + original.band(b))).isEqualTo("n2|story-n2|@" + newer);
+    }
+
+    long past = T0.plus(Topics.ENRICH_INDEX_RETENTION).plus(Duration.ofDays(1)).toEpochMilli();
+    index.pipeInput("article:z9", new ArticleIndex.Entry("story-z9", past, null, java.util.List.of()).encode(), T0);
+    index.pipeInput("article:o1", new ArticleIndex.Entry("story-o1", T0.toEpochMilli(), original,
+        java.util.List.of("per:duda")).encode(), T0);
+    assertThat(keys(store)).as("a record older than the window is not applied").containsOnly(
+        ArticleIndex.expiryKey(past, "z9"));
+  }
+
+  static java.util.List<String> keys(org.apache.kafka.streams.state.KeyValueStore<String, String> store) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    try (var all = store.all()) {
+      all.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    return keys;
   }
 
   @Test
