@@ -155,6 +155,89 @@ final class LanguageGuesser {
     return best < 0 ? null : LANGUAGES[best];
   }
 
+  /**
+   * What a text's words, rather than its letters, say about its language: how many are names (capitalised or in
+   * capitals), how many prose (lower case, two letters or more; name particles such as "de" and "van" are parts of
+   * names), how many of those are English, and whether its letters are Latin.
+   */
+  record Words(int names, int prose, int english, int foreign, boolean latin) {
+    /** Particles inside names ("Alex de Minaur", "Olympique de Marseille", "Rafael van der Vaart"). */
+    static final Set<String> PARTICLES = Set.of("de", "da", "di", "do", "dos", "das", "del", "della", "der", "den",
+        "van", "von", "du", "la", "le", "al", "el", "bin", "ibn");
+    /** Abbreviations of results and market lists that dictionaries lack: "Sinner bt Raonic", "12 pts", "3 pct". */
+    static final Set<String> LIST_WORDS = Set.of("bt", "pts", "pct", "mln", "bln", "mn", "bn", "aet", "og", "agg",
+        "ht", "nr", "vs");
+    /**
+     * Function words of other languages that English does not share: one among a list's few lower-case words
+     * ("Ergebnisse ... am 19.05.", "Match en direct") says the list is not English.
+     */
+    static final Set<String> FOREIGN = foreignFunctionWords();
+    private static final int SAMPLE = 2000;
+
+    private static Set<String> foreignFunctionWords() {
+      Set<String> words = new java.util.HashSet<>(Set.of("am", "im", "zu", "bei", "für", "vom", "zum", "zur", "och",
+          "og", "ja", "ve", "ile", "i", "w", "na", "z"));
+      FUNCTION_WORDS.forEach((language, list) -> {
+        if (!language.equals("en")) {
+          words.addAll(list);
+        }
+      });
+      words.removeAll(FUNCTION_WORDS.get("en"));
+      words.removeAll(Set.of("is", "die", "per", "do", "con", "op", "a", "o", "og"));
+      return Set.copyOf(words);
+    }
+
+    static Words of(String text, java.util.function.Predicate<String> englishWord) {
+      String head = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
+      int names = 0;
+      int prose = 0;
+      int english = 0;
+      int foreign = 0;
+      for (String word : NON_LETTERS.split(head)) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        char first = word.charAt(0);
+        if (Character.isUpperCase(first)) {
+          names++;
+        } else if (word.length() >= 2 && Character.isLowerCase(first) && !PARTICLES.contains(word)) {
+          prose++;
+          if (englishWord.test(word) || LIST_WORDS.contains(word)) {
+            english++;
+          }
+          if (FOREIGN.contains(word)) {
+            foreign++;
+          }
+        }
+      }
+      int latin = 0;
+      int letters = 0;
+      for (int i = 0; i < head.length(); i++) {
+        char c = head.charAt(i);
+        if (Character.isLetter(c)) {
+          letters++;
+          if (c < '\u0250') {
+            latin++;
+          }
+        }
+      }
+      return new Words(names, prose, english, foreign, letters > 0 && latin * 10 >= letters * 9);
+    }
+
+    /** At least half the prose words are English, and fewer than one in ten is another language's function word. */
+    boolean mostlyEnglish() {
+      return prose > 0 && english * 2 >= prose && foreign * 10 < prose;
+    }
+
+    /**
+     * Names and figures: Latin letters, and fewer than one word in four is prose. The detector then reads the
+     * names' language, not the text's.
+     */
+    boolean namesAndFigures() {
+      return latin && names > 0 && prose * 3 < names;
+    }
+  }
+
   private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().toArray(new String[0]);
   private static final Map<String, Integer> WORD_LANGUAGES = new java.util.HashMap<>();
 

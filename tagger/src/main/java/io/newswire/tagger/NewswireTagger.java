@@ -87,24 +87,63 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.15.0";
+  public static final String NAME = "newswire-perceptron/1.16.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
 
-  /** Whether at least half of the text's lower-case words (two letters or more) are English dictionary words. */
-  static boolean mostlyEnglishWords(String text) {
-    int words = 0;
-    int english = 0;
-    for (String word : text.split("[^\\p{L}]+")) {
-      if (word.length() >= 2 && Character.isLowerCase(word.charAt(0))) {
-        words++;
-        if (lexicon().isEnglishWord(word)) {
-          english++;
+  /**
+   * Whether at least two thirds of the text's capitalised words are known to the lists: places, people's names,
+   * organisations, titles, demonyms, English words, or short acronyms ("PSV", "ITA").
+   */
+  static boolean mostlyKnownNames(String text) {
+    List<Token> tokens = Token.of(text.length() > 2000 ? text.substring(0, 2000) : text);
+    String[] words = new String[tokens.size()];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = tokens.get(i).text();
+    }
+    int[] flags = lexicon().flags(words);
+    int known = Lexicon.PLACE_B | Lexicon.PLACE_I | Lexicon.PERSON_NAME | Lexicon.DEMONYM | Lexicon.TITLE
+        | Lexicon.ORG_WORD | Lexicon.ACRONYM | Lexicon.COMMON_WORD | Lexicon.EVENT_WORD | Lexicon.KNOWN_ORG_B
+        | Lexicon.KNOWN_ORG_I;
+    int capitalised = 0;
+    int recognised = 0;
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      if (Character.isUpperCase(w.charAt(0)) && Character.isLetter(w.charAt(w.length() - 1))) {
+        capitalised++;
+        if ((flags[i] & known) != 0 || w.length() <= 4 && Token.allCaps(w)) {
+          recognised++;
         }
       }
     }
-    return words > 0 && english * 2 >= words;
+    return recognised * 3 >= capitalised * 2;
+  }
+
+  /**
+   * The language of the text: English when it plainly is; English when it is names and figures (results,
+   * standings, line-ups) whose few lower-case words are English, or when it is short and its lower-case words are
+   * mostly English; otherwise the detector's, or English if the detector cannot tell but the words can.
+   */
+  String languageOf(String text) {
+    if (LanguageGuesser.plainlyEnglish(text)) {
+      return "en"; // most of a newsroom's stream: no need for the detector, which costs more than tagging
+    }
+    LanguageGuesser.Words words = LanguageGuesser.Words.of(text, lexicon()::isEnglishWord);
+    if (words.namesAndFigures() && (words.prose() == 0 || words.mostlyEnglish())
+        && mostlyKnownNames(text)) {
+      // "Ajax 2 PSV Eindhoven 2", "Sinner (ITA) bt Raonic (CAN) 7-6 6-4": the letters are the clubs' and players',
+      // which the detector reads as Dutch or German; the few words around them are what has a language. Unless
+      // the capitalised words are mostly unknown: German capitalises its nouns ("Wochenbericht", "Ergebnisse").
+      return "en";
+    }
+    // A short text of English words is English without asking the detector (its n-grams are too few to overrule
+    // them: "Markets opened higher in Tokyo." reads as another language to it).
+    if (text.length() < SHORT && words.mostlyEnglish()) {
+      return "en";
+    }
+    String language = languages.guess(text);
+    return language == null && words.mostlyEnglish() ? "en" : language;
   }
 
   @Override
@@ -114,6 +153,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 20: results, standings and line-ups of foreign clubs and players are English by their few words, not Dutch or
+    //     German by their names' letters (they got no entities or topics); a list with German nouns stays German;
     // 19: a unit of armed forces is one organisation with its number, arm and nation ("U.S. Sixth Fleet");
     // 18: organisations tagged as such are topic evidence by their kind (clubs sport, chipmakers technology, ...);
     //     an organisation's last word alone joins the one name of the article that ends with it ("the Lakers");
@@ -148,20 +189,13 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 19;
+    return 20;
   }
 
   @Override
   public Tagging tag(String title, String body) {
     String text = Tagging.text(title, body);
-    // A short text of English words is English without asking the detector (its n-grams are too few to overrule
-    // them, and it costs more than tagging such a text).
-    String language = text.length() < SHORT && mostlyEnglishWords(text) ? "en" : languages.guess(text);
-    if (language == null && mostlyEnglishWords(text)) {
-      // Too short to tell by its letters ("Markets opened higher in Tokyo." reads as another language to the
-      // detector), or not told at all, but at least half its words are English words: English.
-      language = "en";
-    }
+    String language = languageOf(text);
     if (!"en".equals(language)) {
       // The entity model and topic rules are English: any other language, and text whose language cannot be
       // told, passes through with its language only, never with English entities read into it.

@@ -73,4 +73,51 @@ class LanguageRoutingTest {
     assertThat(t.language()).isEqualTo("en");
     assertThat(t.entities()).extracting(e -> e.getName()).contains("Lagos");
   }
+
+  @Test
+  void resultsAndStandingsOfForeignClubsAreEnglishByTheirWordsNotTheNamesLetters() {
+    // The detector reads the clubs' and players' names: Dutch, German, French.
+    Tagging results = TAGGER.tag("Dutch league", "Ajax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\nTwente 1 Utrecht 1");
+    assertThat(results.language()).isEqualTo("en");
+    assertThat(results.entities()).extracting(e -> e.getName()).contains("Feyenoord", "PSV Eindhoven");
+    assertThat(results.topics()).extracting(t -> t.getLabel()).contains("sport");
+
+    Tagging scorers = TAGGER.tag("Bundesliga",
+        "Bayern Munchen 3 (Kane 12, 55, Musiala 70) Borussia Moenchengladbach 1 (Plea 40). Halftime 1-1.");
+    assertThat(scorers.language()).isEqualTo("en");
+    assertThat(scorers.topics()).isNotEmpty();
+
+    Tagging tennis = TAGGER.tag("ATP Rotterdam", "Quarter-finals: Jannik Sinner (ITA) bt Milos Raonic (CAN) 7-6(2)"
+        + " 6-4; Alex de Minaur (AUS) bt Felix Auger-Aliassime (CAN) 6-3 6-4");
+    assertThat(tennis.language()).isEqualTo("en");
+    assertThat(tennis.entities()).extracting(e -> e.getName()).contains("Jannik Sinner");
+  }
+
+  @Test
+  void namesAmongProseOfAnotherLanguageOrScriptKeepThatLanguage() {
+    Tagging portuguese = TAGGER.tag("Brasileirao",
+        "Sao Paulo bateu o Corinthians por 2 a 1 no Morumbi. Flamengo 1 Fluminense 1. Gremio 0 Internacional 0.");
+    assertThat(portuguese.language()).isEqualTo("pt");
+    assertThat(portuguese.entities()).isEmpty();
+    // German capitalises its nouns: a results list with German headings is German, not names.
+    Tagging german = TAGGER.tag("Kreismeisterschaften: Ergebnisse",
+        "Weitsprung Schülerinnen: 1. Anna Keller (TSV Essingen) 4,85 m; 2. Lena Maier (LG Staufen) 4,60 m\n"
+        + "Hochsprung Schülerinnen: 1. Mia Brenner (TSV Essingen) 1,42 m; 2. Ida Vogt (SV Lauchheim) 1,38 m");
+    assertThat(german.language()).isNotEqualTo("en");
+    assertThat(german.entities()).isEmpty();
+    // A function word of another language among a list's few lower-case words.
+    Tagging french = TAGGER.tag("Lorient - Olympique Lyonnais", "Match en direct\nStade Yves Allainmat, Lorient");
+    assertThat(french.language()).isNotEqualTo("en");
+    // A few Latin names in Chinese text are not a list of names.
+    Tagging chinese = TAGGER.tag("NBA", "洛杉矶湖人队在NBA季后赛中以112比104击败金州勇士队，LeBron James得到30分。");
+    assertThat(chinese.language()).isEqualTo("zh");
+    assertThat(chinese.entities()).isEmpty();
+  }
+
+  @Test
+  void anEnglishWireItemInCapitalsIsEnglish() {
+    Tagging t = TAGGER.tag("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT",
+        "AL-AIN, United Arab Emirates 1996-12-06");
+    assertThat(t.language()).isEqualTo("en");
+  }
 }
