@@ -89,6 +89,7 @@ final class NameRules {
 
   /** @param flags the lexicon's flags of each word, as the model saw them */
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    joinAtParticles(words, labels);
     legalForms(words, labels);
     splitAtThe(words, labels);
     splitOrganisationsAtAnd(words, labels);
@@ -117,6 +118,26 @@ final class NameRules {
       boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0;
       if (alone && !cut && !known && labels[i] != 7 && misc(words[i], flags[i], lexicon)) {
         labels[i] = 7;
+      }
+    }
+  }
+
+  /** Particles that join the words of one name; no name ends with one. */
+  private static final Set<String> JOINING = Set.of("of", "de", "da", "di", "del", "della", "der", "den", "des", "du",
+      "dos", "das", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "do");
+
+  /**
+   * A name the model ended on a particle, with another name right after it, is one name of the first one's type:
+   * "Copa del" and "Rey" are "Copa del Rey", "Bank of" and "England" the "Bank of England".
+   */
+  private static void joinAtParticles(String[] words, int[] labels) {
+    for (int i = 1; i + 1 < words.length; i++) {
+      if (labels[i] != 0 && labels[i] % 2 == 0 && JOINING.contains(words[i]) && labels[i + 1] % 2 == 1) {
+        int next = labels[i + 1];
+        labels[i + 1] = labels[i];
+        for (int k = i + 2; k < words.length && labels[k] == next + 1; k++) {
+          labels[k] = labels[i];
+        }
       }
     }
   }

@@ -55,6 +55,14 @@ class NameRulesTest {
   }
 
   @Test
+  void aNameThatEndsOnAParticleJoinsTheNameAfterIt() {
+    assertThat(apply("in the Copa del Rey final", 0, 0, 7, 8, 3, 0)).containsExactly(0, 0, 7, 8, 8, 0);
+    assertThat(apply("the Bank of England Governor", 0, 3, 4, 5, 0)).containsExactly(0, 3, 4, 4, 0);
+    // Not across a conjunction the model left outside both names.
+    assertThat(apply("Real Madrid and Barcelona", 3, 4, 0, 3)).containsExactly(3, 4, 0, 3);
+  }
+
+  @Test
   void monthsDaysContractionsAndPartiesAreNoNames() {
     assertThat(apply("on Feb 3", 0, 5, 0)).containsExactly(0, 0, 0);
     assertThat(apply("Sept . 3", 1, 0, 0)).containsExactly(0, 0, 0);
