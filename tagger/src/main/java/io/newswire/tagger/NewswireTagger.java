@@ -155,7 +155,8 @@ public final class NewswireTagger implements Tagger {
   public int enrichmentVersion() {
     // 20: results, standings and line-ups of foreign clubs and players are English by their few words, not Dutch or
     //     German by their names' letters (they got no entities or topics); a list with German nouns stays German;
-    //     a name ending on a particle joins the name after it ("Copa del" + "Rey");
+    //     a name ending on a particle joins the name after it ("Copa del" + "Rey"); foreign head words of
+    //     organisations and events in the lexicon ("Banco", "Olympique", "Copa", "Ligue"; retrained);
     // 19: a unit of armed forces is one organisation with its number, arm and nation ("U.S. Sixth Fleet");
     // 18: organisations tagged as such are topic evidence by their kind (clubs sport, chipmakers technology, ...);
     //     an organisation's last word alone joins the one name of the article that ends with it ("the Lakers");

@@ -94,6 +94,15 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void foreignCupsAndClubsAreReadByTheirHeadWords() {
+    // "Copa", "Olympique" and the like are event and organisation head words of the lexicon, as "Cup" and "FC" are.
+    Tagging t = TAGGER.tag("Copa del Rey", "Athletic Bilbao beat Real Sociedad 1-0 in the Copa del Rey on Wednesday,"
+        + " while Olympique Lyonnais lost to Stade Rennais in the Coupe de France.");
+    assertThat(t.entities()).extracting(e -> e.getType() + " " + e.getName())
+        .contains("MISC Copa del Rey", "ORG Olympique Lyonnais", "MISC Coupe de France");
+  }
+
+  @Test
   void aMeasurementIsNotAName() {
     // "46C" in a heatwave headline was once an organisation; a club such as "1860 Munich" still starts a name.
     assertThat(EntityModel.canStart("46C")).isFalse();
