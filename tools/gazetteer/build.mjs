@@ -65,6 +65,18 @@ for (const c of countries) {
 writeFileSync(new URL('demonyms.tsv', OUT), ['# Demonyms from world-countries (ODbL 1.0), built by tools/gazetteer/build.mjs',
   ...[...demonyms].sort().map(([d, cc]) => `${d}\t${cc}`)].join('\n') + '\n');
 
+// Three-letter country codes as results lists write them after a name ("Jannik Sinner (ITA)"): the IOC's, which
+// sport uses, and ISO 3166 alpha-3 where the IOC has none or the same.
+const codes = new Map();
+for (const c of countries) {
+  if (c.cioc) codes.set(c.cioc, c.cca2);
+}
+for (const c of countries) {
+  if (c.cca3 && !codes.has(c.cca3)) codes.set(c.cca3, c.cca2);
+}
+writeFileSync(new URL('country-codes.tsv', OUT), ['# Three-letter country codes (IOC, then ISO 3166 alpha-3) from world-countries (ODbL 1.0), built by tools/gazetteer/build.mjs',
+  ...[...codes].sort().map(([code, cc]) => `${code}\t${cc}`)].join('\n') + '\n');
+
 const names = readFileSync(new URL('./node_modules/@cspell/dict-people-names/dict/people-names.txt', import.meta.url), 'utf8')
   .split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#') && /^\p{Lu}/u.test(s));
 writeFileSync(new URL('person-names.txt', OUT), ['# Given and family names from @cspell/dict-people-names (MIT), built by tools/gazetteer/build.mjs',

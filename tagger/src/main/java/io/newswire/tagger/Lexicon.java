@@ -55,6 +55,7 @@ final class Lexicon {
   private final Set<String> eventWords = new HashSet<>();
   private final Set<String> acronyms = new HashSet<>();
   private final Set<String> english = new HashSet<>();
+  private final Set<String> countryCodes = new HashSet<>();
 
   Lexicon(Gazetteer gazetteer) {
     gazetteer.forEachName((name, entry) -> {
@@ -95,6 +96,9 @@ final class Lexicon {
     for (String[] row : Resources.tsv(DATA + "demonyms.tsv")) {
       demonyms.add(row[0].trim());
     }
+    for (String[] row : Resources.tsv(DATA + "country-codes.tsv")) {
+      countryCodes.add(row[0].trim());
+    }
     for (String[] row : Resources.tsv(DATA + "lexicon.tsv")) {
       String word = row[1].trim();
       switch (row[0]) {
@@ -126,6 +130,11 @@ final class Lexicon {
   /** A place in the gazetteer, of any size, by that name ("Hull", "Kenya"). */
   boolean isPlace(String word) {
     return places.containsKey(Gazetteer.key(word));
+  }
+
+  /** A three-letter country code, the IOC's or ISO's ("ITA", "GER", "NED"). */
+  boolean isCountryCode(String word) {
+    return countryCodes.contains(word);
   }
 
   boolean isDemonym(String word) {

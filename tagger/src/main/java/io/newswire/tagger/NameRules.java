@@ -98,6 +98,7 @@ final class NameRules {
     events(words, flags, labels);
     matches(words, flags, labels);
     units(words, flags, labels);
+    countryCodes(words, labels, lexicon);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
@@ -118,6 +119,22 @@ final class NameRules {
       boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0;
       if (alone && !cut && !known && labels[i] != 7 && misc(words[i], flags[i], lexicon)) {
         labels[i] = 7;
+      }
+    }
+  }
+
+  /**
+   * A country code in brackets after a person's name is the country, as results lists write it: "Jannik Sinner
+   * (ITA)", "Joost Luiten (NED)". CoNLL-2003 marks a country named beside a player as a place; the model read the
+   * codes as organisations or nothing. Only after a person: elsewhere three capitals in brackets are mostly an
+   * abbreviation being introduced ("value added tax (VAT)") or an airport ("Bangalore (BLR)").
+   */
+  private static void countryCodes(String[] words, int[] labels, Lexicon lexicon) {
+    for (int i = 2; i + 1 < words.length; i++) {
+      if (words[i - 1].equals("(") && words[i + 1].equals(")") && lexicon.isCountryCode(words[i])
+          && (labels[i - 2] == 1 || labels[i - 2] == 2)
+          && (labels[i] == 0 || labels[i] % 2 == 1 && labels[i + 1] != labels[i] + 1)) {
+        labels[i] = 5;
       }
     }
   }

@@ -156,7 +156,8 @@ public final class NewswireTagger implements Tagger {
     // 20: results, standings and line-ups of foreign clubs and players are English by their few words, not Dutch or
     //     German by their names' letters (they got no entities or topics); a list with German nouns stays German;
     //     a name ending on a particle joins the name after it ("Copa del" + "Rey"); foreign head words of
-    //     organisations and events in the lexicon ("Banco", "Olympique", "Copa", "Ligue"; retrained);
+    //     organisations and events in the lexicon ("Banco", "Olympique", "Copa", "Ligue"; retrained); a country
+    //     code in brackets after a person is the country ("Jannik Sinner (ITA)");
     // 19: a unit of armed forces is one organisation with its number, arm and nation ("U.S. Sixth Fleet");
     // 18: organisations tagged as such are topic evidence by their kind (clubs sport, chipmakers technology, ...);
     //     an organisation's last word alone joins the one name of the article that ends with it ("the Lakers");

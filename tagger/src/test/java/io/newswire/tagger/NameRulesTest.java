@@ -63,6 +63,16 @@ class NameRulesTest {
   }
 
   @Test
+  void aCountryCodeInBracketsIsTheCountry() {
+    assertThat(apply("Jannik Sinner ( ITA ) bt", 1, 2, 0, 3, 0, 0)).containsExactly(1, 2, 0, 5, 0, 0);
+    assertThat(apply("Joost Luiten ( NED ) 65", 1, 2, 0, 0, 0, 0)).containsExactly(1, 2, 0, 5, 0, 0);
+    // Not an organisation's acronym, nor an abbreviation introduced or an airport that happen to be codes.
+    assertThat(apply("Kenneth Roth ( HRW ) said", 1, 2, 0, 3, 0, 0)).containsExactly(1, 2, 0, 3, 0, 0);
+    assertThat(apply("value added tax ( VAT ) on", 0, 0, 0, 0, 3, 0, 0)).containsExactly(0, 0, 0, 0, 3, 0, 0);
+    assertThat(apply("and Bangalore ( BLR )", 0, 5, 0, 0, 0)).containsExactly(0, 5, 0, 0, 0);
+  }
+
+  @Test
   void monthsDaysContractionsAndPartiesAreNoNames() {
     assertThat(apply("on Feb 3", 0, 5, 0)).containsExactly(0, 0, 0);
     assertThat(apply("Sept . 3", 1, 0, 0)).containsExactly(0, 0, 0);
