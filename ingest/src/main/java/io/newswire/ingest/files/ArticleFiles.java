@@ -193,19 +193,36 @@ public final class ArticleFiles {
 
   /**
    * Joins lines wrapped inside a paragraph, as Markdown renders soft line breaks; blank lines still separate
-   * paragraphs, and list items, headings and quotes keep their own lines.
+   * paragraphs, and list items, headings and quotes keep their own lines. So do lines that were not wrapped at
+   * a column: a line much shorter than its paragraph's longest (a heading over the text), and the rows of a
+   * results list or a table ("Ajax 2 PSV Eindhoven 2"), which joined into one line would lose what the tagger
+   * reads them by.
    */
   static String unwrap(String text) {
+    String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+    int[] widest = new int[lines.length]; // the longest line of each line's paragraph
+    for (int start = 0; start < lines.length; ) {
+      int end = start;
+      int max = 0;
+      while (end < lines.length && !lines[end].isBlank()) {
+        max = Math.max(max, lines[end].strip().length());
+        end++;
+      }
+      for (int k = start; k < end; k++) {
+        widest[k] = max;
+      }
+      start = end + 1;
+    }
     StringBuilder out = new StringBuilder(text.length());
     String previous = "";
-    for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
-      String trimmed = line.strip();
+    for (int i = 0; i < lines.length; i++) {
+      String trimmed = lines[i].strip();
       boolean block = trimmed.isEmpty() || MD_MARKERS.matcher(trimmed).lookingAt() || trimmed.startsWith("|");
       if (out.length() == 0) {
         out.append(trimmed);
       } else if (trimmed.isEmpty()) {
         out.append('\n');
-      } else if (block || previous.isEmpty()) {
+      } else if (block || previous.isEmpty() || !continues(lines[i - 1], lines[i], widest[i])) {
         out.append('\n').append(trimmed);
       } else {
         out.append(' ').append(trimmed);
@@ -213,6 +230,35 @@ public final class ArticleFiles {
       previous = trimmed;
     }
     return out.toString();
+  }
+
+  /** Whether a line continues the one before, wrapped at a column: that one fills at least half the width. */
+  private static boolean continues(String before, String line, int widest) {
+    return before.strip().length() * 2 >= widest && !row(before) && !row(line);
+  }
+
+  /**
+   * A row of a table or a results list: columns aligned with a tab or three spaces, or figures among names with
+   * no lower-case word of four letters or more ("Heerenveen 0 Vitesse Arnhem 2", "Inter Milan 24 18 4 2 52 15").
+   */
+  static boolean row(String line) {
+    String t = line.strip();
+    if (t.indexOf('\t') >= 0 || t.contains("   ")) {
+      return true;
+    }
+    boolean figure = false;
+    for (String word : t.split("\\s+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      char first = word.charAt(0);
+      if (Character.isDigit(first)) {
+        figure = true;
+      } else if (Character.isLowerCase(first) && word.length() >= 4) {
+        return false;
+      }
+    }
+    return figure;
   }
 
   static ArticleDraft markdown(String origin, String text) {

@@ -150,4 +150,19 @@ class ArticleFilesTest {
     assertThat(d.title()).isEqualTo("Ferry strike ends");
     assertThat(d.body()).isEqualTo("The strike ended on Friday after talks.\n\nBoats sail again today.");
   }
+
+  @Test
+  void theRowsOfAResultsListAndAHeadingKeepTheirLines() throws IOException {
+    ArticleDraft d = only(files.read(write("r.txt",
+        "Eredivisie results\nAjax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\nTwente 1 Utrecht 1\n")));
+    assertThat(d.body()).isEqualTo("Eredivisie results\nAjax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\nTwente 1 Utrecht 1");
+    ArticleDraft standings = only(files.read(write("s.txt",
+        "Serie A standings\n\nInter Milan    24  18  4  2\nJuventus       24  15  7  2\n")));
+    assertThat(standings.body()).isEqualTo("Inter Milan    24  18  4  2\nJuventus       24  15  7  2");
+    // A heading much shorter than the text under it is not wrapped prose either.
+    ArticleDraft heading = only(files.read(write("h.txt", "Storm warning\nHeavy rain and strong winds are expected"
+        + " along the coast\nfrom Friday evening, forecasters said.\n")));
+    assertThat(heading.body()).isEqualTo("Storm warning\nHeavy rain and strong winds are expected along the coast"
+        + " from Friday evening, forecasters said.");
+  }
 }
