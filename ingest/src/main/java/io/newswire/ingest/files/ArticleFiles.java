@@ -188,7 +188,26 @@ public final class ArticleFiles {
       title = normalised.substring(0, firstBreak);
       body = normalised.substring(firstBreak + 2);
     }
-    return new ArticleDraft(origin, null, null, title, unwrap(body), null, "text/plain", Map.of());
+    body = unwrap(body);
+    if (title == null) {
+      // No blank line under the first line, but it stands on a line of its own (the text under it does not
+      // continue it): a heading ("Eredivisie results" over the rows). Taken as the title, and not left in the body
+      // too, where the normaliser's title from the first line would have the tagger read it twice.
+      int lineEnd = body.indexOf('\n');
+      String first = lineEnd > 0 ? body.substring(0, lineEnd).strip() : "";
+      String rest = lineEnd > 0 ? body.substring(lineEnd + 1).strip() : "";
+      if (!first.isEmpty() && first.length() <= 150 && !rest.isEmpty() && !row(first) && !endsAsProse(first)) {
+        title = first;
+        body = rest;
+      }
+    }
+    return new ArticleDraft(origin, null, null, title, body, null, "text/plain", Map.of());
+  }
+
+  /** A line that ends as a sentence or a clause does ("... on Tuesday.", "... said:"): text, not a heading. */
+  private static boolean endsAsProse(String line) {
+    char last = line.charAt(line.length() - 1);
+    return last == '.' || last == ',' || last == ':' || last == ';';
   }
 
   /**

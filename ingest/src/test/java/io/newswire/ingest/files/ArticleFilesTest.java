@@ -152,17 +152,24 @@ class ArticleFilesTest {
   }
 
   @Test
-  void theRowsOfAResultsListAndAHeadingKeepTheirLines() throws IOException {
+  void theRowsOfAResultsListKeepTheirLinesAndAHeadingOnItsOwnLineIsTheTitle() throws IOException {
     ArticleDraft d = only(files.read(write("r.txt",
         "Eredivisie results\nAjax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\nTwente 1 Utrecht 1\n")));
-    assertThat(d.body()).isEqualTo("Eredivisie results\nAjax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\nTwente 1 Utrecht 1");
+    assertThat(d.title()).isEqualTo("Eredivisie results");
+    assertThat(d.body()).isEqualTo("Ajax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\nTwente 1 Utrecht 1");
     ArticleDraft standings = only(files.read(write("s.txt",
         "Serie A standings\n\nInter Milan    24  18  4  2\nJuventus       24  15  7  2\n")));
     assertThat(standings.body()).isEqualTo("Inter Milan    24  18  4  2\nJuventus       24  15  7  2");
-    // A heading much shorter than the text under it is not wrapped prose either.
     ArticleDraft heading = only(files.read(write("h.txt", "Storm warning\nHeavy rain and strong winds are expected"
         + " along the coast\nfrom Friday evening, forecasters said.\n")));
-    assertThat(heading.body()).isEqualTo("Storm warning\nHeavy rain and strong winds are expected along the coast"
+    assertThat(heading.title()).isEqualTo("Storm warning");
+    assertThat(heading.body()).isEqualTo("Heavy rain and strong winds are expected along the coast"
         + " from Friday evening, forecasters said.");
+    // A first line that continues into the next, or ends as a sentence, is text: no title is taken from it.
+    ArticleDraft prose = only(files.read(write("p.txt", "The council met on Tuesday.\nIt voted to close the old"
+        + " harbour bridge for repairs over the winter.\n")));
+    assertThat(prose.title()).isNull();
+    ArticleDraft rows = only(files.read(write("q.txt", "Ajax 2 PSV Eindhoven 2\nFeyenoord 3 AZ Alkmaar 0\n")));
+    assertThat(rows.title()).isNull();
   }
 }
