@@ -415,17 +415,28 @@ final class MainText {
     return Math.min(1, links / (double) all);
   }
 
-  /** One paragraph per block, {@code <br>} as a line break; blocks that are mostly links are left out. */
+  /**
+   * One paragraph per block, {@code <br>} as a line break; blocks that are mostly links are left out. A table row
+   * of short cells is one line, its cells separated by " | ", and the rows of a table follow each other line by
+   * line ("Ajax | 2 | PSV Eindhoven | 2"): a results table read cell by cell, each cell a paragraph, loses the rows
+   * the tagger reads results and standings by.
+   */
   static String blocks(Element root) {
     List<String> paragraphs = new ArrayList<>();
+    List<Boolean> rows = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int[] linked = {0};
     int[] inLink = {0};
+    boolean[] cellAfterCell = {false}; // a " | " is due before the next text: empty cells get none
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
           String text = t.getWholeText().replaceAll("\\s+", " ");
+          if (cellAfterCell[0] && !text.replace('\u00A0', ' ').isBlank()) {
+            current.append(" | ");
+            cellAfterCell[0] = false;
+          }
           current.append(text);
           if (inLink[0] > 0) {
             linked[0] += text.strip().length();
@@ -435,8 +446,11 @@ final class MainText {
             current.append('\n');
           } else if (e.tagName().equals("a")) {
             inLink[0]++;
+          } else if (inlineCell(e)) {
+            cellAfterCell[0] = !current.toString().replace('\u00A0', ' ').isBlank();
           } else if (BLOCKS.contains(e.tagName())) {
-            flush(paragraphs, current, linked);
+            cellAfterCell[0] = false;
+            flush(paragraphs, rows, current, linked, false);
           }
         }
       }
@@ -446,17 +460,43 @@ final class MainText {
         if (node instanceof Element e) {
           if (e.tagName().equals("a")) {
             inLink[0]--;
+          } else if (inlineCell(e)) {
+            return;
           } else if (BLOCKS.contains(e.tagName())) {
-            flush(paragraphs, current, linked);
+            cellAfterCell[0] = false;
+            flush(paragraphs, rows, current, linked, e.tagName().equals("tr"));
           }
         }
       }
     }, root);
-    flush(paragraphs, current, linked);
-    return String.join("\n\n", paragraphs);
+    flush(paragraphs, rows, current, linked, false);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      if (i > 0) {
+        boolean rowAfterRow = rows.get(i) && rows.get(i - 1);
+        out.append(rowAfterRow ? "\n" : "\n\n");
+      }
+      out.append(paragraphs.get(i));
+    }
+    return out.toString();
   }
 
-  private static void flush(List<String> paragraphs, StringBuilder current, int[] linked) {
+  /** A table cell of a few words, no blocks inside: part of its row's line, not a paragraph of its own. */
+  private static boolean inlineCell(Element e) {
+    if (!e.tagName().equals("td") && !e.tagName().equals("th")) {
+      return false;
+    }
+    for (Element inside : e.getAllElements()) {
+      if (inside != e && BLOCKS.contains(inside.tagName())) {
+        return false;
+      }
+    }
+    return e.text().length() <= 60;
+  }
+
+  /** Ends the paragraph being read; {@code row}: it is a table's row, which the next row follows on the next line. */
+  private static void flush(List<String> paragraphs, List<Boolean> rows, StringBuilder current, int[] linked,
+      boolean row) {
     String text = current.toString().replaceAll(" *\n *", "\n").replaceAll(" {2,}", " ").strip();
     int length = text.replace("\n", "").replace(" ", "").length();
     int links = linked[0];
@@ -470,10 +510,12 @@ final class MainText {
     if (length > 0 && links > length * 0.6 && length < 300) {
       if (!paragraphs.isEmpty() && isHeading(paragraphs.get(paragraphs.size() - 1))) {
         paragraphs.remove(paragraphs.size() - 1);
+        rows.remove(rows.size() - 1);
       }
       return;
     }
     paragraphs.add(text);
+    rows.add(row);
   }
 
   /** A short line that does not end a sentence: a heading, a label ("Kontakt:"), a button. */

@@ -50,6 +50,19 @@ class HtmlArticleTest {
   }
 
   @Test
+  void aTableOfShortCellsKeepsItsRowsOneALine() {
+    ArticleDraft a = extract("<html><body><article><h1>Weekend results</h1>" + STORY
+        + "<table><tr><th>Home</th><th></th><th>Away</th><th></th></tr>"
+        + "<tr><td>Ajax</td><td>2</td><td>PSV Eindhoven</td><td>2</td></tr>"
+        + "<tr><td>Feyenoord</td><td>3</td><td>AZ Alkmaar</td><td>0</td></tr></table></article></body></html>");
+    assertThat(a.body()).contains("Home | Away\nAjax | 2 | PSV Eindhoven | 2\nFeyenoord | 3 | AZ Alkmaar | 0");
+    // A cell that holds paragraphs (a page laid out in a table) is still read paragraph by paragraph.
+    ArticleDraft layout = extract("<html><body><table><tr><td class='nav'>Menu</td><td>" + STORY
+        + "</td></tr></table></body></html>");
+    assertThat(layout.body()).contains("40,000 vehicles").doesNotContain(" | ");
+  }
+
+  @Test
   void paragraphsInDivsBeatTheReaderComments() {
     String divs = STORY.replace("<p>", "<div>").replace("</p>", "</div>");
     ArticleDraft a = extract("<html><body><div class='story'>" + divs + "</div>"

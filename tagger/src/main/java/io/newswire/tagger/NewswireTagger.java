@@ -157,7 +157,8 @@ public final class NewswireTagger implements Tagger {
     //     German by their names' letters (they got no entities or topics); a list with German nouns stays German;
     //     a name ending on a particle joins the name after it ("Copa del" + "Rey"); foreign head words of
     //     organisations and events in the lexicon ("Banco", "Olympique", "Copa", "Ligue"; retrained); a country
-    //     code in brackets after a person is the country ("Jannik Sinner (ITA)");
+    //     code in brackets after a person is the country ("Jannik Sinner (ITA)"); a table's row may separate its
+    //     cells with " | ", as ingest writes HTML tables;
     // 19: a unit of armed forces is one organisation with its number, arm and nation ("U.S. Sixth Fleet");
     // 18: organisations tagged as such are topic evidence by their kind (clubs sport, chipmakers technology, ...);
     //     an organisation's last word alone joins the one name of the article that ends with it ("the Lakers");
@@ -335,7 +336,7 @@ public final class NewswireTagger implements Tagger {
     }
   }
 
-  private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/");
+  private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/", "|");
   static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
 

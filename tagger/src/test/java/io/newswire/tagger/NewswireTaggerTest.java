@@ -500,6 +500,21 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aTablesCellsSeparatedByBarsAreStillARow() {
+    // Ingest writes an HTML table's row as "Ajax | 2 | PSV Eindhoven | 2".
+    String[] words = {"Ajax", "|", "2", "|", "PSV", "|", "2", "Feyenoord", "|", "3", "|", "Utrecht", "|", "0",
+        "Twente", "|", "1", "|", "Groningen", "|", "1"};
+    int[] labels = {3, 0, 0, 0, 3, 0, 0, 3, 0, 0, 0, 5, 0, 0, 3, 0, 0, 0, 5, 0, 0};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {7, 14}) {
+      newLine[i] = true;
+    }
+    NewswireTagger.tables(words, newLine, labels);
+    assertThat(labels[11]).isEqualTo(3);
+    assertThat(labels[18]).isEqualTo(3);
+  }
+
+  @Test
   void anUntaggedNameInAStandingsRowJoinsItsNeighboursButAScorecardsExtrasDoNot() {
     // "BUFFALO" is an English word too: the model left it out of a table of clubs.
     String[] words = {"PITTSBURGH", "12", "6", "26", "MONTREAL", "10", "8", "21", "BUFFALO", "9", "9", "20",
