@@ -37,6 +37,11 @@ final class LanguageGuesser {
     if (plainlyEnglish(text)) {
       return "en"; // most of a newsroom's stream: no need for the detector, which costs more than tagging
     }
+    return detect(text);
+  }
+
+  /** As {@link #guess}, for text already known not to be plainly English. */
+  String detect(String text) {
     String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
     var probabilities = Detector.INSTANCE.getProbabilities(TEXTS.forText(sample));
     if (!probabilities.isEmpty() && probabilities.get(0).getProbability() >= 0.8) {

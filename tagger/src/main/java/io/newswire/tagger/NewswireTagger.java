@@ -142,7 +142,7 @@ public final class NewswireTagger implements Tagger {
     if (text.length() < SHORT && words.mostlyEnglish()) {
       return "en";
     }
-    String language = languages.guess(text);
+    String language = languages.detect(text);
     return language == null && words.mostlyEnglish() ? "en" : language;
   }
 
