@@ -177,7 +177,8 @@ final class LanguageGuesser {
      * ("Ergebnisse ... am 19.05.", "Match en direct") says the list is not English.
      */
     static final Set<String> FOREIGN = foreignFunctionWords();
-    private static final int SAMPLE = 2000;
+    /** How much of a text its words are counted over. */
+    static final int SAMPLE = 2000;
 
     private static Set<String> foreignFunctionWords() {
       Set<String> words = new java.util.HashSet<>(Set.of("am", "im", "zu", "bei", "für", "vom", "zum", "zur", "och",

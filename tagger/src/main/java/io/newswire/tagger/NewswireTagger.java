@@ -97,7 +97,8 @@ public final class NewswireTagger implements Tagger {
    * organisations, titles, demonyms, English words, or short acronyms ("PSV", "ITA").
    */
   static boolean mostlyKnownNames(String text) {
-    List<Token> tokens = Token.of(text.length() > 2000 ? text.substring(0, 2000) : text);
+    int sample = LanguageGuesser.Words.SAMPLE; // the same stretch of text as the words were counted over
+    List<Token> tokens = Token.of(text.length() > sample ? text.substring(0, sample) : text);
     String[] words = new String[tokens.size()];
     for (int i = 0; i < words.length; i++) {
       words[i] = tokens.get(i).text();
