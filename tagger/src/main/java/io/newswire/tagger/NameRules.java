@@ -1,5 +1,7 @@
 package io.newswire.tagger;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -97,6 +99,7 @@ final class NameRules {
     placesReadAsPeople(words, flags, labels);
     events(words, flags, labels);
     matches(words, flags, labels);
+    clubs(words, flags, labels);
     units(words, flags, labels);
     countryCodes(words, labels, lexicon);
     for (int i = 0; i < words.length; i++) {
@@ -145,7 +148,8 @@ final class NameRules {
 
   /**
    * A name the model ended on a particle, with another name right after it, is one name of the first one's type:
-   * "Copa del" and "Rey" are "Copa del Rey", "Bank of" and "England" the "Bank of England".
+   * "Copa del" and "Rey" are "Copa del Rey", "Bank of" and "England" the "Bank of England". So is a name the model
+   * started on a particle right after another: "Copa" and "del Rey".
    */
   private static void joinAtParticles(String[] words, int[] labels) {
     for (int i = 1; i + 1 < words.length; i++) {
@@ -154,6 +158,12 @@ final class NameRules {
         labels[i + 1] = labels[i];
         for (int k = i + 2; k < words.length && labels[k] == next + 1; k++) {
           labels[k] = labels[i];
+        }
+      } else if (labels[i] % 2 == 1 && labels[i - 1] != 0 && JOINING.contains(words[i]) && labels[i + 1] == labels[i] + 1) {
+        // A name the model started on a particle continues the one before: "Copa" and "del Rey".
+        int inside = labels[i - 1] % 2 == 1 ? labels[i - 1] + 1 : labels[i - 1];
+        for (int k = NewswireTagger.end(labels, i) - 1; k >= i; k--) {
+          labels[k] = inside;
         }
       }
     }
@@ -206,6 +216,118 @@ final class NameRules {
         }
       }
     }
+  }
+
+  /** Words after a club's name that make it the club: "Leicester striker", "Bristol fans", "Ipswich's captain". */
+  private static final Set<String> CLUB_ROLES = Set.of("fans", "supporters", "manager", "coach", "boss", "striker",
+      "strikers", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger", "captain", "skipper",
+      "player", "players", "squad", "teammate", "teammates", "team-mate", "team-mates", "full-back", "centre-back",
+      "center-back", "quarterback", "pitcher", "outfielder", "loanee", "academy");
+
+  /** Verbs that, with "for" or "with", make what follows a club: "played for Coventry", "signed with Reading". */
+  private static final Set<String> CLUB_VERBS = Set.of("play", "plays", "played", "playing", "sign", "signs",
+      "signed", "signing", "scored", "scores", "scoring", "starred", "starring", "appeared", "debuted", "re-signed");
+
+  /**
+   * A city named as a side's home is the club in the wording that only clubs take: "played for Coventry and
+   * Swindon", "signed with Reading", "joined Burnley on loan", "Leicester striker", "Bristol fans". The model reads
+   * such cities as places (the largest error on outside sports news), and once the wording shows a city is a club, so
+   * is every mention of it in the document except "in Leeds". Countries stay places: a national side is marked as
+   * its country (CoNLL-2003).
+   */
+  private static void clubs(String[] words, int[] flags, int[] labels) {
+    int n = words.length;
+    Set<String> clubs = null;
+    for (int i = 0; i < n; i++) {
+      // A name the model left untagged after "played for" is a side: a club, or a country's team (a place).
+      if (labels[i] == 0 && sideName(words, i) && clubBefore(words, labels, i)) {
+        int j = i + 1;
+        while (j < n && labels[j] == 0 && sideName(words, j)) {
+          j++;
+        }
+        for (int k = i; k < j; k++) {
+          labels[k] = k == i ? 5 : 6;
+        }
+      }
+      if (labels[i] != 5 || !cityName(words, flags, i)) {
+        continue;
+      }
+      int j = NewswireTagger.end(labels, i);
+      boolean club = clubBefore(words, labels, i) || clubAfter(words, j);
+      // Sides named together share the wording: "for Coventry and Swindon", "Leeds and Everton fans".
+      for (int k = j; !club && k + 1 < n && (words[k].equals("and") || words[k].equals(",") || words[k].equals("or"))
+          && labels[k + 1] % 2 == 1; ) {
+        int e = NewswireTagger.end(labels, k + 1);
+        club = clubAfter(words, e);
+        k = e;
+      }
+      for (int k = i - 1; !club && k > 0 && (words[k].equals("and") || words[k].equals(",") || words[k].equals("or"))
+          && labels[k - 1] != 0; ) {
+        int s = start(labels, k - 1);
+        club = clubBefore(words, labels, s);
+        k = s - 1;
+      }
+      if (club) {
+        if (clubs == null) {
+          clubs = new HashSet<>();
+        }
+        clubs.add(String.join(" ", Arrays.asList(words).subList(i, j)));
+      }
+      i = j - 1;
+    }
+    if (clubs == null) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if (labels[i] == 5) {
+        int j = NewswireTagger.end(labels, i);
+        if (clubs.contains(String.join(" ", Arrays.asList(words).subList(i, j)))
+            && (i == 0 || !words[i - 1].equals("in"))) {
+          for (int k = i; k < j; k++) {
+            labels[k] = k == i ? 3 : 4;
+          }
+        }
+        i = j - 1;
+      }
+    }
+  }
+
+  private static boolean sideName(String[] words, int i) {
+    // Clubs are often common words or surnames as well ("Hull", "Reading", "Wolves").
+    return Character.isUpperCase(words[i].charAt(0)) && !words[i].equals("The") && !words[i].equals("A")
+        && !words[i].equals("An");
+  }
+
+  private static boolean cityName(String[] words, int[] flags, int i) {
+    return (flags[i] & Lexicon.COUNTRY) == 0 && !NATIONS.contains(words[i]);
+  }
+
+  private static final Set<String> JOINED = Set.of("joined", "joins", "joining", "rejoined", "rejoins", "rejoining");
+
+  /** "played for X", "signed with X", "joined X on loan" or "joined X from Y", "on loan at X", "loaned to X". */
+  private static boolean clubBefore(String[] words, int[] labels, int i) {
+    if (i >= 2 && (words[i - 1].equals("for") || words[i - 1].equals("with"))
+        && CLUB_VERBS.contains(words[i - 2].toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    if (i >= 2 && (words[i - 1].equals("at") || words[i - 1].equals("to") || words[i - 1].equals("from"))
+        && (words[i - 2].equals("loan") || words[i - 2].equals("loaned"))) {
+      return true;
+    }
+    if (i >= 1 && JOINED.contains(words[i - 1])) {
+      int j = NewswireTagger.end(labels, i);
+      return j + 1 < words.length && (words[j].equals("on") && words[j + 1].equals("loan")
+          || words[j].equals("from") && labels[j + 1] % 2 == 1);
+    }
+    return false;
+  }
+
+  /** "X striker", "X fans", "X's captain". */
+  private static boolean clubAfter(String[] words, int j) {
+    if (j < words.length && (words[j].equals("'s") || words[j].equals("’s"))) {
+      j++;
+    }
+    return j < words.length && CLUB_ROLES.contains(words[j]);
   }
 
   /** How many words of a match's wording start at i ("beat": 1, "lost to": 2), or 0. */

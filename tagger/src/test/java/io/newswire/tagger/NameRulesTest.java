@@ -60,6 +60,7 @@ class NameRulesTest {
     assertThat(apply("the Bank of England Governor", 0, 3, 4, 5, 0)).containsExactly(0, 3, 4, 4, 0);
     // Not across a conjunction the model left outside both names.
     assertThat(apply("Real Madrid and Barcelona", 3, 4, 0, 3)).containsExactly(3, 4, 0, 3);
+    assertThat(apply("the Copa del Rey final", 0, 7, 1, 2, 0)).containsExactly(0, 7, 8, 8, 0);
   }
 
   @Test
@@ -171,6 +172,29 @@ class NameRulesTest {
     assertThat(apply("Pakistan v England and Leeds beat Chelsea", 5, 0, 5, 0, 3, 0, 3))
         .containsExactly(5, 0, 5, 0, 3, 0, 3);
     assertThat(apply("protests against Houston", 0, 0, 5)).containsExactly(0, 0, 5);
+  }
+
+  @Test
+  void aCityInWordingOnlyClubsTakeIsTheClubThroughoutTheDocument() {
+    assertThat(apply("Leicester striker Jamie Vardy", 5, 0, 1, 2)).containsExactly(3, 0, 1, 2);
+    assertThat(apply("Ipswich 's captain", 5, 0, 0)).containsExactly(3, 0, 0);
+    assertThat(apply("he signed with Reading", 0, 0, 0, 5)).containsExactly(0, 0, 0, 3);
+    assertThat(apply("joined Burnley on loan", 0, 5, 0, 0)).containsExactly(0, 3, 0, 0);
+    // Sides named together share the wording.
+    assertThat(apply("played for Coventry and North Melbourne", 0, 0, 5, 0, 5, 6)).containsExactly(0, 0, 3, 0, 3, 4);
+    assertThat(apply("Leeds and Everton fans", 5, 0, 3, 0)).containsExactly(3, 0, 3, 0);
+    // Every mention of the club, but not the city someone is in.
+    assertThat(apply("Bristol fans sang . Bristol scored . Rain fell in Bristol", 5, 0, 0, 0, 5, 0, 0, 0, 0, 0, 5))
+        .containsExactly(3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 5);
+    // A name the model left out after "played for" is a side all the same: a club, or a country's team.
+    assertThat(apply("scored for Hull before joining Southampton from Hull", 0, 0, 0, 0, 0, 3, 0, 5))
+        .containsExactly(0, 0, 3, 0, 0, 3, 0, 3);
+    assertThat(apply("played for England", 0, 0, 0)).containsExactly(0, 0, 5);
+    // Countries and the home nations stay places; so do cities in other wording.
+    assertThat(apply("Brazil coach Dorival Junior", 5, 0, 1, 2)).containsExactly(5, 0, 1, 2);
+    assertThat(apply("played for Scotland", 0, 0, 5)).containsExactly(0, 0, 5);
+    assertThat(apply("joined Paris in protest", 0, 5, 0, 0)).containsExactly(0, 5, 0, 0);
+    assertThat(apply("fans in Liverpool", 0, 0, 5)).containsExactly(0, 0, 5);
   }
 
   @Test
