@@ -69,6 +69,11 @@ final class NameRules {
   /** A legislator's party and state ("D-Calif", "R-N.C."), as American pages write it after the name. */
   private static final java.util.regex.Pattern PARTY_AND_STATE = java.util.regex.Pattern.compile("[DRI]-[A-Z][A-Za-z.]*");
 
+  /** Words that open a sentence in capitals without being names. */
+  private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "On", "At", "For", "By", "With", "From",
+      "Its", "His", "Her", "Their", "Our", "This", "That", "These", "Those", "Some", "Many", "Two", "Three", "Several",
+      "Most", "All", "Both", "After", "Before", "As", "And", "But", "THE", "AN");
+
   private static final Set<String> NEGATED = Set.of("pro", "anti", "non", "ex", "pan", "post", "pre", "neo");
 
   /** A company's legal form closes its name: "Datecs Ltd." is one organisation, never a place and a suffix. */
@@ -118,7 +123,9 @@ final class NameRules {
     for (int i = 0; i < words.length; i++) {
       boolean alone = labels[i] == 0 || labels[i] % 2 == 1 && (i + 1 == words.length || labels[i + 1] != labels[i] + 1);
       // Not the last word of a name the model cut short ("South" of "South Africans"), nor a club ("Corinthians").
-      boolean cut = labels[i] == 0 && i > 0 && (labels[i - 1] != 0 || Character.isUpperCase(words[i - 1].charAt(0)));
+      // A capitalised article or preposition opening a sentence cuts nothing ("The Arabic-language daily").
+      boolean cut = labels[i] == 0 && i > 0 && (labels[i - 1] != 0 || Character.isUpperCase(words[i - 1].charAt(0))
+          && !OPENERS.contains(words[i - 1]));
       boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0;
       if (alone && !cut && !known && labels[i] != 7 && misc(words[i], flags[i], lexicon)) {
         labels[i] = 7;

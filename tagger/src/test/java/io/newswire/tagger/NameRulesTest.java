@@ -137,6 +137,9 @@ class NameRulesTest {
     assertThat(apply("Corinthians won", 3, 0)).containsExactly(3, 0);
     // Part of a longer name the model cut short stays as it was.
     assertThat(apply("South Africans voted", 0, 0, 0)).containsExactly(0, 0, 0);
+    // After a sentence's capitalised opening article too.
+    assertThat(apply("The Arabic-language daily", 0, 0, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("South Africans", 5, 0)).containsExactly(5, 0);
   }
 
   @Test
