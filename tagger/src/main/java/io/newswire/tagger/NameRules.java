@@ -102,6 +102,7 @@ final class NameRules {
     splitOrganisationsAtAnd(words, labels);
     typeByLastWord(words, flags, labels);
     placesReadAsPeople(words, flags, labels);
+    peopleReadAsPlaces(words, flags, labels, lexicon);
     events(words, flags, labels);
     matches(words, flags, labels);
     clubs(words, flags, labels);
@@ -488,7 +489,10 @@ final class NameRules {
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
-      "Organisation", "Organization", "Group", "Court", "Government", "PAC");
+      "Organisation", "Organization", "Group", "Court", "Government", "PAC",
+      // Newspapers are named after their city: "Des Moines Register", "South Florida Sun Sentinel".
+      "Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Register", "Sentinel", "Globe",
+      "Telegraph", "Examiner", "Inquirer", "Courier", "Observer", "Dispatch", "Bulletin", "Mirror", "Press");
 
   /** Words after which "the" belongs inside a name: "Bank of the West", "Society for the Protection of Birds". */
   private static final Set<String> BEFORE_THE = Set.of("of", "for", "on", "upon", "in", "and", "to", "at", "&");
@@ -567,6 +571,25 @@ final class NameRules {
   }
 
   /**
+   * A given name and a double-barrelled family name that no list knows as a place are a person, though the given
+   * name is a city too: "Alexandria Ocasio-Cortez". Not when a part is an English word ("Manchester Union-Leader").
+   */
+  private static void peopleReadAsPlaces(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (labels[i] == 5 && labels[i + 1] == 6 && (i + 2 == words.length || labels[i + 2] != 6)
+          && (flags[i] & Lexicon.PERSON_NAME) != 0 && (flags[i + 1] & (Lexicon.PLACE_B | Lexicon.PLACE_I)) == 0
+          && DOUBLE_BARRELLED.matcher(words[i + 1]).matches()
+          && Arrays.stream(words[i + 1].split("-")).noneMatch(w -> lexicon.isEnglishWord(w.toLowerCase(Locale.ROOT)))) {
+        labels[i] = 1;
+        labels[i + 1] = 2;
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern DOUBLE_BARRELLED =
+      java.util.regex.Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}+");
+
+  /**
    * Head words of the names of streets, squares and venues: "Bruckner Boulevard", "Arthur Ashe Stadium" and "O.R.
    * Tambo International Airport" are places, often named after a person. Not "Park", a family name too ("Inbee Park").
    */
@@ -590,8 +613,9 @@ final class NameRules {
 
   /**
    * A name's last word can settle its type whatever the model read from its first: a name read as a place or a
-   * miscellany that ends with an organisation's head word is that organisation ("Scottish Government"), a person or an
-   * organisation ending with a street's head word is a place, and anything ending with a treaty's is a miscellany. So
+   * miscellany that ends with an organisation's head word is that organisation ("Scottish Government", "Des Moines
+   * Register"), a person or an organisation ending with a street's head word is a place, and anything ending with a
+   * treaty's is a miscellany. So
    * is a war or a battle ("Six-Day War", "Battle of the Somme"), unless an organisation's word names who studies or
    * wages it ("Institute for the Study of War", "Ministry of War").
    */

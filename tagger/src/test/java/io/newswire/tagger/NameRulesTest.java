@@ -236,6 +236,8 @@ class NameRulesTest {
     // Streets are places, treaties and laws miscellanies, whatever the name begins with.
     assertThat(apply("on Bruckner Boulevard and Pelham Parkway", 0, 1, 2, 0, 3, 4)).containsExactly(0, 5, 6, 0, 5, 6);
     assertThat(apply("the Paris Agreement and the Patriot Act", 0, 3, 4, 0, 0, 1, 2)).containsExactly(0, 7, 8, 0, 0, 7, 8);
+    assertThat(apply("the Des Moines Register reported", 0, 5, 6, 6, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("the Boston Globe reported", 0, 7, 8, 0)).containsExactly(0, 3, 4, 0);
   }
 
   @Test
@@ -259,6 +261,10 @@ class NameRulesTest {
     assertThat(apply("Bonn backed the talks", 1, 0, 0, 0)).containsExactly(5, 0, 0, 0);
     // Part of a full name in the document stays a person.
     assertThat(apply("Paris Hilton smiled and Paris left", 1, 2, 0, 0, 1, 0)).containsExactly(1, 2, 0, 0, 1, 0);
+    // A given name that is a city, with a double-barrelled family name, is a person.
+    assertThat(apply("Alexandria Ocasio-Cortez said", 5, 6, 0)).containsExactly(1, 2, 0);
+    assertThat(apply("in Alexandria Bay-Area", 0, 5, 0)).containsExactly(0, 5, 0);
+    assertThat(apply("the Manchester Union-Leader", 0, 5, 6)).containsExactly(0, 5, 6);
   }
 
   @Test
