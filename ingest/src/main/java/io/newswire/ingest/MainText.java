@@ -96,6 +96,7 @@ final class MainText {
       }
     }
     body.select(NEVER_TEXT).remove();
+    removeDiagnostics(body);
     for (Element e : body.select("[style]")) {
       String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
       if (style.contains("display:none") || style.contains("visibility:hidden")) {
@@ -131,6 +132,52 @@ final class MainText {
         e.remove();
       }
     }
+  }
+
+  /**
+   * What a PHP server prints into a page when it fails: "Warning: ... in /path/file.php on line 928". The file's
+   * name is part of it: "Warning: delays on line 4" is news.
+   */
+  private static final Pattern DIAGNOSTIC = Pattern.compile("(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards"
+      + "|Fatal error|Parse error|Catchable fatal error)\\s*:[^\\n]{0,2000}? in [^\\n]{1,500}?\\.(?:php\\w*|inc) on line \\d+");
+  private static final Pattern DIAGNOSTIC_LABEL = Pattern.compile("(?:PHP )?(?:Warning|Notice|Deprecated"
+      + "|Strict Standards|Fatal error|Parse error|Catchable fatal error)");
+
+  /**
+   * Removes the error messages a broken PHP site prints into its pages. A page of them (one site here printed 241)
+   * outweighed the article and made a German blog read as English; they are nobody's text. PHP writes each as
+   * "<b>Warning</b>: message in <b>file</b> on line <b>928</b><br />", or as plain text.
+   */
+  static void removeDiagnostics(Element body) {
+    for (Element label : body.select("b, strong")) {
+      if (label.parent() == null || !DIAGNOSTIC_LABEL.matcher(label.text().strip()).matches()) {
+        continue;
+      }
+      List<Node> message = new ArrayList<>();
+      StringBuilder text = new StringBuilder(label.text());
+      for (Node n = label.nextSibling(); n != null && message.size() < 12; n = n.nextSibling()) {
+        message.add(n);
+        if (n instanceof Element e && e.tagName().equals("br")) {
+          break;
+        }
+        text.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "");
+      }
+      if (DIAGNOSTIC.matcher(text.toString().strip()).matches()) {
+        message.forEach(Node::remove);
+        label.remove();
+      }
+    }
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t && t.getWholeText().contains(" on line ")) {
+          t.text(DIAGNOSTIC.matcher(t.getWholeText()).replaceAll(""));
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {}
+    }, body);
   }
 
   /**

@@ -50,6 +50,20 @@ class HtmlArticleTest {
   }
 
   @Test
+  void errorMessagesABrokenPhpSitePrintsAreNotText() {
+    String warning = "<br />\n<b>Warning</b>:  Use of undefined constant comments - assumed 'comments' in "
+        + "<b>/htdocs/wp-content/plugins/recent-comments.php</b> on line <b>928</b><br />\n";
+    ArticleDraft a = extract("<html><body>" + warning.repeat(40) + "<div class='post'>" + STORY + "</div>"
+        + "<div>Notice: Undefined index: id in /var/www/index.php on line 12</div></body></html>");
+    assertThat(a.body()).contains("40,000 vehicles", "car-free crossing")
+        .doesNotContain("undefined constant", "Undefined index", "on line");
+    // Without a PHP file named, it is the news.
+    ArticleDraft news = extract("<html><body><article><h1>Tube</h1>" + STORY
+        + "<p>Warning: severe delays on line 4 this morning.</p></article></body></html>");
+    assertThat(news.body()).contains("Warning: severe delays on line 4");
+  }
+
+  @Test
   void aTableOfShortCellsKeepsItsRowsOneALine() {
     ArticleDraft a = extract("<html><body><article><h1>Weekend results</h1>" + STORY
         + "<table><tr><th>Home</th><th></th><th>Away</th><th></th></tr>"
