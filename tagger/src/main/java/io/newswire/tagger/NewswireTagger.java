@@ -306,11 +306,13 @@ public final class NewswireTagger implements Tagger {
     if (newLine != null) {
       bylines(words, newLine, labels);
     }
+    cells(words, labels);
     NameRules.apply(words, doc.flags, labels, lexicon);
     consistent(words, labels);
     organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
     if (newLine != null) {
       tables(words, newLine, labels);
+      columns(words, newLine, labels);
       NameRules.datelines(words, newLine, doc.flags, labels);
     }
     numbersAlone(words, labels);
@@ -460,6 +462,76 @@ public final class NewswireTagger implements Tagger {
           }
         }
       }
+    }
+  }
+
+  /** No name runs across a table's cell separator, which ingest writes between a row's cells ("Totnes | Anthony"). */
+  static void cells(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (words[i].equals("|")) {
+        labels[i] = 0;
+        if (i + 1 < words.length && labels[i + 1] != 0 && labels[i + 1] % 2 == 0) {
+          labels[i + 1]--;
+        }
+      }
+    }
+  }
+
+  /**
+   * A table's column holds one kind of thing: constituencies, then members, in a list of members of parliament.
+   * Where at least three of a column's names were tagged and two thirds of them share a type, the others take it.
+   * The model reads each cell with little context, and the rows' cells are separated by " | " (as ingest writes
+   * tables), so a column is the names after the same number of separators on each line.
+   */
+  static void columns(String[] words, boolean[] newLine, int[] labels) {
+    int n = words.length;
+    int[] column = new int[n];
+    // inRow[i]: token i is on a line with a cell separator
+    boolean[] inRow = new boolean[n];
+    boolean any = false;
+    for (int from = 0; from < n; ) {
+      int to = from + 1;
+      while (to < n && !newLine[to]) {
+        to++;
+      }
+      int c = 0;
+      for (int i = from; i < to; i++) {
+        c += words[i].equals("|") ? 1 : 0;
+        column[i] = c;
+      }
+      if (c > 0) {
+        java.util.Arrays.fill(inRow, from, to, true);
+        any = true;
+      }
+      from = to;
+    }
+    if (!any) {
+      return;
+    }
+    Map<Integer, int[]> votes = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 == 1 && inRow[i]) {
+        votes.computeIfAbsent(column[i], k -> new int[EntityModel.L])[labels[i]]++;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (labels[i] % 2 != 1 || !inRow[i]) {
+        continue;
+      }
+      int[] v = votes.get(column[i]);
+      int total = 0;
+      int best = 1;
+      for (int k = 1; k < EntityModel.L; k += 2) {
+        total += v[k];
+        best = v[k] > v[best] ? k : best;
+      }
+      int j = end(labels, i);
+      if (total >= 3 && v[best] * 3 >= total * 2) {
+        for (int k = i; k < j; k++) {
+          labels[k] = k == i ? best : best + 1;
+        }
+      }
+      i = j - 1;
     }
   }
 

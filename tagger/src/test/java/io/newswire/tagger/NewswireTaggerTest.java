@@ -515,6 +515,29 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void noNameRunsAcrossACellSeparator() {
+    String[] words = {"Billericay", "|", "John", "Baron"};
+    int[] labels = {3, 4, 4, 4};
+    NewswireTagger.cells(words, labels);
+    assertThat(labels).containsExactly(3, 0, 3, 4);
+  }
+
+  @Test
+  void aColumnsNamesTakeTheTypeTwoThirdsOfThemShare() {
+    // Constituency | Member: the members' column is people, though the model read one as a place.
+    String[] words = {"Aldershot", "|", "Leo", "Docherty", "Totnes", "|", "Anthony", "Mangnall", "Telford", "|",
+        "Lucy", "Allan", "Torbay", "|", "Kevin", "Foster"};
+    int[] labels = {5, 0, 1, 2, 1, 0, 1, 2, 5, 0, 5, 6, 3, 0, 1, 2};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {0, 4, 8, 12}) {
+      newLine[i] = true;
+    }
+    NewswireTagger.columns(words, newLine, labels);
+    // People: three of four, so the fourth follows. Places: two of four, so the column keeps its types.
+    assertThat(labels).containsExactly(5, 0, 1, 2, 1, 0, 1, 2, 5, 0, 1, 2, 3, 0, 1, 2);
+  }
+
+  @Test
   void anUntaggedNameInAStandingsRowJoinsItsNeighboursButAScorecardsExtrasDoNot() {
     // "BUFFALO" is an English word too: the model left it out of a table of clubs.
     String[] words = {"PITTSBURGH", "12", "6", "26", "MONTREAL", "10", "8", "21", "BUFFALO", "9", "9", "20",
