@@ -33,6 +33,9 @@ final class NameRules {
       "Councilwoman", "Assemblyman", "Assemblywoman", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP",
       "MPs", "MEPs", "MSPs", "Lawmaker", "Senator", "Hon", "Rt");
 
+  /** A company's officers, whom a name never ends with ("Google CEO") and who open none ("CEO of Tesla"). */
+  private static final Set<String> OFFICERS = Set.of("CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman");
+
   /** Words that close no name: a name run on into a verb ("Edward Russell Is", from a page's byline). */
   private static final Set<String> CLOSERS = Set.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
       "Says", "Told", "And", "Or", "But", "The", "An", "Of", "In", "On", "At", "To", "For");
@@ -684,13 +687,18 @@ final class NameRules {
     // Nor does a name end with a question mark, a comma or an opening bracket ("Erin Andrews ?", "Onassis [").
     while (j - 1 > i && (lowerCaseWord(words[j - 1]) && !lexicon.isNameHead(words[j - 1])
         || TRAILING.contains(words[j - 1])
-        || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1]))
+        || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1])) || OFFICERS.contains(words[j - 1])
         || labels[i] == 1 && listed(WEEKDAYS, words[j - 1]))) {
       labels[--j] = 0;
     }
     if (j == i + 1 && (CLOSERS.contains(words[i]) || ONLY_TITLES.contains(bare(words[i])))) {
       labels[i] = 0; // "Sen" or "Congressman" alone is no name
       return i;
+    }
+    if (j > i + 2 && OFFICERS.contains(words[i]) && words[i + 1].equals("of")) {
+      labels[i + 2] = labels[i]; // "CEO of Tesla" is Tesla
+      labels[i] = 0;
+      labels[i + 1] = 0;
     }
     return j;
   }

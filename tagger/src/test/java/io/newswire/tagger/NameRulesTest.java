@@ -31,6 +31,10 @@ class NameRulesTest {
     // "The Rt Hon Keith Mitchell": the honorifics are no names of their own.
     assertThat(apply("the Rt Hon Keith Mitchell", 0, 3, 1, 1, 2)).containsExactly(0, 0, 0, 1, 2);
     assertThat(apply("Senator Warren said", 3, 4, 0)).containsExactly(0, 1, 0);
+    // A company's officer closes no name and opens none; a magazine may be named after one.
+    assertThat(apply("the Google CEO said", 0, 3, 4, 0)).containsExactly(0, 3, 0, 0);
+    assertThat(apply("the CEO of Tesla said", 0, 3, 4, 4, 0)).containsExactly(0, 0, 0, 3, 0);
+    assertThat(apply("CEO Magazine ranked", 3, 4, 0)).containsExactly(3, 4, 0);
   }
 
   @Test
