@@ -111,6 +111,8 @@ final class NameRules {
     clubs(words, flags, labels);
     units(words, flags, labels);
     countryCodes(words, labels, lexicon);
+    people(words, flags, labels);
+    awards(words, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
@@ -149,6 +151,55 @@ final class NameRules {
           && (labels[i - 2] == 1 || labels[i - 2] == 2)
           && (labels[i] == 0 || labels[i] % 2 == 1 && labels[i + 1] != labels[i] + 1)) {
         labels[i] = 5;
+      }
+    }
+  }
+
+  /** Titles that only people bear right before their name: "President Trump", "Mrs Thatcher". */
+  private static final Set<String> PERSONAL_TITLES = Set.of("President", "Mr", "Mrs", "Ms", "Dr", "Sen", "Senator",
+      "Gov", "Governor", "Rep", "Chancellor", "Mayor", "Judge", "Justice", "Professor", "Prof", "Pope", "Sir", "Dame");
+
+  private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("[1-9][0-9]?|10[0-9]");
+
+  /**
+   * Wording only people take: a single name right after a personal title ("President Trump won", where the model
+   * read a place), and a name of two or three words followed by an age between commas, as reports of arrests,
+   * courts and deaths write it ("Chad Hull, 37, Bulpitt, was arrested"; the model read "Chad" as the country). A
+   * country or region stays a place ("Governor Texas" is no one).
+   */
+  private static void people(String[] words, int[] flags, int[] labels) {
+    int place = Lexicon.COUNTRY | Lexicon.REGION;
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 3 && labels[i] != 5 && labels[i] != 7) {
+        continue;
+      }
+      int j = NewswireTagger.end(labels, i);
+      boolean titled = j == i + 1 && i > 0 && labels[i - 1] == 0 && PERSONAL_TITLES.contains(bare(words[i - 1]))
+          && (flags[i] & place) == 0;
+      boolean aged = j - i >= 2 && j - i <= 3 && j + 2 < words.length && words[j].equals(",")
+          && AGE.matcher(words[j + 1]).matches() && words[j + 2].equals(",") && (flags[j - 1] & place) == 0
+          && !listed(ORGANISATION_HEADS, words[j - 1]) && !listed(PLACE_HEADS, words[j - 1]);
+      for (int k = i; k < j; k++) {
+        aged &= Character.isUpperCase(words[k].charAt(0))
+            && (flags[k] & (Lexicon.ORG_WORD | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) == 0;
+      }
+      if (titled || aged) {
+        for (int k = i; k < j; k++) {
+          labels[k] = k == i ? 1 : 2;
+        }
+      }
+      i = j - 1;
+    }
+  }
+
+  /** Awards named by their statuettes' plural are events: "at the Oscars", "the Grammys". */
+  private static final Set<String> AWARDS = Set.of("Oscars", "Grammys", "Emmys", "Tonys", "Baftas", "BAFTAs",
+      "Globes", "Brits", "Oliviers", "Césars", "Razzies");
+
+  private static void awards(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1 && AWARDS.contains(words[i])) {
+        labels[i] = 7;
       }
     }
   }

@@ -205,6 +205,17 @@ class NameRulesTest {
   }
 
   @Test
+  void aNameAfterAPersonalTitleOrBeforeAnAgeIsAPerson() {
+    assertThat(apply("districts that President Trump won", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 1, 0);
+    assertThat(apply("Chad Hull , 37 , Bulpitt", 5, 6, 0, 0, 0, 5)).containsExactly(1, 2, 0, 0, 0, 5);
+    // Not a country after a title, a club before a figure, nor a year.
+    assertThat(apply("Governor Texas", 0, 5)).containsExactly(0, 5);
+    assertThat(apply("Manchester United , 20 , lead", 3, 4, 0, 0, 0, 0)).containsExactly(3, 4, 0, 0, 0, 0);
+    assertThat(apply("New York , 2019 , was", 5, 6, 0, 0, 0, 0)).containsExactly(5, 6, 0, 0, 0, 0);
+    assertThat(apply("at the Oscars", 0, 0, 5)).containsExactly(0, 0, 7);
+  }
+
+  @Test
   void aDatelinesPlaceIsAPlaceWhateverTheTablesSay() {
     String[] words = "NEW YORK 1996-08-27 Standings NEW YORK 74 57 BOSTON 67 66".split(" ");
     boolean[] newLine = {true, false, false, true, true, false, false, false, true, false, false};
