@@ -113,6 +113,7 @@ final class NameRules {
     countryCodes(words, labels, lexicon);
     people(words, flags, labels);
     awards(words, labels);
+    feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
@@ -199,6 +200,25 @@ final class NameRules {
   private static void awards(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1 && AWARDS.contains(words[i])) {
+        labels[i] = 7;
+      }
+    }
+  }
+
+  /** Words that make a weekday a day of its own: "Good Friday", "Super Tuesday", "Remembrance Sunday". */
+  private static final Set<String> FEASTS = Set.of("Good", "Black", "Cyber", "Ash", "Maundy", "Holy", "Palm",
+      "Easter", "Whit", "Shrove", "Super", "Bloody", "Remembrance", "Giving", "Small", "Mothering", "Trinity");
+
+  /** A weekday after such a word is a MISC day, as "Armistice Day" is; so are "D-Day" and "VE Day". */
+  private static void feasts(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      boolean feast = i > 0 && listed(WEEKDAYS, words[i]) && listed(FEASTS, words[i - 1])
+          && (labels[i - 1] == 0 || labels[i - 1] % 2 == 1) && (i + 1 == words.length || labels[i + 1] % 2 != 0
+          || labels[i + 1] == 0);
+      if (feast) {
+        labels[i - 1] = 7;
+        labels[i] = 8;
+      } else if ((words[i].equals("D-Day") || words[i].equals("D-day")) && labels[i] == 0) {
         labels[i] = 7;
       }
     }
@@ -861,7 +881,8 @@ final class NameRules {
     String w = bare(word).replace('’', '\'');
     // Nor is a particle ("al" of "et al") or a letter ("A" opening a sentence, "D" of "3-D"), but "X" is a company.
     boolean letter = w.length() == 1 && Character.isLetter(w.charAt(0)) && !w.equals("X");
-    return NEVER.contains(w) || PARTICLES.contains(w) || letter || PARTY_AND_STATE.matcher(w).matches()
+    return NEVER.contains(w) || PARTICLES.contains(w) || letter
+        || PARTY_AND_STATE.matcher(w).matches() && !w.equalsIgnoreCase("D-Day")
         || w.endsWith("'d") || w.endsWith("'ve") || w.endsWith("'m") || w.endsWith("'ll") || w.endsWith("'re");
   }
 

@@ -216,6 +216,16 @@ class NameRulesTest {
   }
 
   @Test
+  void aWeekdayAfterAFeastsWordIsADayOfItsOwn() {
+    assertThat(apply("on Black Friday sales", 0, 0, 0, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("on Super Tuesday", 0, 3, 0)).containsExactly(0, 7, 8);
+    assertThat(apply("the D-Day landings", 0, 0, 0)).containsExactly(0, 7, 0);
+    // A weekday alone, or after another word, is no name; "D-Calif" after a legislator is no name either.
+    assertThat(apply("on Friday", 0, 7)).containsExactly(0, 0);
+    assertThat(apply("Pelosi D-Calif said", 1, 0, 0)).containsExactly(1, 0, 0);
+  }
+
+  @Test
   void aDatelinesPlaceIsAPlaceWhateverTheTablesSay() {
     String[] words = "NEW YORK 1996-08-27 Standings NEW YORK 74 57 BOSTON 67 66".split(" ");
     boolean[] newLine = {true, false, false, true, true, false, false, false, true, false, false};
