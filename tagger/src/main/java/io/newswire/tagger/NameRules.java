@@ -138,6 +138,28 @@ final class NameRules {
         labels[i] = 7;
       }
     }
+    qualifiers(words, labels);
+  }
+
+  private static final java.util.regex.Pattern QUALIFIER = java.util.regex.Pattern.compile(
+      "\\p{Lu}[\\p{L}.]*-(\\p{Ll}+ed|born|made|run|held|built|grown|wide|speaking|language|style)");
+
+  /**
+   * A name of several words ending with a place's qualifier in lower case is a MISC word, as a single one is:
+   * "New York-based", "Abu Dhabi-led", "Hong Kong-listed".
+   */
+  private static void qualifiers(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = NewswireTagger.end(labels, i);
+        if (j - i >= 2 && QUALIFIER.matcher(words[j - 1]).matches()) {
+          for (int k = i; k < j; k++) {
+            labels[k] = k == i ? 7 : 8;
+          }
+        }
+        i = j - 1;
+      }
+    }
   }
 
   /**
@@ -432,6 +454,9 @@ final class NameRules {
   }
 
   private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)?\\d\\d");
+  /** Heads of events' names beyond the lexicon's, after another word: "ATP Finals", "Kentucky Derby". */
+  private static final Set<String> EVENT_HEADS = Set.of("Finals", "Derby", "Stakes", "Sevens");
+
   /** Names that take a year after them ("Euro 96", "Expo 2000") without an event word of their own. */
   private static final Set<String> YEARLY = Set.of("Euro", "EURO", "Expo", "EXPO");
 
@@ -447,7 +472,8 @@ final class NameRules {
       }
       int j = NewswireTagger.end(labels, i);
       String last = words[j - 1];
-      boolean event = (flags[j - 1] & Lexicon.EVENT_WORD) != 0 && !last.equals("Tour") && !last.equals("TOUR");
+      boolean event = (flags[j - 1] & Lexicon.EVENT_WORD) != 0 && !last.equals("Tour") && !last.equals("TOUR")
+          || j - i >= 2 && listed(EVENT_HEADS, last);
       if (j < words.length && labels[j] == 0 && YEAR.matcher(words[j]).matches() && (event || YEARLY.contains(last))) {
         j++;
         event = true;

@@ -144,6 +144,9 @@ class NameRulesTest {
     // After a sentence's capitalised opening article too.
     assertThat(apply("The Arabic-language daily", 0, 0, 0)).containsExactly(0, 7, 0);
     assertThat(apply("South Africans", 5, 0)).containsExactly(5, 0);
+    // A name of several words ending with such a qualifier too.
+    assertThat(apply("the New York-based bank", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("Hewlett Packard-Enterprise", 3, 4)).containsExactly(3, 4);
   }
 
   @Test
@@ -245,6 +248,8 @@ class NameRulesTest {
     assertThat(apply("the World Cup 1998 final", 0, 7, 8, 0, 0)).containsExactly(0, 7, 8, 8, 0);
     // "Tour" also ends organisations.
     assertThat(apply("the PGA Tour said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
+    assertThat(apply("the ATP Finals in", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("Derby beat", 3, 0)).containsExactly(3, 0);
   }
 
   @Test
