@@ -136,10 +136,12 @@ final class MainText {
 
   /**
    * What a PHP server prints into a page when it fails: "Warning: ... in /path/file.php on line 928". The file's
-   * name is part of it: "Warning: delays on line 4" is news.
+   * name is part of it ({@link #FILE}): "Warning: delays on line 4" is news. One lazy run of at most 2,000
+   * characters per label keeps the search linear on any page.
    */
   private static final Pattern DIAGNOSTIC = Pattern.compile("(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards"
-      + "|Fatal error|Parse error|Catchable fatal error)\\s*:[^\\n]{0,2000}? in [^\\n]{1,500}?\\.(?:php\\w*|inc) on line \\d+");
+      + "|Fatal error|Parse error|Catchable fatal error)\\s*:[^\\n]{0,2000}? on line \\d+");
+  private static final Pattern FILE = Pattern.compile(" in \\S*\\.(?:php\\w*|inc) on line \\d+$");
   private static final Pattern DIAGNOSTIC_LABEL = Pattern.compile("(?:PHP )?(?:Warning|Notice|Deprecated"
       + "|Strict Standards|Fatal error|Parse error|Catchable fatal error)");
 
@@ -155,14 +157,16 @@ final class MainText {
       }
       List<Node> message = new ArrayList<>();
       StringBuilder text = new StringBuilder(label.text());
-      for (Node n = label.nextSibling(); n != null && message.size() < 12; n = n.nextSibling()) {
+      for (Node n = label.nextSibling(); n != null && message.size() < 12 && text.length() < 2500; n = n.nextSibling()) {
         message.add(n);
         if (n instanceof Element e && e.tagName().equals("br")) {
           break;
         }
         text.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "");
       }
-      if (DIAGNOSTIC.matcher(text.toString().strip()).matches()) {
+      String whole = text.toString().strip();
+      java.util.regex.Matcher m = DIAGNOSTIC.matcher(whole);
+      if (m.lookingAt() && m.end() == whole.length() && FILE.matcher(whole).find()) {
         message.forEach(Node::remove);
         label.remove();
       }
@@ -171,7 +175,19 @@ final class MainText {
       @Override
       public void head(Node node, int depth) {
         if (node instanceof TextNode t && t.getWholeText().contains(" on line ")) {
-          t.text(DIAGNOSTIC.matcher(t.getWholeText()).replaceAll(""));
+          String text = t.getWholeText();
+          StringBuilder kept = new StringBuilder();
+          java.util.regex.Matcher m = DIAGNOSTIC.matcher(text);
+          int from = 0;
+          while (m.find()) {
+            if (FILE.matcher(m.group()).find()) {
+              kept.append(text, from, m.start());
+              from = m.end();
+            }
+          }
+          if (from > 0) {
+            t.text(kept.append(text.substring(from)).toString());
+          }
         }
       }
 
