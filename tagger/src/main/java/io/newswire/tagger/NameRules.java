@@ -346,7 +346,7 @@ final class NameRules {
       // A name the model left untagged after "played for" is a side: a club, or a country's team (a place).
       if (labels[i] == 0 && sideName(words, i) && clubBefore(words, labels, i)) {
         int j = i + 1;
-        while (j < n && labels[j] == 0 && sideName(words, j)) {
+        while (j < n && j < i + 4 && labels[j] == 0 && sideName(words, j)) {
           j++;
         }
         for (int k = i; k < j; k++) {
@@ -358,15 +358,15 @@ final class NameRules {
       }
       int j = NewswireTagger.end(labels, i);
       boolean club = clubBefore(words, labels, i) || clubAfter(words, j);
-      // Sides named together share the wording: "for Coventry and Swindon", "Leeds and Everton fans".
-      for (int k = j; !club && k + 1 < n && (words[k].equals("and") || words[k].equals(",") || words[k].equals("or"))
-          && labels[k + 1] % 2 == 1; ) {
+      // Sides named together share the wording: "for Coventry and Swindon", "Leeds and Everton fans". Up to four
+      // names away, so a long list of places stays linear to read.
+      for (int k = j, steps = 0; !club && steps < 4 && k + 1 < n && joins(words[k]) && labels[k + 1] % 2 == 1;
+          steps++) {
         int e = NewswireTagger.end(labels, k + 1);
         club = clubAfter(words, e);
         k = e;
       }
-      for (int k = i - 1; !club && k > 0 && (words[k].equals("and") || words[k].equals(",") || words[k].equals("or"))
-          && labels[k - 1] != 0; ) {
+      for (int k = i - 1, steps = 0; !club && steps < 4 && k > 0 && joins(words[k]) && labels[k - 1] != 0; steps++) {
         int s = start(labels, k - 1);
         club = clubBefore(words, labels, s);
         k = s - 1;
@@ -400,6 +400,10 @@ final class NameRules {
     // Clubs are often common words or surnames as well ("Hull", "Reading", "Wolves").
     return Character.isUpperCase(words[i].charAt(0)) && !words[i].equals("The") && !words[i].equals("A")
         && !words[i].equals("An");
+  }
+
+  private static boolean joins(String word) {
+    return word.equals("and") || word.equals(",") || word.equals("or");
   }
 
   private static boolean cityName(String[] words, int[] flags, int i) {
