@@ -487,41 +487,49 @@ public final class NewswireTagger implements Tagger {
    * A table's column holds one kind of thing: constituencies, then members, in a list of members of parliament.
    * Where at least three of a column's names were tagged and two thirds of them share a type, the others take it.
    * The model reads each cell with little context, and the rows' cells are separated by " | " (as ingest writes
-   * tables), so a column is the names after the same number of separators on each line.
+   * tables), so a column is the names after the same number of separators on each line of one table (lines with
+   * separators, one after the other).
    */
   static void columns(String[] words, boolean[] newLine, int[] labels) {
     int n = words.length;
-    int[] column = new int[n];
-    // inRow[i]: token i is on a line with a cell separator
-    boolean[] inRow = new boolean[n];
+    // column[i]: the table and the column token i is in, or -1 outside tables
+    long[] column = new long[n];
+    java.util.Arrays.fill(column, -1);
     boolean any = false;
+    long table = 0;
+    boolean inTable = false;
     for (int from = 0; from < n; ) {
       int to = from + 1;
+      int separators = words[from].equals("|") ? 1 : 0;
       while (to < n && !newLine[to]) {
+        separators += words[to].equals("|") ? 1 : 0;
         to++;
       }
-      int c = 0;
-      for (int i = from; i < to; i++) {
-        c += words[i].equals("|") ? 1 : 0;
-        column[i] = c;
-      }
-      if (c > 0) {
-        java.util.Arrays.fill(inRow, from, to, true);
+      if (separators > 0) {
+        table += inTable ? 0 : 1;
+        inTable = true;
         any = true;
+        int c = 0;
+        for (int i = from; i < to; i++) {
+          c += words[i].equals("|") ? 1 : 0;
+          column[i] = (table << 20) + c;
+        }
+      } else {
+        inTable = false;
       }
       from = to;
     }
     if (!any) {
       return;
     }
-    Map<Integer, int[]> votes = new HashMap<>();
+    Map<Long, int[]> votes = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (labels[i] % 2 == 1 && inRow[i]) {
+      if (labels[i] % 2 == 1 && column[i] >= 0) {
         votes.computeIfAbsent(column[i], k -> new int[EntityModel.L])[labels[i]]++;
       }
     }
     for (int i = 0; i < n; i++) {
-      if (labels[i] % 2 != 1 || !inRow[i]) {
+      if (labels[i] % 2 != 1 || column[i] < 0) {
         continue;
       }
       int[] v = votes.get(column[i]);

@@ -538,6 +538,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void eachTableOfADocumentHasItsOwnColumns() {
+    // Two tables, a line of prose between them: the second's first column is not the first's.
+    String[] words = {"Leo", "|", "A", "Tom", "|", "B", "Ann", "|", "C", "Then", "Leeds", "|", "1", "Derby", "|", "2"};
+    int[] labels = {1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 3, 0, 0, 1, 0, 0};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {0, 3, 6, 9, 10, 13}) {
+      newLine[i] = true;
+    }
+    NewswireTagger.columns(words, newLine, labels);
+    assertThat(labels[10]).isEqualTo(3);
+    assertThat(labels[13]).isEqualTo(1);
+  }
+
+  @Test
   void anUntaggedNameInAStandingsRowJoinsItsNeighboursButAScorecardsExtrasDoNot() {
     // "BUFFALO" is an English word too: the model left it out of a table of clubs.
     String[] words = {"PITTSBURGH", "12", "6", "26", "MONTREAL", "10", "8", "21", "BUFFALO", "9", "9", "20",
