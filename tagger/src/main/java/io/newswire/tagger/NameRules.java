@@ -336,8 +336,9 @@ final class NameRules {
    * A city named as a side's home is the club in the wording that only clubs take: "played for Coventry and
    * Swindon", "signed with Reading", "joined Burnley on loan", "Leicester striker", "Bristol fans". The model reads
    * such cities as places (the largest error on outside sports news), and once the wording shows a city is a club, so
-   * is every mention of it in the document except "in Leeds". Countries stay places: a national side is marked as
-   * its country (CoNLL-2003).
+   * is every mention of it in the document but "in Leeds" (which the document's one type per name then decides
+   * by its votes, in {@code NewswireTagger.consistent}). Countries stay places: a national side is marked as its
+   * country (CoNLL-2003).
    */
   private static void clubs(String[] words, int[] flags, int[] labels) {
     int n = words.length;
