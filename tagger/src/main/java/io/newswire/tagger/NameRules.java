@@ -187,14 +187,16 @@ final class NameRules {
   /**
    * Wording only people take: a single name right after a personal title ("President Trump won", where the model
    * read a place), and a name of two or three words followed by an age between commas, as reports of arrests,
-   * courts and deaths write it ("Chad Hull, 37, Bulpitt, was arrested"; the model read "Chad" as the country). A
-   * country or region stays a place ("Governor Texas" is no one).
+   * courts and deaths write it ("Chad Hull, 37, Bulpitt, was arrested"; the model read "Chad" as the country); and
+   * so is every other mention of that name in the document. A country or region stays a place ("Governor Texas" is
+   * no one).
    */
   private static void people(String[] words, int[] flags, int[] labels) {
     int place = Lexicon.COUNTRY | Lexicon.REGION;
+    Set<String> people = null;
     for (int i = 0; i < words.length; i++) {
-      if (labels[i] != 3 && labels[i] != 5 && labels[i] != 7) {
-        continue;
+      if (labels[i] % 2 != 1) {
+        continue; // a person already counts too: the other mentions follow it
       }
       int j = NewswireTagger.end(labels, i);
       boolean titled = j == i + 1 && i > 0 && labels[i - 1] == 0 && PERSONAL_TITLES.contains(bare(words[i - 1]))
@@ -207,11 +209,25 @@ final class NameRules {
             && (flags[k] & (Lexicon.ORG_WORD | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) == 0;
       }
       if (titled || aged) {
-        for (int k = i; k < j; k++) {
-          labels[k] = k == i ? 1 : 2;
-        }
+        people = people == null ? new HashSet<>() : people;
+        people.add(String.join(" ", Arrays.asList(words).subList(i, j)));
       }
       i = j - 1;
+    }
+    if (people == null) {
+      return;
+    }
+    // Every mention of such a person is the person: "a Trump district" after "President Trump".
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = NewswireTagger.end(labels, i);
+        if (labels[i] != 1 && people.contains(String.join(" ", Arrays.asList(words).subList(i, j)))) {
+          for (int k = i; k < j; k++) {
+            labels[k] = k == i ? 1 : 2;
+          }
+        }
+        i = j - 1;
+      }
     }
   }
 

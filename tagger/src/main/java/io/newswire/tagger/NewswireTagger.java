@@ -157,7 +157,8 @@ public final class NewswireTagger implements Tagger {
     // 21: a city in wording only clubs take is the club ("played for Coventry", "Leicester striker"); no name runs
     //     across a table's cell separator, and a column's names share the type two thirds of them have; newspapers
     //     by their last word ("Des Moines Register"); a company's officer closes and opens no name ("Google CEO");
-    //     a name after a personal title or before an age is a person ("Chad Hull, 37,"); "the Oscars", "Black
+    //     a name after a personal title or before an age is a person, and so are its other mentions ("Chad Hull,
+    //     37,", "President Trump"); "the Oscars", "Black
     //     Friday", "D-Day", "ATP Finals" and "New York-based" are MISC;
     //     "The Arabic-language daily" is MISC; "Copa" + "del Rey" one name;
     // 20: results, standings and line-ups of foreign clubs and players are English by their few words, not Dutch or
