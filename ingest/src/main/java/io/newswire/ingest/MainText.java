@@ -152,7 +152,7 @@ final class MainText {
    */
   static void removeDiagnostics(Element body) {
     for (Element label : body.select("b, strong")) {
-      if (label.parent() == null || !DIAGNOSTIC_LABEL.matcher(label.text().strip()).matches()) {
+      if (label.parent() == null || !DIAGNOSTIC_LABEL.matcher(label.text().strip()).matches() || quoted(label)) {
         continue;
       }
       List<Node> message = new ArrayList<>();
@@ -174,7 +174,7 @@ final class MainText {
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
-        if (node instanceof TextNode t && t.getWholeText().contains(" on line ")) {
+        if (node instanceof TextNode t && t.getWholeText().contains(" on line ") && !quoted(t)) {
           String text = t.getWholeText();
           StringBuilder kept = new StringBuilder();
           java.util.regex.Matcher m = DIAGNOSTIC.matcher(text);
@@ -194,6 +194,16 @@ final class MainText {
       @Override
       public void tail(Node node, int depth) {}
     }, body);
+  }
+
+  /** Inside code the page shows ({@code <pre>}, {@code <code>}): a tutorial's example of an error is its text. */
+  private static boolean quoted(Node node) {
+    for (Node n = node.parentNode(); n instanceof Element e; n = n.parentNode()) {
+      if (e.tagName().equals("pre") || e.tagName().equals("code")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

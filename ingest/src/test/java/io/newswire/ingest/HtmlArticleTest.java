@@ -61,6 +61,10 @@ class HtmlArticleTest {
     ArticleDraft news = extract("<html><body><article><h1>Tube</h1>" + STORY
         + "<p>Warning: severe delays on line 4 this morning.</p></article></body></html>");
     assertThat(news.body()).contains("Warning: severe delays on line 4");
+    // Nor is an example of one that a page shows as code.
+    ArticleDraft tutorial = extract("<html><body><article><h1>PHP errors</h1>" + STORY
+        + "<pre><b>Warning</b>: Undefined variable $x in /var/www/test.php on line 3</pre></article></body></html>");
+    assertThat(tutorial.body()).contains("Undefined variable $x in /var/www/test.php on line 3");
   }
 
   @Test
