@@ -839,7 +839,8 @@ final class NameRules {
       // "General" is a title after another ("Attorney General") or before a given name, not in "General Motors".
       boolean general = words[k].equals("General")
           && (k > i && k - 1 == last || (flags[k + 1] & Lexicon.PERSON_NAME) != 0);
-      if (isTitle(words[k]) || general || lexicon.isTitle(words[k]) && !words[k].equals("General")) {
+      if (isTitle(words[k]) || general || lexicon.isTitle(words[k]) && !words[k].equals("General")
+          || OFFICERS.contains(words[k])) {
         last = k;
       }
     }
@@ -849,8 +850,10 @@ final class NameRules {
     int rest = last + 1;
     // An organisation's name is a person's after the title only if it reads as one: a known given name and one or
     // two more words ("Vice-President Mike Pence"), never one word ("General Mills").
+    // A company's officer with two or three words after it is a person too ("Microsoft CEO Satya Nadella").
     boolean person = labels[i] == 1 || ONLY_TITLES.contains(bare(words[last])) && j - rest <= 3
-        || (flags[rest] & Lexicon.PERSON_NAME) != 0 && j - rest >= 2 && j - rest <= 3;
+        || ((flags[rest] & Lexicon.PERSON_NAME) != 0 || OFFICERS.contains(words[last])) && j - rest >= 2
+        && j - rest <= 3;
     for (int k = rest; k < j && person; k++) {
       person = (flags[k] & (Lexicon.ORG_WORD | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) == 0;
     }
@@ -863,14 +866,17 @@ final class NameRules {
     }
     // The words before the title: "Labour" of "Labour MP", "British" of "British Prime Minister".
     int firstTitle = i;
-    while (firstTitle < last && !(isTitle(words[firstTitle]) || lexicon.isTitle(words[firstTitle]))) {
+    while (firstTitle < last && !(isTitle(words[firstTitle]) || lexicon.isTitle(words[firstTitle])
+        || OFFICERS.contains(words[firstTitle]))) {
       firstTitle++;
     }
+    int was = labels[i];
     for (int k = i; k <= last; k++) {
       labels[k] = 0;
     }
     if (firstTitle > i) {
-      int type = (flags[i] & Lexicon.KNOWN_ORG_B) != 0 ? 3
+      // What an organisation's officer is named after is the organisation ("Acme CEO").
+      int type = (flags[i] & Lexicon.KNOWN_ORG_B) != 0 || was == 3 && OFFICERS.contains(words[firstTitle]) ? 3
           : firstTitle == i + 1 && lexicon.isDemonym(words[i]) ? 7
           : (flags[i] & Lexicon.PLACE_B) != 0 ? 5 : 0;
       if (type != 0) {

@@ -35,6 +35,9 @@ class NameRulesTest {
     assertThat(apply("the Google CEO said", 0, 3, 4, 0)).containsExactly(0, 3, 0, 0);
     assertThat(apply("the CEO of Tesla said", 0, 3, 4, 4, 0)).containsExactly(0, 0, 0, 3, 0);
     assertThat(apply("CEO Magazine ranked", 3, 4, 0)).containsExactly(3, 4, 0);
+    // An officer inside a company's name read as one: the company, then the person.
+    assertThat(apply("Microsoft CEO Satya Nadella said", 3, 4, 4, 4, 0)).containsExactly(3, 0, 1, 2, 0);
+    assertThat(apply("Zorblat CFO Kevan Parekh said", 3, 4, 4, 4, 0)).containsExactly(3, 0, 1, 2, 0);
   }
 
   @Test
