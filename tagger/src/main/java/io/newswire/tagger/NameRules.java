@@ -210,7 +210,7 @@ final class NameRules {
       }
       if (titled || aged) {
         people = people == null ? new HashSet<>() : people;
-        people.add(String.join(" ", Arrays.asList(words).subList(i, j)));
+        people.add(name(words, i, j));
       }
       i = j - 1;
     }
@@ -218,17 +218,27 @@ final class NameRules {
       return;
     }
     // Every mention of such a person is the person: "a Trump district" after "President Trump".
+    everyMention(words, labels, people, 1, i -> true);
+  }
+
+  /** Gives every mention of these names the type, where {@code which} allows it (asked with the mention's start). */
+  private static void everyMention(String[] words, int[] labels, Set<String> names, int type,
+      java.util.function.IntPredicate which) {
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
-        if (labels[i] != 1 && people.contains(String.join(" ", Arrays.asList(words).subList(i, j)))) {
+        if (labels[i] != type && which.test(i) && names.contains(name(words, i, j))) {
           for (int k = i; k < j; k++) {
-            labels[k] = k == i ? 1 : 2;
+            labels[k] = k == i ? type : type + 1;
           }
         }
         i = j - 1;
       }
     }
+  }
+
+  private static String name(String[] words, int from, int to) {
+    return String.join(" ", Arrays.asList(words).subList(from, to));
   }
 
   /** Awards named by their statuettes' plural are events: "at the Oscars", "the Grammys". */
@@ -392,25 +402,14 @@ final class NameRules {
         if (clubs == null) {
           clubs = new HashSet<>();
         }
-        clubs.add(String.join(" ", Arrays.asList(words).subList(i, j)));
+        clubs.add(name(words, i, j));
       }
       i = j - 1;
     }
     if (clubs == null) {
       return;
     }
-    for (int i = 0; i < n; i++) {
-      if (labels[i] == 5) {
-        int j = NewswireTagger.end(labels, i);
-        if (clubs.contains(String.join(" ", Arrays.asList(words).subList(i, j)))
-            && (i == 0 || !words[i - 1].equals("in"))) {
-          for (int k = i; k < j; k++) {
-            labels[k] = k == i ? 3 : 4;
-          }
-        }
-        i = j - 1;
-      }
-    }
+    everyMention(words, labels, clubs, 3, i -> labels[i] == 5 && (i == 0 || !words[i - 1].equals("in")));
   }
 
   private static boolean sideName(String[] words, int i) {
