@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import io.newswire.enrich.stories.ArticleIndex;
+import io.newswire.enrich.stories.IndexFilter;
 import io.newswire.enrich.stories.Stories;
 import io.newswire.enrich.stories.StoryView;
 import org.apache.kafka.common.utils.Bytes;
@@ -65,7 +66,9 @@ public final class EnrichTopology {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
         Serdes.String(), Serdes.String()));
-    ArticleIndex.addTo(builder, topics);
+    // The index's keys on the heap, shared by the index's updater (global thread) and Stories (stream threads).
+    IndexFilter indexFilter = new IndexFilter();
+    ArticleIndex.addTo(builder, topics, indexFilter);
     // Queryable views: each article by id, each story by id (GET /articles/{id}, /stories/{id});
     // the articles' store is also where Stories finds the decisions it made before (co-partitioned with raw).
     // Read back from the compacted enriched topic, which is then also the store's changelog (the
@@ -79,7 +82,7 @@ public final class EnrichTopology {
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
         .processValues(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
         .mapValues(raw -> raw == null ? null : fitting(enrich(raw, tagger, clock), recordMaxBytes), Named.as("tag"))
-        .processValues(Stories::new, Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
+        .processValues(() -> new Stories(indexFilter), Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
         .peek((id, a) -> {
           if (a != null) {
             io.newswire.ops.Metrics.latency("enrich", Duration.between(a.getArticle().getFetchedAt(), clock.instant()));

@@ -59,13 +59,13 @@ public final class ArticleIndex {
 
   private ArticleIndex() {}
 
-  public static void addTo(StreamsBuilder builder, Topics topics) {
+  public static void addTo(StreamsBuilder builder, Topics topics, IndexFilter filter) {
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String())
             .withLoggingDisabled(), // the index topic is its changelog
         topics.enrichIndex.name(),
         Consumed.with(Serdes.String(), Serdes.String()).withName("article-index-source"),
-        () -> new Updater());
+        () -> new Updater(filter));
   }
 
   /**
@@ -104,13 +104,19 @@ public final class ArticleIndex {
    * as its own record.
    */
   static final class Updater implements Processor<String, String, Void, Void> {
+    private final IndexFilter filter;
     private KeyValueStore<String, String> store;
     private long indexTime = Long.MIN_VALUE;
     private long purgedAt = Long.MIN_VALUE;
 
+    Updater(IndexFilter filter) {
+      this.filter = filter;
+    }
+
     @Override
     public void init(ProcessorContext<Void, Void> context) {
       store = context.getStateStore(STORE);
+      filter.seed(store);
     }
 
     @Override
@@ -125,16 +131,18 @@ public final class ArticleIndex {
           if (indexTime != Long.MIN_VALUE && entry.at() < indexTime - RETENTION_MS) {
             return; // already out of the window: a store restored from the topic would not hold it either
           }
-          apply(store, key.substring(ARTICLE.length()), entry);
+          apply(store, filter, key.substring(ARTICLE.length()), entry);
           indexTime = Math.max(indexTime, entry.at());
           if (purgedAt == Long.MIN_VALUE || indexTime - purgedAt >= PURGE_EVERY_MS) {
             purge(store, indexTime - RETENTION_MS);
             purgedAt = indexTime;
+            filter.maybeRebuild(store, indexTime);
           }
         }
       } else if (record.value() == null) {
         store.delete(key);
       } else {
+        filter.add(key);
         store.put(key, record.value());
       }
     }
@@ -142,7 +150,7 @@ public final class ArticleIndex {
 
   static final long RETENTION_MS = Topics.ENRICH_INDEX_RETENTION.toMillis();
 
-  static void apply(KeyValueStore<String, String> store, String articleId, Entry entry) {
+  static void apply(KeyValueStore<String, String> store, IndexFilter filter, String articleId, Entry entry) {
     long at = entry.at();
     if (entry.fingerprint() != null) {
       String before = store.get(FINGERPRINT + articleId);
@@ -154,6 +162,7 @@ public final class ArticleIndex {
         String key = BAND + entry.fingerprint().band(b);
         String band = store.get(key);
         if (band == null || bandTime(band) <= at) {
+          filter.add(key);
           store.put(key, value);
         }
       }
@@ -161,6 +170,7 @@ public final class ArticleIndex {
     for (String entity : entry.entityIds()) {
       String before = store.get(ENTITY + entity);
       if (before == null || entityTime(before) <= at) {
+        filter.add(ENTITY + entity);
         store.put(ENTITY + entity, entry.storyId() + "|" + at);
       }
     }

@@ -43,9 +43,15 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
   /** The store of enriched articles by id, where earlier decisions are read. */
   public static final String DECISIONS = "articles";
 
+  private final IndexFilter filter;
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> index;
   private org.apache.kafka.streams.processor.StateStore decisions;
+
+  /** @param filter the index's keys, filled by the {@link ArticleIndex} of the same topology */
+  public Stories(IndexFilter filter) {
+    this.filter = filter;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
@@ -58,7 +64,7 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
   public void process(FixedKeyRecord<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
     if (article != null && !keepDecision(record.key(), article)) {
-      assign(record.key(), article, index);
+      assign(record.key(), article, index, filter);
     }
     context.forward(record);
   }
@@ -93,12 +99,13 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     return (Fingerprint) last[1];
   }
 
-  static void assign(String id, EnrichedArticle article, KeyValueStore<String, String> index) {
+  static void assign(String id, EnrichedArticle article, KeyValueStore<String, String> index, IndexFilter filter) {
     long now = article.getArticle().getFetchedAt().toEpochMilli();
     Fingerprint fingerprint = fingerprint(article);
     if (fingerprint != null) {
       for (int b = 0; b < Fingerprint.BANDS; b++) {
-        String entry = index.get(ArticleIndex.BAND + fingerprint.band(b));
+        String key = ArticleIndex.BAND + fingerprint.band(b);
+        String entry = filter.mightContain(key) ? index.get(key) : null;
         if (entry == null) {
           continue;
         }
@@ -120,7 +127,8 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
     }
     Map<String, Integer> votes = new HashMap<>();
     for (Entity e : keyEntities(article)) {
-      String entry = index.get(ArticleIndex.ENTITY + e.getId());
+      String key = ArticleIndex.ENTITY + e.getId();
+      String entry = filter.mightContain(key) ? index.get(key) : null;
       if (entry != null) {
         String[] parts = entry.split("\\|", 2);
         if (Math.abs(now - Long.parseLong(parts[1])) <= STORY_WINDOW.toMillis()) {
