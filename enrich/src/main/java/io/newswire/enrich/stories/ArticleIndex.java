@@ -160,7 +160,7 @@ public final class ArticleIndex {
       String value = articleId + "|" + entry.storyId() + "|@" + at;
       for (int b = 0; b < Fingerprint.BANDS; b++) {
         String key = BAND + entry.fingerprint().band(b);
-        String band = store.get(key);
+        String band = filter.mightContain(key) ? store.get(key) : null;
         if (band == null || bandTime(band) <= at) {
           filter.add(key);
           store.put(key, value);
@@ -168,7 +168,7 @@ public final class ArticleIndex {
       }
     }
     for (String entity : entry.entityIds()) {
-      String before = store.get(ENTITY + entity);
+      String before = filter.mightContain(ENTITY + entity) ? store.get(ENTITY + entity) : null;
       if (before == null || entityTime(before) <= at) {
         filter.add(ENTITY + entity);
         store.put(ENTITY + entity, entry.storyId() + "|" + at);
