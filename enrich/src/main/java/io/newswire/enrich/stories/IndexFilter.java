@@ -45,10 +45,8 @@ public final class IndexFilter {
       return true;
     }
     long hash = hash(key);
-    int h1 = (int) hash;
-    int h2 = (int) (hash >>> 32) | 1;
     for (int i = 0; i < HASHES; i++) {
-      int bit = (h1 + i * h2) & (size - 1);
+      int bit = bit(hash, i);
       if ((current.get(bit >>> 6) & (1L << bit)) == 0) {
         return false;
       }
@@ -66,10 +64,8 @@ public final class IndexFilter {
 
   private void add(AtomicLongArray target, String key) {
     long hash = hash(key);
-    int h1 = (int) hash;
-    int h2 = (int) (hash >>> 32) | 1;
     for (int i = 0; i < HASHES; i++) {
-      int bit = (h1 + i * h2) & (size - 1);
+      int bit = bit(hash, i);
       int word = bit >>> 6;
       long before = target.get(word);
       long after = before | (1L << bit);
@@ -105,6 +101,11 @@ public final class IndexFilter {
     }
     bits = fresh;
     rebuiltAt = indexTime;
+  }
+
+  /** The i-th of a key's bits: double hashing with the two halves of its hash. */
+  private int bit(long hash, int i) {
+    return ((int) hash + i * ((int) (hash >>> 32) | 1)) & (size - 1);
   }
 
   /** 64-bit FNV-1a over the key's UTF-8 bytes, finished with a mix so that both halves are usable. */
