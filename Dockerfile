@@ -20,7 +20,7 @@ WORKDIR /var/lib/newswire
 ENV NEWSWIRE_JAVA_OPTS="-XX:MaxRAMPercentage=75"
 # As the launcher sets them: two malloc arenas, and zstd's per-batch contexts reused rather than mapped afresh
 # (docs/OPERATIONS.md, JVM settings).
-ENV MALLOC_ARENA_MAX=2 GLIBC_TUNABLES=glibc.malloc.mmap_threshold=8388608:glibc.malloc.trim_threshold=33554432
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=8388608 MALLOC_TRIM_THRESHOLD_=33554432
 # The stage's HTTP port: 8082 ingest, 8083 enrich, 8084 sink (docker-compose sets each).
 ENV NEWSWIRE_HEALTH_PORT=8083
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=12 \
