@@ -16,6 +16,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * certain; "present" may be wrong, and the store then answers. Removed keys stay in the filter until the next
  * rebuild, which the index's updater runs every quarter of the index's retention of index time; with many more keys
  * than the filter was sized for it answers "present" more often, never wrongly "absent".
+ *
+ * <p>Written here rather than taken from Guava's {@code BloomFilter}: the bit array is a few lines, enrich has no
+ * Guava otherwise, and what matters (seeding from the store, rebuilding and swapping the whole filter) would be
+ * ours either way.
  */
 public final class IndexFilter {
   /** 2^26 bits: 8 MB, about one false "present" in 100,000 at a million keys and one in seven at 16 million. */
