@@ -125,6 +125,7 @@ public final class PostgresStore implements Store {
         }
         Set<String> stories = new HashSet<>();
         if (!deletes.isEmpty()) {
+          deleteChildren(c, deletes.toArray()); // no foreign key cascades it (schema version 7)
           try (PreparedStatement delete = c.prepareStatement(
               "DELETE FROM articles a USING unnest(?::text[]) AS t(id) WHERE a.id = t.id RETURNING a.story_id")) {
             delete.setArray(1, c.createArrayOf("text", deletes.toArray()));
@@ -240,19 +241,24 @@ public final class PostgresStore implements Store {
     return changed;
   }
 
+  /** Removes the child rows of the given articles from every child table. */
+  private static void deleteChildren(Connection c, Object[] articleIds) throws SQLException {
+    Array ids = c.createArrayOf("text", articleIds);
+    for (String table : CHILD_TABLES) {
+      try (PreparedStatement delete = c.prepareStatement(
+          "DELETE FROM " + table + " x USING unnest(?::text[]) AS t(id) WHERE x.article_id = t.id")) {
+        delete.setArray(1, ids);
+        delete.executeUpdate();
+      }
+    }
+  }
+
   /** Writes the articles' child rows, after removing those of the articles that replaced a stored one. */
   private void replaceChildren(Connection c, List<EnrichedArticle> articles, Map<String, Boolean> inserted)
       throws SQLException {
     Object[] replaced = articles.stream().map(a -> a.getArticle().getId()).filter(id -> !inserted.get(id)).toArray();
     if (replaced.length > 0) { // an article new to the store has no child rows: most batches of a live stream
-      Array ids = c.createArrayOf("text", replaced);
-      for (String table : CHILD_TABLES) {
-        try (PreparedStatement delete = c.prepareStatement(
-            "DELETE FROM " + table + " x USING unnest(?::text[]) AS t(id) WHERE x.article_id = t.id")) {
-          delete.setArray(1, ids);
-          delete.executeUpdate();
-        }
-      }
+      deleteChildren(c, replaced);
     }
     Rows entities = new Rows(3);
     Rows articleEntities = new Rows(7);

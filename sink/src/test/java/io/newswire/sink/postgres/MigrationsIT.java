@@ -40,7 +40,7 @@ class MigrationsIT {
     store.migrate();
     store.migrate(); // a second start changes nothing
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
     assertThat(scalar(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         + " AND table_name IN ('articles','entities','article_entities','places','article_topics',"
         + "'quotes','stories')")).isEqualTo("7");
@@ -68,7 +68,7 @@ class MigrationsIT {
     PostgresStore store = new PostgresStore(url, stack.jdbcUser(), "");
     store.migrate();
 
-    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
+    assertThat(scalar(url, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
     assertThat(scalar(url, "SELECT mention_starts::text || mention_ends::text FROM article_entities"
         + " WHERE article_id = 'v1-article'")).isEqualTo("{4,30}{9,35}");
     // version 6 keeps the document as json, as it was written
@@ -83,6 +83,10 @@ class MigrationsIT {
     assertThat(scalar(url, "SELECT article_count FROM stories WHERE id = 'story-1'")).isEqualTo("2");
     store.apply(java.util.List.of(new ArticleChange.Delete("v1-article"), new ArticleChange.Delete("v2-article")));
     assertThat(scalar(url, "SELECT count(*) FROM stories")).isEqualTo("0");
+    // version 7 drops the child rows' foreign keys: the store itself removes a deleted article's rows
+    assertThat(scalar(url, "SELECT count(*) FROM information_schema.table_constraints"
+        + " WHERE constraint_type = 'FOREIGN KEY' AND table_schema = 'public'")).isEqualTo("0");
+    assertThat(scalar(url, "SELECT count(*) FROM article_entities")).isEqualTo("0");
     store.close();
   }
 }
