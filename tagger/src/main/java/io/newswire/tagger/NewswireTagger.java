@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.17.0";
+  public static final String NAME = "newswire-perceptron/1.18.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -154,6 +154,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 22: words in title case between quotation marks are a work, a slogan or an operation (MISC), or an
+    //     organisation with an organisation's word in them ("the album \"A Beautiful Lie\"");
     // 21: a city in wording only clubs take is the club ("played for Coventry", "Leicester striker"); no name runs
     //     across a table's cell separator, and a column's names share the type two thirds of them have; newspapers
     //     by their last word ("Des Moines Register"); a company's officer closes and opens no name ("Google CEO");
@@ -201,7 +203,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 21;
+    return 22;
   }
 
   @Override

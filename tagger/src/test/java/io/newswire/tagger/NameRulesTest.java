@@ -308,4 +308,32 @@ class NameRulesTest {
     assertThat(apply("on Good Friday", 0, 7, 8)).containsExactly(0, 7, 8);
     assertThat(apply("Sheffield Wednesday won", 3, 4, 0)).containsExactly(3, 4, 0);
   }
+
+  @Test
+  void wordsInTitleCaseBetweenQuotationMarksAreAWork() {
+    // A work, a slogan, an operation: MISC, whatever the model read inside it.
+    assertThat(apply("the album \" Anarchy in Tokyo \" was", 0, 0, 0, 0, 0, 5, 0, 0))
+        .containsExactly(0, 0, 0, 7, 8, 8, 0, 0);
+    assertThat(apply("movies “ Once Upon A Time in Hollywood ” and", 0, 0, 0, 0, 0, 0, 0, 5, 0, 0))
+        .containsExactly(0, 0, 7, 8, 8, 8, 8, 8, 0, 0);
+    // Its closing stop is not part of it; one quoted word is a work only after a word naming one.
+    assertThat(apply("in \" Time to Wake Up . \"", 0, 0, 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 7, 8, 8, 8, 0, 0);
+    assertThat(apply("the single \" Hunter \" reached", 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 7, 0, 0);
+    assertThat(apply("he called it \" Nonsense \" twice", 0, 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 0, 0, 0, 0);
+    // With an organisation's word, and no work named before it, the organisation.
+    assertThat(apply("a \" Climate Innovation Fund \" will", 0, 0, 0, 0, 0, 0, 0))
+        .containsExactly(0, 0, 3, 4, 4, 0, 0);
+    assertThat(apply("the album \" My Kinda Party \" sold", 0, 0, 0, 0, 0, 0, 0, 0))
+        .containsExactly(0, 0, 0, 7, 8, 8, 0, 0);
+  }
+
+  @Test
+  void quotedSpeechHeadlinesNamesAndNicknamesAreNoWorks() {
+    // Speech is a sentence in lower case; a headline in capitals is no title.
+    assertThat(apply("\" We will win here \" she said", 0, 0, 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(apply("\" WE WILL WIN \" said", 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 0, 0, 0);
+    // A name the model read whole stays what it is; a nickname inside a person's name is left alone.
+    assertThat(apply("at \" Bank of England \" rates", 0, 0, 3, 4, 4, 0, 0)).containsExactly(0, 0, 3, 4, 4, 0, 0);
+    assertThat(apply("Dwayne \" The Rock \" Johnson", 1, 0, 0, 0, 0, 1)).containsExactly(1, 0, 0, 0, 0, 1);
+  }
 }
