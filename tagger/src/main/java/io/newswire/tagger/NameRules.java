@@ -583,10 +583,14 @@ final class NameRules {
   /**
    * A name ending with an event's head word is the event, MISC ("UEFA Cup", "U.S. Open", "World Series"), except
    * "Tour", which also ends organisations ("PGA Tour"); a year after an event's name is part of it ("Euro 96",
-   * "World Cup 1998").
+   * "World Cup 1998"), and "Euro" or "Expo" with a year is the event even when the model left it out.
    */
   private static void events(String[] words, int[] flags, int[] labels) {
     for (int i = 0; i < words.length; i++) {
+      if (labels[i] == 0 && YEARLY.contains(words[i]) && i + 1 < words.length && labels[i + 1] == 0
+          && YEAR.matcher(words[i + 1]).matches()) {
+        labels[i] = 7; // "Euro 2024" the model left out, as the currency's name: no amount is written so
+      }
       if (labels[i] % 2 != 1) {
         continue;
       }

@@ -336,4 +336,12 @@ class NameRulesTest {
     assertThat(apply("at \" Bank of England \" rates", 0, 0, 3, 4, 4, 0, 0)).containsExactly(0, 0, 3, 4, 4, 0, 0);
     assertThat(apply("Dwayne \" The Rock \" Johnson", 1, 0, 0, 0, 0, 1)).containsExactly(1, 0, 0, 0, 0, 1);
   }
+
+  @Test
+  void euroOrExpoWithAYearIsTheEventEvenWhenTheModelLeftItOut() {
+    assertThat(apply("at Euro 2024 in", 0, 0, 0, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("Expo 2020 Dubai", 0, 0, 5)).containsExactly(7, 8, 5);
+    // The currency with an amount is no event.
+    assertThat(apply("the Euro 1.08 level", 0, 0, 0, 0)).containsExactly(0, 0, 0, 0);
+  }
 }
