@@ -373,17 +373,29 @@ final class NameRules {
   }
 
   /** Particles that join the words of one name; no name ends with one. */
+  /** Particles of descent, which only people's names carry between their parts. */
+  private static final Set<String> PATRONYMS = Set.of("bin", "ibn", "bint", "binti", "ben", "ould", "arap");
+
   private static final Set<String> JOINING = Set.of("of", "de", "da", "di", "del", "della", "der", "den", "des", "du",
       "dos", "das", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "do");
 
   /**
    * A name the model ended on a particle, with another name right after it, is one name of the first one's type:
    * "Copa del" and "Rey" are "Copa del Rey", "Bank of" and "England" the "Bank of England". So is a name the model
-   * started on a particle right after another: "Copa" and "del Rey".
+   * started on a particle right after another: "Copa" and "del Rey". Two names the model left apart around a
+   * particle of descent are one person: "Tamim bin Hamad Al Thani", "Daniel arap Moi".
    */
   private static void joinAtParticles(String[] words, int[] labels) {
     for (int i = 1; i + 1 < words.length; i++) {
-      if (labels[i] != 0 && labels[i] % 2 == 0 && JOINING.contains(words[i]) && labels[i + 1] % 2 == 1) {
+      if (labels[i] == 0 && PATRONYMS.contains(words[i]) && labels[i - 1] != 0 && labels[i - 1] < 7
+          && labels[i + 1] % 2 == 1 && labels[i + 1] != 7) { // not a nationality: "the Saudi bin Laden family"
+        // "Tamim" "bin" "Hamad Al Thani", "Daniel" "arap" "Moi": a particle of descent joins one person's name
+        int from = start(labels, i - 1);
+        int to = NewswireTagger.end(labels, i + 1);
+        labels[from] = 1;
+        Arrays.fill(labels, from + 1, to, 2);
+        i = to - 1;
+      } else if (labels[i] != 0 && labels[i] % 2 == 0 && JOINING.contains(words[i]) && labels[i + 1] % 2 == 1) {
         int next = labels[i + 1];
         labels[i + 1] = labels[i];
         for (int k = i + 2; k < words.length && labels[k] == next + 1; k++) {

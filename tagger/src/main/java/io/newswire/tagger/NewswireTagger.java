@@ -156,6 +156,7 @@ public final class NewswireTagger implements Tagger {
   public int enrichmentVersion() {
     // 22: words in title case between quotation marks are a work, a slogan or an operation (MISC), or an
     //     organisation with an organisation's word in them ("the album \"A Beautiful Lie\""); "Euro 2024" is an event;
+    //     names around a particle of descent are one person ("Tamim bin Hamad Al Thani", "Daniel arap Moi");
     // 21: a city in wording only clubs take is the club ("played for Coventry", "Leicester striker"); no name runs
     //     across a table's cell separator, and a column's names share the type two thirds of them have; newspapers
     //     by their last word ("Des Moines Register"); a company's officer closes and opens no name ("Google CEO");

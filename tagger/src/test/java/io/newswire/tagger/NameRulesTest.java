@@ -344,4 +344,13 @@ class NameRulesTest {
     // The currency with an amount is no event.
     assertThat(apply("the Euro 1.08 level", 0, 0, 0, 0)).containsExactly(0, 0, 0, 0);
   }
+
+  @Test
+  void twoNamesAroundAParticleOfDescentAreOnePerson() {
+    assertThat(apply("Sheikh Tamim bin Hamad Al Thani arrived", 1, 2, 0, 1, 2, 2, 0))
+        .containsExactly(1, 2, 2, 2, 2, 2, 0);
+    assertThat(apply("Kenya 's Daniel arap Moi ruled", 5, 0, 5, 0, 5, 0)).containsExactly(5, 0, 1, 2, 2, 0);
+    // Not across a particle of place or a conjunction.
+    assertThat(apply("Paris and Lyon", 5, 0, 5)).containsExactly(5, 0, 5);
+  }
 }
