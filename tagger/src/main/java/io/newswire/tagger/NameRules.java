@@ -185,10 +185,11 @@ final class NameRules {
       while (to > from && (words[to - 1].equals(".") || words[to - 1].equals(","))) {
         to--; // "Time to Wake Up." ends before its stop
       }
+      boolean work = workBefore(words, i);
       if (to > from && titleCase(words, from, to) && !nickname(words, labels, i, close)
-          && (to - from > 1 || i > 0 && workBefore(words, i)) && !wholeName(labels, from, to, words, i)) {
+          && (to - from > 1 || work) && !wholeName(labels, from, to, work)) {
         boolean organisation = false; // "the album \"My Kinda Party\"" stays a work
-        for (int k = from; k < to && !organisation && !(i > 0 && workBefore(words, i)); k++) {
+        for (int k = from; k < to && !organisation && !work; k++) {
           organisation = (flags[k] & Lexicon.ORG_WORD) != 0;
         }
         labels[from] = organisation ? 3 : 7;
@@ -220,6 +221,7 @@ final class NameRules {
     return lower && (capitalised >= 2 || to - from == 1); // in capitals, a headline: not a title
   }
 
+  /** Whether a word naming a work comes at most three words before the opening quotation mark. */
   private static boolean workBefore(String[] words, int quote) {
     for (int k = quote - 1; k >= Math.max(0, quote - 3); k--) {
       if (WORKS.contains(words[k])) {
@@ -236,9 +238,8 @@ final class NameRules {
   }
 
   /** A quoted name the model read whole as a person, organisation or place stays one, unless a work is named. */
-  private static boolean wholeName(int[] labels, int from, int to, String[] words, int open) {
-    return labels[from] % 2 == 1 && labels[from] != 7 && NewswireTagger.end(labels, from) == to
-        && !(open > 0 && workBefore(words, open));
+  private static boolean wholeName(int[] labels, int from, int to, boolean workBefore) {
+    return labels[from] % 2 == 1 && labels[from] != 7 && NewswireTagger.end(labels, from) == to && !workBefore;
   }
 
   private static final java.util.regex.Pattern QUALIFIER = java.util.regex.Pattern.compile(
