@@ -21,11 +21,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a local stack; prints a Markdown table for docs/PERFORMANCE.md.",
     subcommands = {BenchCommand.Extract.class, BenchCommand.Ingest.class, BenchCommand.Sink.class, BenchCommand.Lake.class, BenchCommand.Search.class, BenchCommand.Queries.class, BenchCommand.Tag.class, BenchCommand.Watches.class, BenchCommand.Enrich.class, BenchCommand.EndToEnd.class,
-        BenchSuiteCommand.class, BenchCommand.CorpusFile.class})
+        BenchSuiteCommand.class, BenchCommand.CorpusFile.class, BenchCommand.Profile.class})
 final class BenchCommand extends CommandGroup {
 
   @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -204,6 +205,44 @@ final class BenchCommand extends CommandGroup {
     public Integer call() throws Exception {
       long bytes = new Corpus(seed).writeJsonLines(out, articles, bodyBytes);
       System.err.printf("%d articles, %d bytes written to %s%n", articles, bytes, out);
+      return 0;
+    }
+  }
+
+  @Command(name = "profile", mixinStandardHelpOptions = true,
+      description = {"What a stream of articles asks of enrich beyond tagging: length, names per article and how often",
+          "they came before, how often a fingerprint band matches an earlier article and how often that is a",
+          "near-copy. Give a JSON Lines file of your own feed (title and body in each line) to compare it with the",
+          "benchmark corpus (the default)."})
+  static final class Profile implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines with title and body (default: the benchmark corpus).")
+    Path file;
+
+    @Option(names = "--articles", defaultValue = "2000", description = "How many articles (of the file: its first N). Default: ${DEFAULT-VALUE}")
+    int articles;
+
+    @Option(names = "--body-bytes", defaultValue = "3000", description = "Body length of corpus articles (0: between 1 and 10 KB, varying). Default: ${DEFAULT-VALUE}")
+    int bodyBytes;
+
+    @Override
+    public Integer call() throws Exception {
+      var texts = new java.util.ArrayList<io.newswire.dev.bench.CorpusProfile.Text>();
+      if (file == null) {
+        Corpus corpus = new Corpus(7);
+        for (int i = 0; i < articles; i++) {
+          var a = corpus.article(i, bodyBytes);
+          texts.add(new io.newswire.dev.bench.CorpusProfile.Text(a.get("title").asText(), a.get("body").asText()));
+        }
+      } else {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var lines = java.nio.file.Files.lines(file)) {
+          for (String line : (Iterable<String>) lines.filter(l -> !l.isBlank()).limit(articles)::iterator) {
+            var a = json.readTree(line);
+            texts.add(new io.newswire.dev.bench.CorpusProfile.Text(a.path("title").asText(""), a.path("body").asText("")));
+          }
+        }
+      }
+      System.out.print(io.newswire.dev.bench.CorpusProfile.of(texts, new io.newswire.tagger.NewswireTagger()).table());
       return 0;
     }
   }

@@ -1,0 +1,52 @@
+package io.newswire.dev.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.enrich.stories.Fingerprint;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CorpusTest {
+  @Test
+  void anArticleDependsOnlyOnTheSeedAndItsNumber() {
+    String once = new Corpus(7).article(123, 3000).toString();
+    Corpus other = new Corpus(7);
+    other.article(5, 3000); // what came before does not matter
+    assertThat(other.article(123, 3000).toString()).isEqualTo(once);
+    assertThat(new Corpus(8).article(123, 3000).toString()).isNotEqualTo(once);
+  }
+
+  @Test
+  void bodiesHaveTheAskedLengthOrOneBetweenOneAndTenKilobytes() {
+    Corpus corpus = new Corpus(7);
+    for (int n = 0; n < 50; n++) {
+      assertThat(corpus.article(n, 3000).get("body").asText().length()).isBetween(2500, 3400);
+      assertThat(corpus.article(n, 0).get("body").asText().length()).isBetween(900, 10_400);
+    }
+  }
+
+  /**
+   * Unrelated articles must not look alike to the fingerprint, as unrelated news does not: the benchmark's cost of
+   * finding near-copies should be news's. About one article in fifty is a deliberate copy.
+   */
+  @Test
+  void fewBandsRecurExceptInTheDeliberateCopies() {
+    Corpus corpus = new Corpus(7);
+    Set<String> bands = new HashSet<>();
+    int lookups = 0;
+    int found = 0;
+    int copies = 0;
+    for (int n = 0; n < 1000; n++) {
+      String body = corpus.article(n, 3000).get("body").asText();
+      copies += body.contains(") - ") ? 1 : 0;
+      Fingerprint f = Fingerprint.of(body);
+      for (int b = 0; b < Fingerprint.BANDS; b++) {
+        lookups++;
+        found += bands.add(f.band(b)) ? 0 : 1;
+      }
+    }
+    assertThat(copies).isBetween(10, 35);
+    assertThat((double) found / lookups).isLessThan(0.02);
+  }
+}
