@@ -2,7 +2,7 @@
 # Peak resident memory of each Newswire service run as its own process, the way it runs in production:
 # starts the local stack, runs `newswire enrich` and `newswire sink`, ingests N generated articles with
 # `newswire ingest files`, waits until all of them are in PostgreSQL, then prints each process's peak RSS
-# (VmHWM from /proc). Linux only. Usage: tools/bench/service-rss.sh [ARTICLES] (default 5000).
+# (VmHWM from /proc) and the CPU time enrich and the sink used. Linux only. Usage: tools/bench/service-rss.sh [ARTICLES] (default 5000).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 articles=${1:-5000}
@@ -12,6 +12,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; rm -rf "$work"; }
 trap cleanup EXIT
 peak() { awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$1/status"; }
+# CPU seconds the process has used (user and system), from /proc/PID/stat in clock ticks.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.1f s", ($12 + $13) / hz}' "/proc/$1/stat"; }
 
 "$nw" --version >/dev/null # builds once if needed
 NEWSWIRE_SKIP_BUILD=1 "$nw" stack --dir "$work/stack" >"$work/stack.out" 2>&1 &
@@ -47,12 +49,12 @@ done
 
 broker=$(pgrep -f "$work/stack/kafka" | head -1)
 registry=$(pgrep -f "newswire.stack=$work/stack" | head -1)
-echo "| process | peak RSS |"
-echo "|---|---|"
-echo "| newswire ingest files ($articles articles) | $(( $(cat "$work/ingest.rss") / 1024 )) MB |"
-echo "| newswire enrich | $(peak "$enrich") |"
-echo "| newswire sink | $(peak "$sink") |"
-[ -n "$broker" ] && echo "| Kafka broker (local stack) | $(peak "$broker") |"
-[ -n "$registry" ] && echo "| schema registry (local stack) | $(peak "$registry") |"
+echo "| process | peak RSS | CPU time |"
+echo "|---|---|---|"
+echo "| newswire ingest files ($articles articles) | $(( $(cat "$work/ingest.rss") / 1024 )) MB | |"
+echo "| newswire enrich | $(peak "$enrich") | $(cpu "$enrich") |"
+echo "| newswire sink | $(peak "$sink") | $(cpu "$sink") |"
+[ -n "$broker" ] && echo "| Kafka broker (local stack) | $(peak "$broker") | |"
+[ -n "$registry" ] && echo "| schema registry (local stack) | $(peak "$registry") | |"
 echo
 echo "$(date +%F), $(nproc) cores, $(java -version 2>&1 | head -1); \`tools/bench/service-rss.sh $articles\`"

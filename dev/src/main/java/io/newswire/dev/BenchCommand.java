@@ -210,10 +210,10 @@ final class BenchCommand extends CommandGroup {
   }
 
   @Command(name = "profile", mixinStandardHelpOptions = true,
-      description = {"What a stream of articles asks of enrich beyond tagging: length, names per article and how often",
-          "they came before, how often a fingerprint band matches an earlier article and how often that is a",
-          "near-copy. Give a JSON Lines file of your own feed (title and body in each line) to compare it with the",
-          "benchmark corpus (the default)."})
+      description = "What a stream of articles asks of enrich beyond tagging: length, names per article and how often "
+          + "they came before, how often a fingerprint band matches an earlier article and how often that is a "
+          + "near-copy. Give a JSON Lines file of your own feed (title and body in each line) to compare it with the "
+          + "benchmark corpus (the default). Exit code 2 if the file cannot be read.")
   static final class Profile implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines with title and body (default: the benchmark corpus).")
     Path file;
@@ -235,11 +235,20 @@ final class BenchCommand extends CommandGroup {
         }
       } else {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        try (var lines = java.nio.file.Files.lines(file)) {
-          for (String line : (Iterable<String>) lines.filter(l -> !l.isBlank()).limit(articles)::iterator) {
-            var a = json.readTree(line);
-            texts.add(new io.newswire.dev.bench.CorpusProfile.Text(a.path("title").asText(""), a.path("body").asText("")));
+        int lineNumber = 0;
+        try (var reader = java.nio.file.Files.newBufferedReader(file)) {
+          for (String line = reader.readLine(); line != null && texts.size() < articles; line = reader.readLine()) {
+            lineNumber++;
+            if (!line.isBlank()) {
+              var a = json.readTree(line);
+              texts.add(new io.newswire.dev.bench.CorpusProfile.Text(a.path("title").asText(""), a.path("body").asText("")));
+            }
           }
+        } catch (java.io.IOException e) {
+          System.err.printf("newswire bench profile: cannot read %s%s: %s%n", file,
+              lineNumber > 0 ? " at line " + lineNumber : "",
+              e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage().lines().findFirst().orElse(""));
+          return 2;
         }
       }
       System.out.print(io.newswire.dev.bench.CorpusProfile.of(texts, new io.newswire.tagger.NewswireTagger()).table());
