@@ -53,6 +53,19 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   /** How long the additions stay in the changelog: the longest window, its grace and a margin. */
   static final java.time.Duration RETENTION = java.time.Duration.ofHours(48);
 
+  /**
+   * The stores open in this JVM, whose bucket entries a gauge sums: the counts are on the heap, and grow with the
+   * number of distinct subjects a day of the stream names (docs/PERFORMANCE.md), so operators should see them.
+   */
+  private static final Set<TrendCounts> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    io.micrometer.core.instrument.Gauge.builder("newswire.enrich.trend.buckets", OPEN,
+            open -> open.stream().mapToLong(TrendCounts::approximateNumEntries).sum())
+        .description("Subject counts per trend bucket held on the heap by this instance")
+        .register(io.newswire.ops.Metrics.registry());
+  }
+
   private static final Bytes ADD_KEY = key(ADD);
   private static final Bytes EMITTED_KEY = key(EMITTED);
   private static final Bytes PENDING_KEY = key(PENDING);
@@ -83,6 +96,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
 
   TrendCounts(String name) {
     this.name = name;
+    OPEN.add(this);
   }
 
   /** The supplier Kafka Streams builds the store from, one per task. */
@@ -279,6 +293,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
 
   @Override
   public synchronized void close() {
+    OPEN.remove(this);
     open = false;
     counts.clear();
     pending.clear();

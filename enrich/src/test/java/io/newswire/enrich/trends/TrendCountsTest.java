@@ -48,4 +48,19 @@ class TrendCountsTest {
     assertThat(store.get(TrendCounts.key(TrendCounts.PENDING))).isNotNull();
     assertThat(count(store)).isEqualTo("2");
   }
+
+  @Test
+  void aGaugeTellsHowManyBucketEntriesAreOnTheHeap() {
+    TrendCounts store = new TrendCounts("trend-counts");
+    store.apply(TrendCounts.key(TrendCounts.ADD), bytes("1\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"
+        + "1h|1767225600000|PER:ada okoye\tENTITY\tPER\tAda Okoye\n"), false);
+    assertThat(gauge()).isGreaterThanOrEqualTo(2);
+    double before = gauge();
+    store.close();
+    assertThat(gauge()).isEqualTo(before - 2);
+  }
+
+  private static double gauge() {
+    return io.newswire.ops.Metrics.registry().get("newswire.enrich.trend.buckets").gauge().value();
+  }
 }
