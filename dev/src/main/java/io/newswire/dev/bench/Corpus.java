@@ -243,9 +243,6 @@ public final class Corpus {
    * text; with {@code bodyBytes <= 0}, of a length between 1 and 10 KB that depends only on {@code n}.
    */
   public ObjectNode article(int n, int bodyBytes) {
-    if (bodyBytes <= 0) {
-      bodyBytes = 1000 + (int) Math.floorMod(n * 2_654_435_761L, 9_001L);
-    }
     long h = mix(seed * 17 + n + 1);
     String title;
     String body;
@@ -255,14 +252,14 @@ public final class Corpus {
       int of = Math.max(0, n - 1 - (int) Math.floorMod(h >>> 8, 30));
       SplittableRandom r = new SplittableRandom(h);
       Cast cast = cast(of);
-      Text copied = text(of, bodyBytes, cast);
+      Text copied = text(of, length(of, bodyBytes), cast); // the original's length: a copy, not a longer story
       title = cast.place() + ": " + copied.title;
       String original = copied.body;
       int cut = original.lastIndexOf("\n\n");
       body = pick(r, CITIES).toUpperCase(java.util.Locale.ROOT) + " (" + pick(r, List.of("Reuters", "AFP", "AP",
           "dpa", "Xinhua")) + ") - " + (cut > original.length() / 2 ? original.substring(0, cut) : original);
     } else {
-      Text t = text(n, bodyBytes, cast(n));
+      Text t = text(n, length(n, bodyBytes), cast(n));
       title = t.title;
       body = t.body;
     }
@@ -276,6 +273,10 @@ public final class Corpus {
   }
 
   private record Text(String title, String body) {}
+
+  private static int length(int n, int bodyBytes) {
+    return bodyBytes > 0 ? bodyBytes : 1000 + (int) Math.floorMod(n * 2_654_435_761L, 9_001L);
+  }
 
   private Text text(int n, int bodyBytes, Cast cast) {
     SplittableRandom r = new SplittableRandom(mix(seed * 13 + n + 7));

@@ -26,6 +26,26 @@ class CorpusTest {
     }
   }
 
+  @Test
+  void aCopyOfAnArticleOfVaryingLengthKeepsTheOriginalsLengthAndIsANearCopy() {
+    Corpus corpus = new Corpus(7);
+    int checked = 0;
+    for (int n = 1; n < 400; n++) {
+      String body = corpus.article(n, 0).get("body").asText();
+      if (!body.contains(") - ")) {
+        continue;
+      }
+      Fingerprint copy = Fingerprint.of(body);
+      boolean original = false;
+      for (int of = Math.max(0, n - 30); of < n; of++) {
+        original |= copy.similarity(Fingerprint.of(corpus.article(of, 0).get("body").asText())) >= 0.6;
+      }
+      assertThat(original).as("article %d is a near-copy of one of the 30 before it", n).isTrue();
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(3);
+  }
+
   /**
    * Unrelated articles must not look alike to the fingerprint, as unrelated news does not: the benchmark's cost of
    * finding near-copies should be news's. About one article in fifty is a deliberate copy.
