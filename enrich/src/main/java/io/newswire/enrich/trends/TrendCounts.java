@@ -60,7 +60,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   private static final Set<TrendCounts> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    io.micrometer.core.instrument.Gauge.builder("newswire.enrich.trend.buckets", OPEN,
+    io.micrometer.core.instrument.Gauge.builder(io.newswire.ops.Metrics.TREND_BUCKETS, OPEN,
             open -> open.stream().mapToLong(TrendCounts::approximateNumEntries).sum())
         .description("Subject counts per trend bucket held on the heap by this instance")
         .register(io.newswire.ops.Metrics.registry());

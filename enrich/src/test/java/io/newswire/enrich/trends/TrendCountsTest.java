@@ -61,6 +61,6 @@ class TrendCountsTest {
   }
 
   private static double gauge() {
-    return io.newswire.ops.Metrics.registry().get("newswire.enrich.trend.buckets").gauge().value();
+    return io.newswire.ops.Metrics.registry().get(io.newswire.ops.Metrics.TREND_BUCKETS).gauge().value();
   }
 }
