@@ -67,7 +67,8 @@ public final class EnrichApplication implements AutoCloseable {
     }
     this.streams = new KafkaStreams(EnrichTopology.build(topics, new TimedTagger(tagger), Clock.systemUTC(),
         Duration.ofHours(config.getInt(NewswireConfig.ENRICH_DUPLICATE_RETENTION_HOURS)),
-        io.newswire.topics.RecordSizes.recordMaxBytes(config.articleMaxBytes())), props);
+        io.newswire.topics.RecordSizes.recordMaxBytes(config.articleMaxBytes()),
+        config.getInt(NewswireConfig.ENRICH_TRENDS_BUCKET_MAX_SUBJECTS)), props);
     this.healthGraceMs = config.getLong(NewswireConfig.ENRICH_HEALTH_GRACE_MS);
     streams.setUncaughtExceptionHandler(this::onThreadFailure);
     streams.setStateListener((now, before) -> {

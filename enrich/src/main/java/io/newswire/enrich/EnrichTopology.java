@@ -62,6 +62,13 @@ public final class EnrichTopology {
    */
   public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention,
       int recordMaxBytes) {
+    return build(topics, tagger, clock, duplicateRetention, recordMaxBytes,
+        (Integer) NewswireConfig.CONFIG.defaultValues().get(NewswireConfig.ENRICH_TRENDS_BUCKET_MAX_SUBJECTS));
+  }
+
+  /** The same, with each trend bucket keeping its {@code trendMaxSubjects} most-counted subjects. */
+  public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention,
+      int recordMaxBytes, int trendMaxSubjects) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
@@ -100,7 +107,7 @@ public final class EnrichTopology {
         .aggregate(StoryView::empty, (storyId, summary, story) -> StoryView.add(storyId, summary, story),
             Named.as("story-view"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(StoryView.STORE)
                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
-    Trending.build(builder, enriched, topics);
+    Trending.build(builder, enriched, topics, trendMaxSubjects);
     // Watches: every article against every saved search, alerts in the same transaction as the article.
     io.newswire.watches.WatchIndex watchIndex = new io.newswire.watches.WatchIndex();
     io.newswire.enrich.watches.Watches.addTo(builder, topics, watchIndex);

@@ -47,12 +47,16 @@ class EnrichTopologyTest {
 
   /** The topology with records of at most {@code recordMaxBytes}, its state in a folder of its own. */
   void start(Tagger tagger, int recordMaxBytes, String stateFolder) {
+    start(tagger, recordMaxBytes, stateFolder, 20_000);
+  }
+
+  void start(Tagger tagger, int recordMaxBytes, String stateFolder, int trendMaxSubjects) {
     NewswireConfig config = NewswireConfig.of(Map.of("schema.registry.url", "mock://" + SCOPE,
         NewswireConfig.ENRICH_STATE_DIR, System.getProperty("java.io.tmpdir") + stateFolder));
     topics = Topics.create(config.serdes());
     Properties props = EnrichTopology.streamsConfig(config);
     driver = new TopologyTestDriver(EnrichTopology.build(topics, tagger, CLOCK, java.time.Duration.ofDays(7),
-        recordMaxBytes), props);
+        recordMaxBytes, trendMaxSubjects), props);
     raw = driver.createInputTopic(Topics.RAW_ARTICLES, topics.rawArticles.keySerde().serializer(),
         topics.rawArticles.valueSerde().serializer());
     enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, topics.enrichedArticles.keySerde().deserializer(),
@@ -248,6 +252,36 @@ class EnrichTopologyTest {
     assertThat(latest.keySet()).filteredOn(k -> k.startsWith("1h|LOC:lagos|")).hasSize(1);
     assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
     assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
+  }
+
+  @Test
+  void aFullTrendBucketDropsItsLeastNamedSubjectsAndKeepsTheMostNamedExact() {
+    driver.close();
+    start(new NewswireTagger(), io.newswire.topics.RecordSizes.recordMaxBytes(
+        io.newswire.topics.RecordSizes.DEFAULT_ARTICLE_MAX_BYTES), "/enrich-topology-test-4", 3);
+    String[] bodies = { // distinct stories, so none is a near-duplicate of another (those are not counted twice)
+        "Flooding in Lagos forced hundreds of families from their homes, the governor in Abuja said on Monday.",
+        "Traders from Kano said prices at the Lagos port doubled after the customs strike began last week.",
+        "The university in Ibadan will open a campus in Lagos next year, its chancellor told students.",
+        "Coal miners near Enugu marched to demand safety checks, and unions in Lagos promised support.",
+        "A new rail line linking Kaduna with Lagos carried its first passengers through the night."};
+    for (int i = 0; i < bodies.length; i++) {
+      raw.pipeInput("c" + i, article("c" + i, "Report " + i, bodies[i]), T0.plusSeconds(10L * i));
+    }
+    raw.pipeInput("c5", article("c5", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
+    trends.readKeyValuesToList(); // the emission, after which each bucket keeps its three most-named subjects
+    var store = driver.<String, String>getKeyValueStore(Trending.STORE);
+    // Lagos (5 articles) and the two topics of two articles each stay; the places named once went.
+    var kept = new java.util.ArrayList<String>();
+    store.all().forEachRemaining(kv -> kept.add(kv.key.substring(kv.key.lastIndexOf('|') + 1)));
+    assertThat(kept).contains("LOC:lagos").doesNotContain("LOC:abuja", "LOC:kano", "LOC:ibadan", "LOC:enugu");
+    assertThat(store.get("1h|" + T0.toEpochMilli() + "|LOC:lagos")).startsWith("5\t");
+
+    raw.pipeInput("c6", article("c6", "Lagos votes", "Voters in Lagos chose a new mayor on Sunday."), T0.plusSeconds(100));
+    raw.pipeInput("c7", article("c7", "Markets close", "Markets closed lower in Tokyo."), T0.plusSeconds(170));
+    var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli()).getArticles()).isEqualTo(6);
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class Metrics {
   public static final String ARTICLES = "newswire.articles";
   public static final String TAG_TIME = "newswire.enrich.tag";
   public static final String TREND_BUCKETS = "newswire.enrich.trend.buckets";
+  public static final String TREND_SUBJECTS_DROPPED = "newswire.enrich.trend.subjects.dropped";
   public static final String LATENCY = "newswire.latency";
   public static final String SINK_BATCH = "newswire.sink.batch";
   public static final String CONSUMER_LAG = "newswire.consumer.lag";

@@ -47,6 +47,7 @@ public final class NewswireConfig {
   public static final String ENRICH_COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
   public static final String ENRICH_HEALTH_GRACE_MS = "enrich.health.grace.ms";
   public static final String ENRICH_INSTANCE_ID = "enrich.instance.id";
+  public static final String ENRICH_TRENDS_BUCKET_MAX_SUBJECTS = "enrich.trends.bucket.max.subjects";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_STORE = "sink.store";
@@ -136,6 +137,11 @@ public final class NewswireConfig {
       .define(ENRICH_ROCKSDB_MEMORY_MB, Type.INT, 64, ConfigDef.Range.atLeast(8), Importance.LOW,
           "Memory for all of enrich's RocksDB stores together (block cache and memtables, outside the Java heap). "
               + "More keeps more of the duplicate and story stores in memory; each store otherwise takes its own.")
+      .define(ENRICH_TRENDS_BUCKET_MAX_SUBJECTS, Type.INT, 20_000, ConfigDef.Range.atLeast(100), Importance.LOW,
+          "The most subjects (entities and topics) enrich keeps per trend bucket (five minutes of the 1h window, three"
+              + " hours of the 24h one), on its heap at about 260 bytes each. Past it, the subjects named least in the"
+              + " bucket are dropped at the next trend update, so their counts may come out lower (the metric"
+              + " newswire_enrich_trend_subjects_dropped_total counts them); the most-named ones are exact.")
       .define(ENRICH_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
           "Standby replicas of enrich's state stores (num.standby.replicas), for fast fail-over.")
       .define(ENRICH_COMMIT_INTERVAL_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,

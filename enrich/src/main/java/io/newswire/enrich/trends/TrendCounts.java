@@ -45,6 +45,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * addition carries the offset of its input record in the one-partition repartition topic, which only grows,
  * and an addition at or below the last one applied is skipped (the processor still writes it to the
  * changelog, which is what an aborted transaction lost).
+ *
+ * <p>Each bucket keeps at most {@code maxSubjects} subjects: a feed naming many distinct people a day would
+ * otherwise grow the heap without bound. An emission mark drops a full bucket's least-counted subjects (ties by
+ * key), so restoring the same changelog drops the same ones. A dropped subject named again starts from one, so
+ * the counts of the rarest subjects may come out low; those that trend are far above the cut and stay exact.
  */
 final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   static final String ADD = "+";
@@ -70,7 +75,13 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   private static final Bytes EMITTED_KEY = key(EMITTED);
   private static final Bytes PENDING_KEY = key(PENDING);
 
+  private static final io.micrometer.core.instrument.Counter DROPPED = io.micrometer.core.instrument.Counter
+      .builder(io.newswire.ops.Metrics.TREND_SUBJECTS_DROPPED)
+      .description("Least-counted subjects dropped from full trend buckets (their counts may come out low)")
+      .register(io.newswire.ops.Metrics.registry());
+
   private final String name;
+  private final int maxSubjects;
   private final NavigableMap<Bytes, Count> counts = new TreeMap<>();
   private final Set<String> pending = new LinkedHashSet<>();
   /** The input offset of the last addition applied, and of the last emission mark. */
@@ -94,13 +105,14 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
     }
   }
 
-  TrendCounts(String name) {
+  TrendCounts(String name, int maxSubjects) {
     this.name = name;
+    this.maxSubjects = maxSubjects;
     OPEN.add(this);
   }
 
-  /** The supplier Kafka Streams builds the store from, one per task. */
-  static KeyValueBytesStoreSupplier supplier(String name) {
+  /** The supplier Kafka Streams builds the store from, one per task; each bucket keeps {@code maxSubjects}. */
+  static KeyValueBytesStoreSupplier supplier(String name, int maxSubjects) {
     return new KeyValueBytesStoreSupplier() {
       @Override
       public String name() {
@@ -109,7 +121,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
 
       @Override
       public KeyValueStore<Bytes, byte[]> get() {
-        return new TrendCounts(name);
+        return new TrendCounts(name, maxSubjects);
       }
 
       @Override
@@ -186,9 +198,55 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
         long closedBefore = streamTime - w.size().toMillis() - Trending.GRACE.toMillis() - w.advance().toMillis();
         counts.subMap(key(w.name() + "|"), true, key(TrendCounter.key(w, Math.max(0, closedBefore), "")), false).clear();
       }
+      if (counts.size() > maxSubjects) {
+        long dropped = dropLeastCounted();
+        if (!restoring) {
+          DROPPED.increment(dropped);
+        }
+      }
     } else {
       throw new IllegalArgumentException("The trend counts take additions and emission marks only");
     }
+  }
+
+  /** Keeps the {@link #maxSubjects} most-counted subjects of each bucket (ties: the first keys); returns how many went. */
+  private long dropLeastCounted() {
+    List<Bytes> drop = new ArrayList<>();
+    List<Map.Entry<Bytes, Count>> bucket = new ArrayList<>();
+    byte[] prefix = null;
+    for (Map.Entry<Bytes, Count> e : counts.entrySet()) {
+      byte[] k = e.getKey().get();
+      int end = bucketEnd(k);
+      if (prefix == null || !java.util.Arrays.equals(prefix, 0, prefix.length, k, 0, end)) {
+        leastCounted(bucket, drop);
+        bucket.clear();
+        prefix = java.util.Arrays.copyOf(k, end);
+      }
+      bucket.add(e);
+    }
+    leastCounted(bucket, drop);
+    drop.forEach(counts::remove);
+    return drop.size();
+  }
+
+  private void leastCounted(List<Map.Entry<Bytes, Count>> bucket, List<Bytes> drop) {
+    if (bucket.size() > maxSubjects) {
+      // Sorted by key already (a TreeMap's order), and the sort is stable: equal counts keep the first keys.
+      List<Map.Entry<Bytes, Count>> byCount = new ArrayList<>(bucket);
+      byCount.sort((a, b) -> Long.compare(b.getValue().n, a.getValue().n));
+      byCount.subList(maxSubjects, byCount.size()).forEach(e -> drop.add(e.getKey()));
+    }
+  }
+
+  /** The length of {@code window|bucket|} at the start of a count's key. */
+  private static int bucketEnd(byte[] key) {
+    int bars = 0;
+    for (int i = 0; i < key.length; i++) {
+      if (key[i] == '|' && ++bars == 2) {
+        return i + 1;
+      }
+    }
+    return key.length;
   }
 
   static Bytes key(String s) {

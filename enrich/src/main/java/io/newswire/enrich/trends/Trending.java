@@ -62,10 +62,14 @@ public final class Trending {
 
   private Trending() {}
 
-  /** Adds the trending branch to a stream of enriched articles keyed by id. */
-  public static void build(StreamsBuilder builder, KStream<String, EnrichedArticle> articles, Topics topics) {
+  /**
+   * Adds the trending branch to a stream of enriched articles keyed by id; each bucket keeps its {@code
+   * maxSubjects} most-counted subjects ({@code enrich.trends.bucket.max.subjects}).
+   */
+  public static void build(StreamsBuilder builder, KStream<String, EnrichedArticle> articles, Topics topics,
+      int maxSubjects) {
     // In memory, with a changelog of additions: one record per article rather than one per subject (TrendCounts).
-    builder.addStateStore(Stores.keyValueStoreBuilder(TrendCounts.supplier(TrendCounter.COUNTS), Serdes.String(),
+    builder.addStateStore(Stores.keyValueStoreBuilder(TrendCounts.supplier(TrendCounter.COUNTS, maxSubjects), Serdes.String(),
         Serdes.String()).withLoggingEnabled(TrendCounts.changelogConfig()));
     articles
         .filter((id, article) -> article != null, Named.as("trend-articles"))

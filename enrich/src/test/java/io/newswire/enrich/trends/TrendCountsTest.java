@@ -21,7 +21,7 @@ class TrendCountsTest {
 
   @Test
   void anAdditionReplayedAgainOrReprocessedCountsOnce() {
-    TrendCounts store = new TrendCounts("trend-counts");
+    TrendCounts store = new TrendCounts("trend-counts", 20_000);
     Bytes add = TrendCounts.key(TrendCounts.ADD);
     store.apply(add, bytes("5\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"), true);
     store.apply(add, bytes("6\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"), true);
@@ -38,7 +38,7 @@ class TrendCountsTest {
 
   @Test
   void anEmissionReplayedBeforeLaterAdditionsKeepsTheirMarks() {
-    TrendCounts store = new TrendCounts("trend-counts");
+    TrendCounts store = new TrendCounts("trend-counts", 20_000);
     Bytes add = TrendCounts.key(TrendCounts.ADD);
     Bytes emitted = TrendCounts.key(TrendCounts.EMITTED);
     store.apply(add, bytes("5\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"), true);
@@ -51,7 +51,7 @@ class TrendCountsTest {
 
   @Test
   void aGaugeTellsHowManyBucketEntriesAreOnTheHeap() {
-    TrendCounts store = new TrendCounts("trend-counts");
+    TrendCounts store = new TrendCounts("trend-counts", 20_000);
     store.apply(TrendCounts.key(TrendCounts.ADD), bytes("1\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"
         + "1h|1767225600000|PER:ada okoye\tENTITY\tPER\tAda Okoye\n"), false);
     assertThat(gauge()).isGreaterThanOrEqualTo(2);
@@ -62,5 +62,54 @@ class TrendCountsTest {
 
   private static double gauge() {
     return io.newswire.ops.Metrics.registry().get(io.newswire.ops.Metrics.TREND_BUCKETS).gauge().value();
+  }
+
+  @Test
+  void aFullBucketKeepsItsMostCountedSubjectsAndARestoreDropsTheSame() {
+    java.util.function.BiConsumer<TrendCounts, Boolean> feed = (store, restoring) -> {
+      Bytes add = TrendCounts.key(TrendCounts.ADD);
+      long offset = 0;
+      // Subject s0 named in 5 articles, s1 in 4, ... s4 in 1; then s5 and s6 once each, in another bucket too.
+      for (int i = 0; i < 5; i++) {
+        StringBuilder lines = new StringBuilder().append(offset++).append('\n');
+        for (int s = 0; s < 5 - i; s++) {
+          lines.append("1h|1767225600000|PER:s").append(s).append("\tENTITY\tPER\tS").append(s).append('\n');
+        }
+        store.apply(add, bytes(lines.toString()), restoring);
+      }
+      store.apply(add, bytes(offset++ + "\n1h|1767225600000|PER:s6\tENTITY\tPER\tS6\n"
+          + "1h|1767225600000|PER:s5\tENTITY\tPER\tS5\n1h|1767225900000|PER:s6\tENTITY\tPER\tS6\n"), restoring);
+      store.apply(TrendCounts.key(TrendCounts.EMITTED), bytes("1767225900000\t" + (offset - 1)), restoring);
+    };
+    TrendCounts live = new TrendCounts("trend-counts", 3);
+    double before = dropped();
+    feed.accept(live, false);
+    // The first bucket keeps s0, s1, s2 (5, 4, 3); s3 (2) goes, and of s4, s5, s6 (1 each) too; the second keeps s6.
+    java.util.List<String> kept = new java.util.ArrayList<>();
+    live.all().forEachRemaining(kv -> kept.add(new String(kv.key.get(), StandardCharsets.UTF_8) + "=" + count(kv.value)));
+    assertThat(kept).containsExactly("1h|1767225600000|PER:s0=5", "1h|1767225600000|PER:s1=4",
+        "1h|1767225600000|PER:s2=3", "1h|1767225900000|PER:s6=1");
+    assertThat(dropped() - before).isEqualTo(4);
+    // A dropped subject named again starts from one.
+    live.apply(TrendCounts.key(TrendCounts.ADD), bytes("99\n1h|1767225600000|PER:s3\tENTITY\tPER\tS3\n"), false);
+    assertThat(new String(live.get(TrendCounts.key("1h|1767225600000|PER:s3")), StandardCharsets.UTF_8)).startsWith("1\t");
+
+    TrendCounts restored = new TrendCounts("trend-counts", 3);
+    double beforeRestore = dropped();
+    feed.accept(restored, true);
+    assertThat(dropped()).isEqualTo(beforeRestore); // counted when they were dropped, not again on a restore
+    java.util.List<String> again = new java.util.ArrayList<>();
+    restored.all().forEachRemaining(kv -> again.add(new String(kv.key.get(), StandardCharsets.UTF_8) + "=" + count(kv.value)));
+    assertThat(again).isEqualTo(kept);
+    live.close();
+    restored.close();
+  }
+
+  private static String count(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8).split("\t")[0];
+  }
+
+  private static double dropped() {
+    return io.newswire.ops.Metrics.registry().get(io.newswire.ops.Metrics.TREND_SUBJECTS_DROPPED).counter().count();
   }
 }
