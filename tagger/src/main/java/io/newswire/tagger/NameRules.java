@@ -467,6 +467,18 @@ final class NameRules {
       "player", "players", "squad", "teammate", "teammates", "team-mate", "team-mates", "full-back", "centre-back",
       "center-back", "quarterback", "pitcher", "outfielder", "loanee", "academy");
 
+  /**
+   * Whether a word shows a story is about sport beyond the names in it: match wording ("beat", "drew"; not "held" or
+   * "against", which politics uses as much), a club's people ("striker", "fans") or a score ("2-1").
+   */
+  static boolean sportCue(String word) {
+    return MATCH_WORDS.contains(word) && !word.equals("held") && !word.equals("against")
+        || MATCH_VERBS.contains(word) && !word.equals("fell") && !word.equals("went") || CLUB_ROLES.contains(word)
+        || SCORE.matcher(word).matches();
+  }
+
+  private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d{1,3}-\\d{1,3}");
+
   /** Verbs that, with "for" or "with", make what follows a club: "played for Coventry", "signed with Reading". */
   private static final Set<String> CLUB_VERBS = Set.of("play", "plays", "played", "playing", "sign", "signs",
       "signed", "signing", "scored", "scores", "scoring", "starred", "starring", "appeared", "debuted", "re-signed");
@@ -722,6 +734,17 @@ final class NameRules {
    * "London and South Western Railway" are not places, nor is "Scottish Government" a nationality. Not "Bank" ("West
    * Bank"), "Union" ("Soviet Union"), "Centre" or "Church", which name places too.
    */
+  /**
+   * Heads that end an organisation's name and no person's (family names such as "Court", "Post" and "Church" are
+   * not among them): a person's name read to one of them is the organisation.
+   */
+  private static final Set<String> COMPANY_HEADS = Set.of("Association", "Federation", "Council", "Committee",
+      "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Bureau", "Corporation",
+      "Company", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Society", "Foundation", "Academy",
+      "Organisation", "Organization", "Group", "Records", "Band", "Orchestra", "Laboratory", "Laboratories", "Studios",
+      "Motors", "Industries", "Holdings", "Enterprises", "Partners", "Associates", "Works", "Inc", "Inc.", "Ltd",
+      "Ltd.", "Corp", "Corp.");
+
   private static final Set<String> ORGANISATION_HEADS = Set.of("Association", "Federation", "Council", "Committee",
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
@@ -867,6 +890,8 @@ final class NameRules {
       if (end - i >= 2) {
         if ((type == 5 || type == 7) && listed(ORGANISATION_HEADS, head)) {
           type = 3;
+        } else if (type == 1 && listed(COMPANY_HEADS, head)) {
+          type = 3; // "Dave Matthews Band", "Virgin Records", "Cold Spring Harbor Laboratory"
         } else if ((type == 1 || type == 3) && listed(PLACE_HEADS, head)
             || type == 1 && PLACE_OPENERS.contains(words[i])) {
           type = 5;

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.18.0";
+  public static final String NAME = "newswire-perceptron/1.19.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -154,6 +154,9 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 23: a city that shares its name with a club is the city in a story with no sport in it ("the mayor of
+    //     Marseille"); a name read as a person that ends with an organisation's head word is the organisation
+    //     ("Dave Matthews Band", "Virgin Records");
     // 22: words in title case between quotation marks are a work, a slogan or an operation (MISC), or an
     //     organisation with an organisation's word in them ("the album \"A Beautiful Lie\""); "Euro 2024" is an event;
     //     names around a particle of descent are one person ("Tamim bin Hamad Al Thani", "Daniel arap Moi");
@@ -204,7 +207,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 22;
+    return 23;
   }
 
   @Override
@@ -319,6 +322,7 @@ public final class NewswireTagger implements Tagger {
     cells(words, labels);
     NameRules.apply(words, doc.flags, labels, lexicon);
     consistent(words, labels);
+    citiesOutsideSport(words, labels);
     organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
     if (newLine != null) {
       tables(words, newLine, labels);
@@ -327,6 +331,39 @@ public final class NewswireTagger implements Tagger {
     }
     numbersAlone(words, labels);
     return labels;
+  }
+
+  /**
+   * A city that shares its name with a club is the city in a story that is not about sport: "the mayor of
+   * Marseille", "marched through Barcelona", "dock workers in Southampton". The model learned such names from
+   * results and match reports, where they are clubs, and read them as clubs everywhere. A story is about sport
+   * when it has two of sport's keywords, a score, match wording or a club's people ({@link NameRules#sportCue}).
+   */
+  void citiesOutsideSport(String[] words, int[] labels) {
+    Boolean sport = null;
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 3) {
+        continue;
+      }
+      int j = end(labels, i);
+      String name = String.join(" ", java.util.Arrays.asList(words).subList(i, j));
+      String written = Token.allCaps(name) ? name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT) : name;
+      if (!topics.sportOrganisation(written) || !lexicon.isPlace(name)) {
+        continue;
+      }
+      if (sport == null) {
+        sport = topics.keywords(words, Topics.SPORT) >= 2;
+        for (int k = 0; k < words.length && !sport; k++) {
+          sport = NameRules.sportCue(words[k]);
+        }
+      }
+      if (sport) {
+        return;
+      }
+      labels[i] = 5;
+      java.util.Arrays.fill(labels, i + 1, j, 6);
+      i = j - 1;
+    }
   }
 
   /**

@@ -217,6 +217,30 @@ final class Topics {
     }
   }
 
+  /** Whether the name, as the organisations' list writes it, is a known organisation that is evidence for sport. */
+  boolean sportOrganisation(String name) {
+    Integer rule = organisations.get(name);
+    return rule != null && rules.get(rule).code().equals(SPORT);
+  }
+
+  static final String SPORT = "medtop:15000000";
+
+  /** How many of the words (any case) are keywords of the top-level topic {@code code}; each word counts once. */
+  int keywords(String[] words, String code) {
+    String[] lower = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      lower[i] = words[i].toLowerCase(Locale.ROOT);
+    }
+    double[] hits = new double[rules.size()];
+    count(lower, 1, hits, new int[rules.size()], 0);
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).code().equals(code) && !rules.get(r).user()) {
+        return (int) hits[r];
+      }
+    }
+    return 0;
+  }
+
   private void add(String[] row, boolean user) {
     int index = rules.size();
     rules.add(new Rule(row[0].trim(), row[1].trim(), row[2].isBlank() ? null : row[2].trim(), user));

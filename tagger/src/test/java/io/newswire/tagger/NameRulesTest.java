@@ -41,6 +41,15 @@ class NameRulesTest {
   }
 
   @Test
+  void aPersonsNameEndingWithAnOrganisationsHeadWordIsTheOrganisation() {
+    assertThat(apply("the Dave Matthews Band played", 0, 1, 2, 2, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("signed to Virgin Records in", 0, 0, 1, 2, 0)).containsExactly(0, 0, 3, 4, 0);
+    // Head words that are family names too end people's names: "Margaret Court", "Charlotte Church".
+    assertThat(apply("Margaret Court won", 1, 2, 0)).containsExactly(1, 2, 0);
+    assertThat(apply("Charlotte Church sang", 1, 2, 0)).containsExactly(1, 2, 0);
+  }
+
+  @Test
   void aTitleWordInsideAnOrganisationStays() {
     assertThat(apply("General Motors said", 3, 4, 0)).containsExactly(3, 4, 0);
     assertThat(apply("General Mills said", 3, 4, 0)).containsExactly(3, 4, 0);

@@ -47,6 +47,23 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aCityNamedLikeAClubIsTheCityOutsideSport() {
+    // The model learned these names from results and match reports, where they are clubs.
+    assertThat(entity(TAGGER.tag("Flooding", "Heavy rain flooded streets in Valencia, and the mayor of Marseille warned"
+        + " of more storms."), "Marseille").getType()).isEqualTo(EntityType.LOC);
+    assertThat(entity(TAGGER.tag("Port strike", "Dock workers in Southampton walked out on Monday over pay, the union"
+        + " said."), "Southampton").getType()).isEqualTo(EntityType.LOC);
+    // In a story about sport they stay clubs: a score, match wording, a club's people, or sport's keywords.
+    assertThat(entity(TAGGER.tag("Marseille win", "Marseille beat Lyon 2-1 on Sunday."), "Marseille").getType())
+        .isEqualTo(EntityType.ORG);
+    assertThat(entity(TAGGER.tag("Transfer news", "Southampton have signed the Dutch striker on a three-year deal."),
+        "Southampton").getType()).isEqualTo(EntityType.ORG);
+    // A company named after a town is not a club, and stays what the model read.
+    assertThat(entity(TAGGER.tag("Phone maker cuts jobs", "Nokia will cut 1,000 jobs in Finland, the company said."),
+        "Nokia").getType()).isEqualTo(EntityType.ORG);
+  }
+
+  @Test
   void headlinesInCapitalsAreReadLikeRunningText() {
     // "JAPAN'S" is the name and the possessive, as "Japan's" is
     assertThat(Token.of("JAPAN'S CABINET").stream().map(Token::text)).containsExactly("JAPAN", "'S", "CABINET");
