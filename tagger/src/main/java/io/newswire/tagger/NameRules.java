@@ -140,7 +140,51 @@ final class NameRules {
     }
     qualifiers(words, labels);
     quotedTitles(words, flags, labels);
+    designations(words, labels);
   }
+
+  /**
+   * A type's designation is a miscellany, as CoNLL-2003 has products and models: "F-16", "Su-34 bombers", "S-400s",
+   * with the capitalised words that follow it ("P-51 Mustang", "B-25 Mitchell", "F-4 Phantom II") but a place ("F-16
+   * Ukraine"). One inside another name starts a name of its own ("Lockheed F-35"). Running text splits a
+   * designation at its hyphen ("F", "-", "16"); CoNLL text has it as one word. A group or a road ("G-20", "I-95") is
+   * none.
+   */
+  private static void designations(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      boolean split = w.length() <= 3 && i + 1 < words.length && words[i + 1].equals("-");
+      if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !split && w.indexOf('-') < 0) {
+        continue; // most words: no regular expression for them (this runs for every word)
+      }
+      int length = DESIGNATION.matcher(w).matches() ? 1
+          : i + 2 < words.length && DESIGNATION_PREFIX.matcher(words[i]).matches() && words[i + 1].equals("-")
+              && DESIGNATION_NUMBER.matcher(words[i + 2]).matches() ? 3 : 0;
+      if (length == 0 || labels[i] == 7 && (i + length == words.length || labels[i + length - 1] == 8 || length == 1)) {
+        continue; // none, or a miscellany already
+      }
+      int j = i + length;
+      while (j < words.length && j < i + length + 3 && Character.isUpperCase(words[j].charAt(0))
+          && labels[j] != 5 && labels[j] != 6 && !OPENERS.contains(words[j])) {
+        j++;
+      }
+      // What the name the designation ran into had after it is now a name of its own.
+      if (j < words.length && labels[j] % 2 == 0 && labels[j] != 0) {
+        labels[j]--;
+      }
+      for (int k = i; k < j; k++) {
+        labels[k] = k == i ? 7 : 8;
+      }
+      i = j - 1;
+    }
+  }
+
+  private static final java.util.regex.Pattern DESIGNATION_PREFIX =
+      java.util.regex.Pattern.compile("[A-FHJ-Z]|\\p{Lu}\\p{L}{1,2}");
+  private static final java.util.regex.Pattern DESIGNATION_NUMBER = java.util.regex.Pattern.compile("\\d{1,4}\\p{L}{0,2}");
+  private static final java.util.regex.Pattern DESIGNATION = java.util.regex.Pattern.compile(
+      "(?:[A-FHJ-Z]|\\p{Lu}\\p{L}{1,2})-\\d{1,4}\\p{L}{0,2}");
+
 
   private static final Set<String> OPENING_QUOTES = Set.of("\"", "“", "``", "‘");
   private static final Set<String> CLOSING_QUOTES = Set.of("\"", "”", "''", "’");

@@ -50,6 +50,20 @@ class NameRulesTest {
   }
 
   @Test
+  void aTypesDesignationIsAMiscellany() {
+    // Running text splits it at the hyphen; CoNLL text has it as one word.
+    assertThat(apply("Polish F - 16s patrolled", 7, 0, 0, 0, 0)).containsExactly(7, 7, 8, 8, 0);
+    assertThat(apply("Su - 34 bombers struck", 5, 0, 0, 0, 0)).containsExactly(7, 8, 8, 0, 0);
+    assertThat(apply("the F-16 Fighting Falcon", 0, 0, 3, 4)).containsExactly(0, 7, 8, 8);
+    // A place after it stays; one inside an organisation's name starts a name of its own.
+    assertThat(apply("sent F-16 Ukraine", 0, 0, 5)).containsExactly(0, 7, 5);
+    assertThat(apply("Lockheed F-35 jets", 3, 4, 0)).containsExactly(3, 7, 0);
+    // A group and a road are no designations.
+    assertThat(apply("the G-20 summit", 0, 3, 0)).containsExactly(0, 3, 0);
+    assertThat(apply("on I-95 north", 0, 5, 0)).containsExactly(0, 5, 0);
+  }
+
+  @Test
   void aTitleWordInsideAnOrganisationStays() {
     assertThat(apply("General Motors said", 3, 4, 0)).containsExactly(3, 4, 0);
     assertThat(apply("General Mills said", 3, 4, 0)).containsExactly(3, 4, 0);
