@@ -459,7 +459,8 @@ final class NameRules {
   /**
    * The sides of a match are the same kind of thing: in "Leeds beat Chelsea" or "Houston lost to Utah", a city the
    * model read as a place beside a club is the city's club, and in a document where at least two names on either side
-   * of such words are clubs, so is every city there ("scored twice against Hamburg"). Countries stay places: a
+   * of such words are clubs, or where a score follows a match ("Miami edged Orlando 101-99"), so is every city there
+   * ("scored twice against Hamburg", "Denver lost to Utah"). Countries stay places: a
    * national side is marked as its country (CoNLL-2003), and "sanctions against Iran" is no match.
    */
   private static void matches(String[] words, int[] flags, int[] labels) {
@@ -467,6 +468,7 @@ final class NameRules {
     // sides[k] = 1 for the first word of a name that stands beside match words, 2 when it faces a club across them
     int[] sides = null;
     int clubs = 0;
+    boolean scored = false; // a score after the second side: "Miami edged Orlando 101-99"
     for (int i = 0; i < n; i++) {
       int gap = matchGap(words, i);
       if (gap == 0) {
@@ -486,6 +488,7 @@ final class NameRules {
           clubs += labels[side] == 3 ? 1 : 0;
         }
       }
+      scored |= before >= 0 && after >= 0 && scoreAt(words, NewswireTagger.end(labels, after));
       if (before >= 0 && after >= 0 && (labels[before] == 3) != (labels[after] == 3)) {
         sides[labels[before] == 3 ? after : before] = 2;
       }
@@ -495,7 +498,7 @@ final class NameRules {
       return;
     }
     for (int i = 0; i < n; i++) {
-      if (sides[i] != 0 && labels[i] == 5 && (sides[i] == 2 || clubs >= 2) && (flags[i] & Lexicon.COUNTRY) == 0
+      if (sides[i] != 0 && labels[i] == 5 && (sides[i] == 2 || clubs >= 2 || scored) && (flags[i] & Lexicon.COUNTRY) == 0
           && !NATIONS.contains(words[i])) {
         int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
@@ -515,13 +518,34 @@ final class NameRules {
    * Whether a word shows a story is about sport beyond the names in it: match wording ("beat", "drew"; not "held" or
    * "against", which politics uses as much), a club's people ("striker", "fans") or a score ("2-1").
    */
-  static boolean sportCue(String word) {
+  static boolean sportCue(String[] words, int i) {
+    String word = words[i];
     return MATCH_WORDS.contains(word) && !word.equals("held") && !word.equals("against")
         || MATCH_VERBS.contains(word) && !word.equals("fell") && !word.equals("went") || CLUB_ROLES.contains(word)
-        || SCORE.matcher(word).matches();
+        || scoreAt(words, i) && !votedNear(words, i);
+  }
+
+  /** Words that make a score a count of votes: "a majority verdict of 10-2", "a 6-3 ruling", "voted 5-4". */
+  private static final Set<String> VOTES = Set.of("verdict", "vote", "votes", "voted", "majority", "ruling",
+      "ruled", "decision", "jury", "judges", "justices");
+
+  private static boolean votedNear(String[] words, int i) {
+    for (int k = Math.max(0, i - 3); k < Math.min(words.length, i + 6); k++) {
+      if (VOTES.contains(words[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A score at word i: "2-1" as CoNLL text has it, or "2", "-", "1" as running text is split. */
+  static boolean scoreAt(String[] words, int i) {
+    return i < words.length && (SCORE.matcher(words[i]).matches() || i + 2 < words.length
+        && GOALS.matcher(words[i]).matches() && words[i + 1].equals("-") && GOALS.matcher(words[i + 2]).matches());
   }
 
   private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d{1,3}-\\d{1,3}");
+  private static final java.util.regex.Pattern GOALS = java.util.regex.Pattern.compile("\\d{1,3}");
 
   /** Verbs that, with "for" or "with", make what follows a club: "played for Coventry", "signed with Reading". */
   private static final Set<String> CLUB_VERBS = Set.of("play", "plays", "played", "playing", "sign", "signs",

@@ -154,7 +154,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
-    // 24: a type's designation is a miscellany ("F-16", "Su-34 bombers", "P-51 Mustang");
+    // 24: a type's designation is a miscellany ("F-16", "Su-34 bombers", "P-51 Mustang"); a score after a match makes
+    //     its cities clubs ("Miami edged Orlando 101-99"); a count of votes is no score ("a verdict of 10-2");
     // 23: a city that shares its name with a club is the city in a story with no sport in it ("the mayor of
     //     Marseille"); a name read as a person that ends with an organisation's head word is the organisation
     //     ("Dave Matthews Band", "Virgin Records");
@@ -355,7 +356,7 @@ public final class NewswireTagger implements Tagger {
       if (sport == null) {
         sport = topics.keywords(words, Topics.SPORT) >= 2;
         for (int k = 0; k < words.length && !sport; k++) {
-          sport = NameRules.sportCue(words[k]);
+          sport = NameRules.sportCue(words, k);
         }
       }
       if (sport) {

@@ -208,6 +208,11 @@ class NameRulesTest {
     assertThat(apply("Pakistan v England and Leeds beat Chelsea", 5, 0, 5, 0, 3, 0, 3))
         .containsExactly(5, 0, 5, 0, 3, 0, 3);
     assertThat(apply("protests against Houston", 0, 0, 5)).containsExactly(0, 0, 5);
+    // A score after a match makes its cities clubs, and every city beside match words in the document.
+    assertThat(apply("Miami edged Orlando 101 - 99 . Denver lost to Utah", 5, 0, 5, 0, 0, 0, 0, 5, 0, 0, 5))
+        .containsExactly(3, 0, 3, 0, 0, 0, 0, 3, 0, 0, 3);
+    assertThat(apply("Pakistan beat England 2-1", 5, 0, 5, 0)).containsExactly(5, 0, 5, 0);
+    assertThat(apply("Biden beat Trump 306 - 232", 1, 0, 1, 0, 0, 0)).containsExactly(1, 0, 1, 0, 0, 0);
   }
 
   @Test

@@ -53,6 +53,9 @@ class NewswireTaggerTest {
         + " of more storms."), "Marseille").getType()).isEqualTo(EntityType.LOC);
     assertThat(entity(TAGGER.tag("Port strike", "Dock workers in Southampton walked out on Monday over pay, the union"
         + " said."), "Southampton").getType()).isEqualTo(EntityType.LOC);
+    // A jury's or a court's count of votes is no score.
+    assertThat(entity(TAGGER.tag("Plumber jailed", "The jury found him guilty by a majority verdict of 10-2 in Bath,"
+        + " Somerset, on Friday."), "Somerset").getType()).isEqualTo(EntityType.LOC);
     // In a story about sport they stay clubs: a score, match wording, a club's people, or sport's keywords.
     assertThat(entity(TAGGER.tag("Marseille win", "Marseille beat Lyon 2-1 on Sunday."), "Marseille").getType())
         .isEqualTo(EntityType.ORG);
