@@ -179,11 +179,12 @@ final class NameRules {
     }
   }
 
-  private static final java.util.regex.Pattern DESIGNATION_PREFIX =
-      java.util.regex.Pattern.compile("[A-FHJ-Z]|\\p{Lu}\\p{L}{1,2}");
-  private static final java.util.regex.Pattern DESIGNATION_NUMBER = java.util.regex.Pattern.compile("\\d{1,4}\\p{L}{0,2}");
-  private static final java.util.regex.Pattern DESIGNATION = java.util.regex.Pattern.compile(
-      "(?:[A-FHJ-Z]|\\p{Lu}\\p{L}{1,2})-\\d{1,4}\\p{L}{0,2}");
+  /** A designation's letters (not "G" of "G-20" nor "I" of "I-95") and its number ("16", "400s", "25SM"). */
+  private static final String LETTERS = "(?:[A-FHJ-Z]|\\p{Lu}\\p{L}{1,2})";
+  private static final String NUMBER = "\\d{1,4}\\p{L}{0,2}";
+  private static final java.util.regex.Pattern DESIGNATION_PREFIX = java.util.regex.Pattern.compile(LETTERS);
+  private static final java.util.regex.Pattern DESIGNATION_NUMBER = java.util.regex.Pattern.compile(NUMBER);
+  private static final java.util.regex.Pattern DESIGNATION = java.util.regex.Pattern.compile(LETTERS + "-" + NUMBER);
 
 
   private static final Set<String> OPENING_QUOTES = Set.of("\"", "“", "``", "‘");
@@ -488,7 +489,7 @@ final class NameRules {
           clubs += labels[side] == 3 ? 1 : 0;
         }
       }
-      scored |= before >= 0 && after >= 0 && scoreAt(words, NewswireTagger.end(labels, after));
+      scored |= before >= 0 && after >= 0 && score(words, NewswireTagger.end(labels, after));
       if (before >= 0 && after >= 0 && (labels[before] == 3) != (labels[after] == 3)) {
         sides[labels[before] == 3 ? after : before] = 2;
       }
@@ -522,7 +523,12 @@ final class NameRules {
     String word = words[i];
     return MATCH_WORDS.contains(word) && !word.equals("held") && !word.equals("against")
         || MATCH_VERBS.contains(word) && !word.equals("fell") && !word.equals("went") || CLUB_ROLES.contains(word)
-        || scoreAt(words, i) && !votedNear(words, i);
+        || score(words, i);
+  }
+
+  /** A score at word i that is not a count of votes. */
+  static boolean score(String[] words, int i) {
+    return scoreAt(words, i) && !votedNear(words, i);
   }
 
   /** Words that make a score a count of votes: "a majority verdict of 10-2", "a 6-3 ruling", "voted 5-4". */
@@ -1167,7 +1173,7 @@ final class NameRules {
   }
 
   /** A word in capitals as running text writes it: "ASSOCIATION" as "Association". */
-  private static String capitalised(String word) {
+  static String capitalised(String word) {
     return Token.allCaps(word) ? word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT) : word;
   }
 

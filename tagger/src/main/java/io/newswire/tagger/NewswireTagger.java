@@ -349,8 +349,7 @@ public final class NewswireTagger implements Tagger {
       }
       int j = end(labels, i);
       String name = String.join(" ", java.util.Arrays.asList(words).subList(i, j));
-      String written = Token.allCaps(name) ? name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT) : name;
-      if (!topics.sportOrganisation(written) || !lexicon.isPlace(name)) {
+      if (!topics.sportOrganisation(NameRules.capitalised(name)) || !lexicon.isPlace(name)) {
         continue;
       }
       if (sport == null) {

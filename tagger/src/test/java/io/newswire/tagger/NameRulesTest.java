@@ -213,6 +213,9 @@ class NameRulesTest {
         .containsExactly(3, 0, 3, 0, 0, 0, 0, 3, 0, 0, 3);
     assertThat(apply("Pakistan beat England 2-1", 5, 0, 5, 0)).containsExactly(5, 0, 5, 0);
     assertThat(apply("Biden beat Trump 306 - 232", 1, 0, 1, 0, 0, 0)).containsExactly(1, 0, 1, 0, 0, 0);
+    // A count of votes is no score.
+    assertThat(apply("Texas beat California 5 - 4 in the ruling", 5, 0, 5, 0, 0, 0, 0, 0, 0))
+        .containsExactly(5, 0, 5, 0, 0, 0, 0, 0, 0);
   }
 
   @Test
