@@ -29,7 +29,8 @@ import org.jsoup.select.NodeVisitor;
  *       script, or the markup defeated the search);
  *   <li>otherwise the whole page's text blocks that are not mostly links.
  * </ol>
- * Text comes out one paragraph per block, {@code <br>} as line breaks, blocks that are mostly links dropped.
+ * Text comes out one paragraph per block, {@code <br>} as line breaks, blocks that are mostly links dropped, and
+ * lines that are notices rather than prose ({@link PageNotices}: "Posted: Nov 8, 2023", "Views: 184") dropped.
  * Nothing here depends on the page's language.
  */
 final class MainText {
@@ -72,16 +73,16 @@ final class MainText {
     String text = best == null ? "" : withSiblings(best, scores, lengths);
     String ld = ldBody == null ? "" : Markup.block(ldBody).strip();
     if (ld.length() >= 200 && text.length() < ld.length() * 0.8) {
-      return ld; // the markup defeated the search, or the text is rendered by script
+      return PageNotices.without(ld); // the markup defeated the search, or the text is rendered by script
     }
     if (text.length() < 500) {
       // Little found: the page's own text blocks, if they hold much more (pages with no paragraphs to score).
       String whole = blocks(body);
       if (whole.length() > 3 * text.length()) {
-        return whole;
+        return PageNotices.without(whole);
       }
     }
-    return withoutTrailingHeadings(text);
+    return withoutTrailingHeadings(PageNotices.without(text));
   }
 
   /** Removes what is never the article's text. */
