@@ -415,6 +415,10 @@ class NewswireTaggerTest {
     Tagging code = TAGGER.tag("Faster builds with pip-tools",
         "Docker builds can be slow. Pinning dependencies with pip-tools keeps the programming language's packages cached.");
     assertThat(code.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+    // The body's measures and conditions are health, where a study's words alone read as science.
+    Tagging body = TAGGER.tag("Five ways to check your body fat at home",
+        "A new study suggests that people who are overweight can lower their cholesterol and blood pressure within weeks.");
+    assertThat(body.topics().get(0).getCode()).isEqualTo("medtop:07000000");
   }
 
   @Test
