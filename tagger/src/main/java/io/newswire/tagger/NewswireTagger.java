@@ -155,7 +155,8 @@ public final class NewswireTagger implements Tagger {
   @Override
   public int enrichmentVersion() {
     // 25: the health topic's keywords name the body's measures and conditions ("body fat", "cholesterol",
-    //     "alzheimer's", "physicians"), which read as science before;
+    //     "alzheimer's", "physicians"), which read as science before; a phrase says what its words mean (a word
+    //     inside "stock market crash" counts for the economy only, no more for disaster);
     // 24: a type's designation is a miscellany ("F-16", "Su-34 bombers", "P-51 Mustang"); a score after a match makes
     //     its cities clubs ("Miami edged Orlando 101-99"); a count of votes is no score ("a verdict of 10-2");
     // 23: a city that shares its name with a club is the city in a story with no sport in it ("the mayor of

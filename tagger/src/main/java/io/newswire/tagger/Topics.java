@@ -421,19 +421,12 @@ final class Topics {
   }
 
   private int count(String[] words, double weight, double[] hits, int[] credited, int counted) {
+    // A phrase says what its words mean: a word inside a matched phrase credits only the phrase's topics with its
+    // single-word keywords ("financial crash" is the economy's, and its "crash" no disaster's). The rules of the
+    // phrases covering each word, filled as phrases are found (a phrase starts at or before the words it covers).
+    List<Integer>[] claimed = null;
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
-      // One word is one piece of evidence for a rule, however many of its keywords match it ("poet*" and
-      // "poetry" both match "poetry"): the word's number marks the rules it has already credited.
-      int stamp = ++counted;
-      credit(exact.get(w), weight, hits, credited, stamp);
-      Node node = prefixes;
-      for (int c = 0; c < w.length() && node != null; c++) {
-        node = node.child(w.charAt(c), false);
-        if (node != null && c >= 1) {
-          credit(node.rules, weight, hits, credited, stamp);
-        }
-      }
       List<String[]> candidates = phrases.get(w);
       if (candidates != null) {
         for (String[] parts : candidates) {
@@ -444,18 +437,51 @@ final class Topics {
                 : words[i + k].equals(part);
           }
           if (match) {
-            add(phraseRules.get(String.join(" ", parts)), weight, hits);
+            List<Integer> rules = phraseRules.get(String.join(" ", parts));
+            add(rules, weight, hits);
+            if (rules.stream().allMatch(r -> this.rules.get(r).user())) {
+              continue; // a user's own phrase adds to the user's topic and takes nothing from the shipped ones
+            }
+            if (claimed == null) {
+              @SuppressWarnings("unchecked")
+              List<Integer>[] fresh = new List[words.length];
+              claimed = fresh;
+            }
+            for (int k = 0; k < parts.length; k++) {
+              if (claimed[i + k] == null) {
+                claimed[i + k] = new ArrayList<>(rules);
+              } else {
+                claimed[i + k].addAll(rules);
+              }
+            }
           }
+        }
+      }
+      // One word is one piece of evidence for a rule, however many of its keywords match it ("poet*" and
+      // "poetry" both match "poetry"): the word's number marks the rules it has already credited.
+      int stamp = ++counted;
+      List<Integer> only = claimed == null ? null : claimed[i];
+      credit(exact.get(w), weight, hits, credited, stamp, only);
+      Node node = prefixes;
+      for (int c = 0; c < w.length() && node != null; c++) {
+        node = node.child(w.charAt(c), false);
+        if (node != null && c >= 1) {
+          credit(node.rules, weight, hits, credited, stamp, only);
         }
       }
     }
     return counted;
   }
 
-  private static void credit(List<Integer> rules, double weight, double[] hits, int[] credited, int stamp) {
+  /**
+   * Credits each rule once per word; {@code only}, when given, are the shipped rules the word may credit (a user's
+   * topics are never held back by the shipped phrases).
+   */
+  private void credit(List<Integer> rules, double weight, double[] hits, int[] credited, int stamp,
+      List<Integer> only) {
     if (rules != null) {
       for (int r : rules) {
-        if (credited[r] != stamp) {
+        if (credited[r] != stamp && (only == null || only.contains(r) || this.rules.get(r).user())) {
           credited[r] = stamp;
           hits[r] += weight;
         }

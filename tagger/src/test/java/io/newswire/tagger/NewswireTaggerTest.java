@@ -402,6 +402,16 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void theShippedPhrasesTakeNothingFromAUsersTopics(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "custom:crashes\tcrashes of any kind\t\tcrash*\n");
+    Tagging t = new NewswireTagger(rules).tag("Ten years on",
+        "The stock market crash wiped out the savings of millions, and the financial crash lasted for years.");
+    assertThat(t.topics().get(0).getCode()).isEqualTo("medtop:04000000");
+    assertThat(t.topics()).extracting(MediaTopic::getCode).contains("custom:crashes").doesNotContain("medtop:03000000");
+  }
+
+  @Test
   void aSecondLevelTopicsClearKeywordsCountForItsParentAndCommonWordsForNoTopic() {
     // "coronavirus" is listed under communicable disease: it is evidence for health too.
     Tagging virus = TAGGER.tag("Coronavirus cases rise again in the north",
@@ -419,6 +429,13 @@ class NewswireTaggerTest {
     Tagging body = TAGGER.tag("Five ways to check your body fat at home",
         "A new study suggests that people who are overweight can lower their cholesterol and blood pressure within weeks.");
     assertThat(body.topics().get(0).getCode()).isEqualTo("medtop:07000000");
+    // A phrase says what its words mean: the crash of a market is the economy's, not a disaster.
+    Tagging crash = TAGGER.tag("Ten years after the crash",
+        "The stock market crash wiped out the savings of millions, and the financial crash that followed lasted years.");
+    assertThat(crash.topics().get(0).getCode()).isEqualTo("medtop:04000000");
+    assertThat(crash.topics()).extracting(MediaTopic::getCode).doesNotContain("medtop:03000000");
+    Tagging plane = TAGGER.tag("Plane crash kills four", "A small plane crashed near the airport on Sunday, killing four.");
+    assertThat(plane.topics().get(0).getCode()).isEqualTo("medtop:03000000");
   }
 
   @Test
