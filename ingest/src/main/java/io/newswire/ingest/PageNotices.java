@@ -27,6 +27,12 @@ final class PageNotices {
       + "aktivieren sie|activez|activa|habilite)\\s+(?:your\\s+)?javascript\\b.{0,120}"
       + "|.{0,60}\\b(?:browser|navigateur)\\b.{0,40}\\b(?:needs?|requires?|must|does not support|doesn't support)\\b.{0,20}"
       + "javascript\\b.{0,160}|.{0,40}\\bjavascript (?:is|must be) (?:disabled|required|turned off|enabled)\\b.{0,120})");
+  // Compiled once: every line of every page is checked.
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.:]+$");
+  private static final Pattern DATE_SEPARATORS = Pattern.compile("[\\s,/|·–—-]+");
+  private static final Pattern WORD_WRAPPING = Pattern.compile("^[(]+|[).:]+$");
+  private static final Pattern NUMBER = Pattern.compile("[\\d.:]+(?:st|nd|rd|th|am|pm)?");
+  private static final Pattern TIME_ZONE = Pattern.compile("[A-Z]{2,4}(?:[+-]\\d{1,2})?");
   private static final Set<String> ADVERT_LABELS = Set.of("advertisement", "advertising", "sponsored", "anzeige",
       "werbung", "publicité", "publicidad", "pubblicità");
   private static final Set<String> DATE_WORDS = Set.of("jan", "january", "feb", "february", "mar", "march", "apr",
@@ -63,7 +69,7 @@ final class PageNotices {
       return false;
     }
     String lower = line.toLowerCase(Locale.ROOT);
-    if (ADVERT_LABELS.contains(lower.replaceAll("[\\s.:]+$", ""))) {
+    if (ADVERT_LABELS.contains(TRAILING_PUNCTUATION.matcher(lower).replaceAll(""))) {
       return true;
     }
     if (VIEWS.matcher(line).matches()) {
@@ -79,14 +85,14 @@ final class PageNotices {
   /** Digits, month and day names, clock words and time zones ("CST", "GMT+1") only, with at least one digit. */
   static boolean isDate(String text) {
     boolean digit = false;
-    for (String word : text.split("[\\s,/|·–—-]+")) {
-      String w = word.replaceAll("^[(]+|[).:]+$", "");
+    for (String word : DATE_SEPARATORS.split(text)) {
+      String w = WORD_WRAPPING.matcher(word).replaceAll("");
       if (w.isEmpty()) {
         continue;
       }
-      if (w.matches("[\\d.:]+(?:st|nd|rd|th|am|pm)?")) {
+      if (NUMBER.matcher(w).matches()) {
         digit = true;
-      } else if (!DATE_WORDS.contains(w.toLowerCase(Locale.ROOT)) && !w.matches("[A-Z]{2,4}(?:[+-]\\d{1,2})?")) {
+      } else if (!DATE_WORDS.contains(w.toLowerCase(Locale.ROOT)) && !TIME_ZONE.matcher(w).matches()) {
         return false;
       }
     }
