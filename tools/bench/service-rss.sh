@@ -2,10 +2,13 @@
 # Peak resident memory of each Newswire service run as its own process, the way it runs in production:
 # starts the local stack, runs `newswire enrich` and `newswire sink`, ingests N generated articles with
 # `newswire ingest files`, waits until all of them are in PostgreSQL, then prints each process's peak RSS
-# (VmHWM from /proc) and the CPU time enrich and the sink used. Linux only. Usage: tools/bench/service-rss.sh [ARTICLES] (default 5000).
+# (VmHWM from /proc) and the CPU time enrich and the sink used. Linux only.
+# Usage: tools/bench/service-rss.sh [ARTICLES [OTHER_LANGUAGES_PERCENT]] (defaults 5000 and 0: all English; a share
+# of articles in other languages makes enrich load its language profiles, as a mixed feed does).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 articles=${1:-5000}
+other=${2:-0}
 work=$(mktemp -d)
 nw="$here/newswire"
 pids=()
@@ -24,7 +27,7 @@ export NEWSWIRE_SKIP_BUILD=1 NEWSWIRE_ENRICH_HTTP_PORT=0 NEWSWIRE_SINK_HTTP_PORT
   NEWSWIRE_INGEST_STATE_DIR="$work/ingest" NEWSWIRE_ENRICH_STATE_DIR="$work/enrich"
 jdbc_port=$(echo "$NEWSWIRE_POSTGRES_URL" | sed -E 's|.*:([0-9]+)/.*|\1|')
 
-"$nw" bench corpus --articles "$articles" --out "$work/articles.jsonl" >/dev/null
+"$nw" bench corpus --articles "$articles" --other-languages "$other" --out "$work/articles.jsonl" >/dev/null
 "$nw" topics >/dev/null 2>&1
 "$nw" enrich >"$work/enrich.log" 2>&1 &
 enrich=$!; pids+=($enrich)
@@ -51,10 +54,10 @@ broker=$(pgrep -f "$work/stack/kafka" | head -1)
 registry=$(pgrep -f "newswire.stack=$work/stack" | head -1)
 echo "| process | peak RSS | CPU time |"
 echo "|---|---|---|"
-echo "| newswire ingest files ($articles articles) | $(( $(cat "$work/ingest.rss") / 1024 )) MB | |"
+echo "| newswire ingest files ($articles articles, $other % not English) | $(( $(cat "$work/ingest.rss") / 1024 )) MB | |"
 echo "| newswire enrich | $(peak "$enrich") | $(cpu "$enrich") |"
 echo "| newswire sink | $(peak "$sink") | $(cpu "$sink") |"
 [ -n "$broker" ] && echo "| Kafka broker (local stack) | $(peak "$broker") | |"
 [ -n "$registry" ] && echo "| schema registry (local stack) | $(peak "$registry") | |"
 echo
-echo "$(date +%F), $(nproc) cores, $(java -version 2>&1 | head -1); \`tools/bench/service-rss.sh $articles\`"
+echo "$(date +%F), $(nproc) cores, $(java -version 2>&1 | head -1); \`tools/bench/service-rss.sh $articles $other\`"

@@ -201,9 +201,18 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--out", required = true, description = "The JSON Lines file to write.")
     Path out;
 
+    @Option(names = "--other-languages", defaultValue = "0", paramLabel = "PERCENT",
+        description = "About this share of the articles in German, French, Spanish, Italian, Portuguese or Dutch "
+            + "(0 to 100). Default: ${DEFAULT-VALUE}")
+    int otherLanguages;
+
     @Override
     public Integer call() throws Exception {
-      long bytes = new Corpus(seed).writeJsonLines(out, articles, bodyBytes);
+      if (otherLanguages < 0 || otherLanguages > 100) {
+        System.err.println("--other-languages must be between 0 and 100, not " + otherLanguages);
+        return 2;
+      }
+      long bytes = new Corpus(seed, otherLanguages).writeJsonLines(out, articles, bodyBytes);
       System.err.printf("%d articles, %d bytes written to %s%n", articles, bytes, out);
       return 0;
     }

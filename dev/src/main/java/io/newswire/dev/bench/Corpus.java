@@ -161,12 +161,26 @@ public final class Corpus {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final long seed;
+  private final int otherLanguagesPercent;
   private final List<String> people;
   private final List<String> organisations;
   private final List<String> places;
 
   public Corpus(long seed) {
+    this(seed, 0);
+  }
+
+  /**
+   * A corpus where about {@code otherLanguagesPercent} of the articles (chosen by number) are in German, French,
+   * Spanish, Italian, Portuguese or Dutch, about the same stories' names; the English articles are the same as in a
+   * corpus of the same seed without them.
+   */
+  public Corpus(long seed, int otherLanguagesPercent) {
+    if (otherLanguagesPercent < 0 || otherLanguagesPercent > 100) {
+      throw new IllegalArgumentException("otherLanguagesPercent must be 0..100, not " + otherLanguagesPercent);
+    }
     this.seed = seed;
+    this.otherLanguagesPercent = otherLanguagesPercent;
     SplittableRandom pools = new SplittableRandom(seed);
     // Half the people have a surname of the lists, half one made of syllables: a stream keeps meeting new names.
     this.people = distinct(pools, 30_000, r -> pick(r, FIRST) + " " + (r.nextBoolean() ? pick(r, LAST) : surname(r)));
@@ -258,6 +272,12 @@ public final class Corpus {
       int cut = original.lastIndexOf("\n\n");
       body = pick(r, CITIES).toUpperCase(java.util.Locale.ROOT) + " (" + pick(r, List.of("Reuters", "AFP", "AP",
           "dpa", "Xinhua")) + ") - " + (cut > original.length() / 2 ? original.substring(0, cut) : original);
+    } else if (Math.floorMod(mix(seed * 23 + n + 3), 100) < otherLanguagesPercent) {
+      Cast cast = cast(n);
+      String[] t = OtherLanguages.text(new SplittableRandom(mix(seed * 29 + n)), length(n, bodyBytes), cast.person(),
+          cast.org(), cast.place());
+      title = t[0];
+      body = t[1];
     } else {
       Text t = text(n, length(n, bodyBytes), cast(n));
       title = t.title;

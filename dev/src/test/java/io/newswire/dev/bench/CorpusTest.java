@@ -18,6 +18,25 @@ class CorpusTest {
   }
 
   @Test
+  void aShareOfArticlesInOtherLanguagesLeavesTheEnglishOnesAsTheyWere() {
+    Corpus english = new Corpus(7);
+    Corpus mixed = new Corpus(7, 20);
+    var tagger = new io.newswire.tagger.NewswireTagger();
+    int other = 0;
+    for (int n = 0; n < 400; n++) {
+      var article = mixed.article(n, 2000);
+      String language = tagger.tag(article.get("title").asText(), article.get("body").asText()).language();
+      if (language.equals("en")) {
+        assertThat(article.toString()).isEqualTo(english.article(n, 2000).toString());
+      } else {
+        assertThat(OtherLanguages.codes()).as("article %d", n).contains(language);
+        other++;
+      }
+    }
+    assertThat(other).isBetween(60, 100);
+  }
+
+  @Test
   void bodiesHaveTheAskedLengthOrOneBetweenOneAndTenKilobytes() {
     Corpus corpus = new Corpus(7);
     for (int n = 0; n < 50; n++) {
