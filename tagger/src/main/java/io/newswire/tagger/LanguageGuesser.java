@@ -1,30 +1,71 @@
 package io.newswire.tagger;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The language of a text, ISO 639-1: by a character n-gram detector over 70 languages (optimaize's
- * language-detector) when it is sure (probability 0.8 or more), else by the script and the most frequent
- * function words; null when neither can tell (text too short, mixed).
+ * The language of a text, ISO 639-1: its script first, then, among the languages that share that script, a
+ * character n-gram detector (optimaize's language-detector, 71 language profiles) when it is sure (probability 0.8 or
+ * more), else the most frequent function words; null when neither can tell (text too short, mixed).
  */
 final class LanguageGuesser {
-  /** The detector's profiles load once per JVM (about 70 languages, a few MB). */
-  private static final class Detector {
-    static final com.optimaize.langdetect.LanguageDetector INSTANCE;
+  /**
+   * The profiled languages by the script they are written in. A detector holds, for every n-gram of its profiles, a
+   * probability for each of its languages: all 71 profiles together took about 60 MB of heap, four fifths of it
+   * n-grams of scripts that one or two languages write (Korean alone a fifth). So the text's script chooses the
+   * profiles, and a script's detector loads at the first text in it: the 42 Latin-script languages take about
+   * 12 MB, a feed in Latin-script languages never loads the others.
+   */
+  private static final Map<Character.UnicodeScript, List<String>> SHARED_SCRIPTS = Map.of(
+      Character.UnicodeScript.LATIN, List.of("af", "an", "ast", "br", "ca", "cs", "cy", "da", "de", "en", "es", "et",
+          "eu", "fi", "fr", "ga", "gl", "hr", "ht", "hu", "id", "is", "it", "lt", "lv", "ms", "mt", "nl", "no", "oc",
+          "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi"),
+      Character.UnicodeScript.CYRILLIC, List.of("be", "bg", "mk", "ru", "sr", "uk"),
+      Character.UnicodeScript.ARABIC, List.of("ar", "fa", "ur"),
+      Character.UnicodeScript.DEVANAGARI, List.of("hi", "mr", "ne"),
+      Character.UnicodeScript.HAN, List.of("zh-CN", "zh-TW"),
+      Character.UnicodeScript.HEBREW, List.of("he", "yi"));
+  /** Scripts that, among the languages a news feed carries, one language writes: the script is the language. */
+  private static final Map<Character.UnicodeScript, String> OWN_SCRIPTS = Map.ofEntries(
+      Map.entry(Character.UnicodeScript.BENGALI, "bn"), Map.entry(Character.UnicodeScript.GREEK, "el"),
+      Map.entry(Character.UnicodeScript.GUJARATI, "gu"), Map.entry(Character.UnicodeScript.GURMUKHI, "pa"),
+      Map.entry(Character.UnicodeScript.HANGUL, "ko"), Map.entry(Character.UnicodeScript.KANNADA, "kn"),
+      Map.entry(Character.UnicodeScript.KHMER, "km"), Map.entry(Character.UnicodeScript.MALAYALAM, "ml"),
+      Map.entry(Character.UnicodeScript.TAMIL, "ta"), Map.entry(Character.UnicodeScript.TELUGU, "te"),
+      Map.entry(Character.UnicodeScript.THAI, "th"), Map.entry(Character.UnicodeScript.HIRAGANA, "ja"),
+      Map.entry(Character.UnicodeScript.KATAKANA, "ja"), Map.entry(Character.UnicodeScript.ARMENIAN, "hy"),
+      Map.entry(Character.UnicodeScript.GEORGIAN, "ka"), Map.entry(Character.UnicodeScript.SINHALA, "si"),
+      Map.entry(Character.UnicodeScript.LAO, "lo"), Map.entry(Character.UnicodeScript.MYANMAR, "my"));
+  private static final Map<Character.UnicodeScript, com.optimaize.langdetect.LanguageDetector> DETECTORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-    static {
+  private static com.optimaize.langdetect.LanguageDetector detector(Character.UnicodeScript script) {
+    return DETECTORS.computeIfAbsent(script, s -> {
       try {
-        INSTANCE = com.optimaize.langdetect.LanguageDetectorBuilder
+        var locales = SHARED_SCRIPTS.get(s).stream().map(com.optimaize.langdetect.i18n.LdLocale::fromString).toList();
+        return com.optimaize.langdetect.LanguageDetectorBuilder
             .create(com.optimaize.langdetect.ngram.NgramExtractors.standard())
-            .withProfiles(new com.optimaize.langdetect.profiles.LanguageProfileReader().readAllBuiltIn())
+            .withProfiles(new com.optimaize.langdetect.profiles.LanguageProfileReader().readBuiltIn(locales))
             .build();
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("Cannot load the language profiles", e);
+        throw new java.io.UncheckedIOException("Cannot load the language profiles of " + s, e);
       }
-    }
+    });
+  }
+
+  /** The scripts whose profiles are loaded: for tests. */
+  static Set<Character.UnicodeScript> loadedScripts() {
+    return Set.copyOf(DETECTORS.keySet());
+  }
+
+  /** Every language this guesser can name. */
+  static Set<String> languages() {
+    Set<String> all = new java.util.TreeSet<>(OWN_SCRIPTS.values());
+    SHARED_SCRIPTS.values().forEach(l -> l.forEach(code -> all.add(code.replaceAll("-.*", ""))));
+    return all;
   }
 
   private static final com.optimaize.langdetect.text.TextObjectFactory TEXTS =
@@ -43,12 +84,46 @@ final class LanguageGuesser {
   /** As {@link #guess}, for text already known not to be plainly English. */
   String detect(String text) {
     String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-    var probabilities = Detector.INSTANCE.getProbabilities(TEXTS.forText(sample));
-    if (!probabilities.isEmpty() && probabilities.get(0).getProbability() >= 0.8) {
-      String language = probabilities.get(0).getLocale().getLanguage();
-      return language.equals("iw") ? "he" : language.equals("in") ? "id" : language;
+    Character.UnicodeScript script = script(sample);
+    if (script == null) {
+      return null;
+    }
+    String own = OWN_SCRIPTS.get(script);
+    if (own != null) {
+      return own;
+    }
+    if (SHARED_SCRIPTS.containsKey(script)) {
+      var probabilities = detector(script).getProbabilities(TEXTS.forText(sample));
+      if (!probabilities.isEmpty() && probabilities.get(0).getProbability() >= 0.8) {
+        String language = probabilities.get(0).getLocale().getLanguage();
+        return language.equals("iw") ? "he" : language.equals("in") ? "id" : language;
+      }
     }
     return byScriptAndWords(text);
+  }
+
+  /**
+   * The script most of the letters are in; Japanese when there is any kana among Chinese characters (Japanese
+   * writes most of its words in them). Null without letters.
+   */
+  static Character.UnicodeScript script(String text) {
+    Map<Character.UnicodeScript, Integer> letters = new java.util.EnumMap<>(Character.UnicodeScript.class);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetter(c)) {
+        letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
+      }
+    }
+    int kana = letters.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
+        + letters.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
+    int han = letters.getOrDefault(Character.UnicodeScript.HAN, 0);
+    Character.UnicodeScript most = letters.entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse(null);
+    if (kana > 0 && (most == Character.UnicodeScript.HAN || kana + han >= letters.getOrDefault(most, 0))) {
+      return Character.UnicodeScript.HIRAGANA;
+    }
+    return most;
   }
 
   private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.21.0";
+  public static final String NAME = "newswire-perceptron/1.22.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -154,6 +154,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 26: the language by the text's script first, then among the languages of that script: Armenian, Georgian,
+    //     Sinhala, Lao and Burmese by their script (no profile had them);
     // 25: the health topic's keywords name the body's measures and conditions ("body fat", "cholesterol",
     //     "alzheimer's", "physicians"), which read as science before; a phrase says what its words mean (a word
     //     inside "stock market crash" counts for the economy only, no more for disaster);
@@ -212,7 +214,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 25;
+    return 26;
   }
 
   @Override

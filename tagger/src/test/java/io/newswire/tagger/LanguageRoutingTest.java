@@ -34,6 +34,38 @@ class LanguageRoutingTest {
         assertThat(new LanguageGuesser().guess(text)).as(language + ": " + text).isEqualTo(language));
   }
 
+  /** Languages whose script no other profiled language writes, and one that shares its script with another. */
+  static final Map<String, String> BY_SCRIPT = Map.of(
+      "ko", "시의회는 화요일에 오래된 항구 다리를 수리를 위해 폐쇄하기로 결정했다.",
+      "el", "Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα του λιμανιού.",
+      "th", "สภาเมืองลงมติเมื่อวันอังคารให้ปิดสะพานท่าเรือเก่าเพื่อซ่อมแซม",
+      "hy", "Քաղաքային խորհուրդը երեքշաբթի որոշեց փակել հին նավահանգստի կամուրջը։",
+      "ka", "ქალაქის საბჭომ სამშაბათს ძველი ნავსადგურის ხიდის დახურვა გადაწყვიტა.",
+      "he", "מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן בנמל לצורך תיקונים.");
+
+  @Test
+  void aLanguageIsToldWithinItsScript() {
+    BY_SCRIPT.forEach((language, text) ->
+        assertThat(new LanguageGuesser().guess(text)).as(language + ": " + text).isEqualTo(language));
+  }
+
+  @Test
+  void aScriptsProfilesLoadAtTheFirstTextInThatScriptOnly() {
+    // Only this test reads Devanagari (Hindi, Marathi and Nepali); Korean, Greek and Thai never load any profiles.
+    assertThat(LanguageGuesser.loadedScripts()).doesNotContain(Character.UnicodeScript.DEVANAGARI,
+        Character.UnicodeScript.HANGUL, Character.UnicodeScript.GREEK, Character.UnicodeScript.THAI);
+    assertThat(new LanguageGuesser().guess("नगर परिषद ने मंगलवार को पुराने बंदरगाह पुल को मरम्मत के लिए बंद करने का फैसला किया।"))
+        .isEqualTo("hi");
+    assertThat(LanguageGuesser.loadedScripts()).contains(Character.UnicodeScript.DEVANAGARI)
+        .doesNotContain(Character.UnicodeScript.HANGUL, Character.UnicodeScript.GREEK, Character.UnicodeScript.THAI);
+  }
+
+  @Test
+  void atLeastFiftyLanguagesCanBeNamed() {
+    assertThat(LanguageGuesser.languages()).hasSizeGreaterThanOrEqualTo(50).contains("en", "de", "zh", "ja", "ko",
+        "ar", "ru", "hi", "sw");
+  }
+
   @Test
   void andFromALongOne() {
     SHORT.forEach((language, text) -> {
