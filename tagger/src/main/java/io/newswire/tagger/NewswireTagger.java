@@ -155,7 +155,8 @@ public final class NewswireTagger implements Tagger {
   @Override
   public int enrichmentVersion() {
     // 26: the language by the text's script first, then among the languages of that script: Armenian, Georgian,
-    //     Sinhala, Lao and Burmese by their script (no profile had them);
+    //     Sinhala, Lao and Burmese by their script (no profile had them); lifestyle keywords of kitchens and gardens
+    //     ("cake", "oven", "icing", "potted", "watering"), a developer's environment is science and technology;
     // 25: the health topic's keywords name the body's measures and conditions ("body fat", "cholesterol",
     //     "alzheimer's", "physicians"), which read as science before; a phrase says what its words mean (a word
     //     inside "stock market crash" counts for the economy only, no more for disaster);

@@ -439,6 +439,22 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void kitchensGardensAndDevelopersToolsHaveTheirOwnWords() {
+    // A recipe's short item names what is baked, not the word "recipe".
+    Tagging cake = TAGGER.tag("Lemon drizzle cake in one bowl",
+        "This cake needs no mixer: stir the flour into the butter, bake it in a hot oven and pour the icing over.");
+    assertThat(cake.topics().get(0).getCode()).isEqualTo("medtop:10000000");
+    Tagging garden = TAGGER.tag("How to keep geraniums flowering",
+        "Potted geraniums need watering every other day in summer, and pruning keeps them blooming until autumn.");
+    assertThat(garden.topics().get(0).getCode()).isEqualTo("medtop:10000000");
+    // A developer's environment is software: the phrase claims its word from the environment topic.
+    Tagging venv = TAGGER.tag("Keeping Python projects apart",
+        "Each project gets a virtual environment of its own, and environment variables hold its settings.");
+    assertThat(venv.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+    assertThat(venv.topics()).extracting(MediaTopic::getCode).doesNotContain("medtop:06000000");
+  }
+
+  @Test
   void organisationsNamedAsSuchSayWhatAStoryIsAbout() {
     // A chipmaker's plant is technology news, though "plant" and "companies" are business words.
     Tagging chips = TAGGER.tag("Nvidia and TSMC agree on new plant",
