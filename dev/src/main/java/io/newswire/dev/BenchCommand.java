@@ -405,6 +405,10 @@ final class BenchCommand extends CommandGroup {
     @Option(names = "--rates", defaultValue = "50,200", split = ",", description = "Articles/s for the latency runs. Default: ${DEFAULT-VALUE}")
     List<Integer> rates;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A Newswire setting for enrich, e.g. --set "
+        + "enrich.commit.backlog.interval.ms=200 (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--seconds", defaultValue = "20", description = "Length of each latency run. Default: ${DEFAULT-VALUE}")
     int seconds;
 
@@ -416,9 +420,11 @@ final class BenchCommand extends CommandGroup {
       try (LocalStack stack = LocalStack.start(dir.resolve("stack"),
           EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.REGISTRY), line -> System.err.println("  " + line))) {
         String run = "bench-enrich-" + System.currentTimeMillis();
-        NewswireConfig config = DemoCommand.settingsFor(stack).with(java.util.Map.of(
-            NewswireConfig.ENRICH_APPLICATION_ID, run, NewswireConfig.ENRICH_STATE_DIR, dir.resolve(run).toString(),
-            NewswireConfig.ENRICH_STREAMS_PREFIX + "num.stream.threads", String.valueOf(threads)));
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        overrides.put(NewswireConfig.ENRICH_APPLICATION_ID, run);
+        overrides.put(NewswireConfig.ENRICH_STATE_DIR, dir.resolve(run).toString());
+        overrides.put(NewswireConfig.ENRICH_STREAMS_PREFIX + "num.stream.threads", String.valueOf(threads));
+        NewswireConfig config = DemoCommand.settingsFor(stack).with(overrides).checked();
         TopicsCommand.ensure(config);
         var tagger = new io.newswire.tagger.NewswireTagger();
         var input = io.newswire.dev.bench.EnrichBenchmark.articles(run, articles, bodyBytes);
@@ -450,9 +456,11 @@ final class BenchCommand extends CommandGroup {
           System.err.println("  " + latencies.get(latencies.size() - 1));
         }
         long rss = rss();
-        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench enrich --articles %d --warm-up %d --threads %d --body-bytes %d`%n%n",
+        StringBuilder set = new StringBuilder();
+        settings.forEach((k, v) -> set.append(" --set ").append(k).append('=').append(v));
+        System.out.printf("%n%s, %d cores, Java %s; `./newswire bench enrich --articles %d --warm-up %d --threads %d --body-bytes %d%s`%n%n",
             LocalDate.now(), rt.availableProcessors(), System.getProperty("java.version"), articles, warmUpArticles, threads,
-            bodyBytes);
+            bodyBytes, set);
         System.out.println("| measure | articles/s | ratio |");
         System.out.println("|---|---|---|");
         System.out.printf("| bare tagger, one thread (the faster of the runs before and after the topology's) | %.0f | 1.00 |%n",

@@ -68,7 +68,9 @@ public final class EnrichApplication implements AutoCloseable {
     this.streams = new KafkaStreams(EnrichTopology.build(topics, new TimedTagger(tagger), Clock.systemUTC(),
         Duration.ofHours(config.getInt(NewswireConfig.ENRICH_DUPLICATE_RETENTION_HOURS)),
         io.newswire.topics.RecordSizes.recordMaxBytes(config.articleMaxBytes()),
-        config.getInt(NewswireConfig.ENRICH_TRENDS_BUCKET_MAX_SUBJECTS)), props);
+        config.getInt(NewswireConfig.ENRICH_TRENDS_BUCKET_MAX_SUBJECTS),
+        Duration.ofMillis(config.getLong(NewswireConfig.ENRICH_COMMIT_INTERVAL_MS)),
+        Duration.ofMillis(config.getLong(NewswireConfig.ENRICH_COMMIT_BACKLOG_LAG_MS))), props);
     this.healthGraceMs = config.getLong(NewswireConfig.ENRICH_HEALTH_GRACE_MS);
     streams.setUncaughtExceptionHandler(this::onThreadFailure);
     streams.setStateListener((now, before) -> {

@@ -69,6 +69,19 @@ public final class EnrichTopology {
   /** The same, with each trend bucket keeping its {@code trendMaxSubjects} most-counted subjects. */
   public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention,
       int recordMaxBytes, int trendMaxSubjects) {
+    var defaults = NewswireConfig.CONFIG.defaultValues();
+    return build(topics, tagger, clock, duplicateRetention, recordMaxBytes, trendMaxSubjects,
+        Duration.ofMillis((Long) defaults.get(NewswireConfig.ENRICH_COMMIT_INTERVAL_MS)),
+        Duration.ofMillis((Long) defaults.get(NewswireConfig.ENRICH_COMMIT_BACKLOG_LAG_MS)));
+  }
+
+  /**
+   * The same, asking for a commit every {@code commitInterval} while enrich keeps up with its input (its newest raw
+   * record at most {@code backlogLag} old) and leaving it to Kafka Streams' longer interval while it works through a
+   * backlog ({@link CommitPace}).
+   */
+  public static Topology build(Topics topics, Tagger tagger, Clock clock, Duration duplicateRetention,
+      int recordMaxBytes, int trendMaxSubjects, Duration commitInterval, Duration backlogLag) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(ExactDuplicates.STORE, duplicateRetention, duplicateRetention, true),
@@ -87,7 +100,8 @@ public final class EnrichTopology {
     KStream<String, EnrichedArticle> enriched = builder
         .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
-        .processValues(() -> new ExactDuplicates(duplicateRetention), Named.as("exact-duplicates"), ExactDuplicates.STORE)
+        .processValues(() -> new ExactDuplicates(duplicateRetention, new CommitPace(commitInterval, backlogLag)),
+            Named.as("exact-duplicates"), ExactDuplicates.STORE)
         .mapValues(raw -> raw == null ? null : fitting(enrich(raw, tagger, clock), recordMaxBytes), Named.as("tag"))
         .processValues(() -> new Stories(indexFilter), Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
         .peek((id, a) -> {
@@ -160,7 +174,8 @@ public final class EnrichTopology {
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(NewswireConfig.ENRICH_COMMIT_INTERVAL_MS));
+    // Kafka Streams commits at the backlog's pace; while enrich keeps up, CommitPace asks for commits more often.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(NewswireConfig.ENRICH_COMMIT_BACKLOG_INTERVAL_MS));
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(NewswireConfig.ENRICH_STANDBY_REPLICAS));
     // One memory budget for every RocksDB store (RocksDbMemory), instead of a block cache and memtables each.
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class);

@@ -45,6 +45,8 @@ public final class NewswireConfig {
   public static final String ENRICH_STANDBY_REPLICAS = "enrich.standby.replicas";
   public static final String ENRICH_ROCKSDB_MEMORY_MB = "enrich.rocksdb.memory.mb";
   public static final String ENRICH_COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
+  public static final String ENRICH_COMMIT_BACKLOG_INTERVAL_MS = "enrich.commit.backlog.interval.ms";
+  public static final String ENRICH_COMMIT_BACKLOG_LAG_MS = "enrich.commit.backlog.lag.ms";
   public static final String ENRICH_HEALTH_GRACE_MS = "enrich.health.grace.ms";
   public static final String ENRICH_INSTANCE_ID = "enrich.instance.id";
   public static final String ENRICH_TRENDS_BUCKET_MAX_SUBJECTS = "enrich.trends.bucket.max.subjects";
@@ -145,10 +147,17 @@ public final class NewswireConfig {
       .define(ENRICH_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
           "Standby replicas of enrich's state stores (num.standby.replicas), for fast fail-over.")
       .define(ENRICH_COMMIT_INTERVAL_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,
-          "How often enrich commits its transaction (commit.interval.ms). Enriched records become readable "
-              + "(read_committed) at each commit, so this bounds the added latency (about half of it on average); a "
-              + "transaction costs the same however many articles it holds, so a longer interval costs less CPU "
-              + "per article at high rates.")
+          "How often enrich commits its transaction while it keeps up with its input. Enriched records become "
+              + "readable (read_committed) at each commit, so this bounds the added latency (about half of it on "
+              + "average).")
+      .define(ENRICH_COMMIT_BACKLOG_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(10), Importance.LOW,
+          "How often enrich commits while it works through a backlog (Kafka Streams' commit.interval.ms). A "
+              + "transaction costs the same however many articles it holds, so fewer commits leave more CPU for "
+              + "catching up. At least " + ENRICH_COMMIT_INTERVAL_MS + ".")
+      .define(ENRICH_COMMIT_BACKLOG_LAG_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+          "Enrich works through a backlog, and commits every " + ENRICH_COMMIT_BACKLOG_INTERVAL_MS + ", when the "
+              + "newest raw article it has taken was sent longer ago than this (a replay, a restart after a stop, a "
+              + "burst it cannot keep up with); otherwise every " + ENRICH_COMMIT_INTERVAL_MS + ".")
       .define(ENRICH_HEALTH_GRACE_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
           "How long enrich's streams may stay out of RUNNING (rebalancing, restoring state) before /health says DOWN.")
       .define(ENRICH_INSTANCE_ID, Type.STRING, "", Importance.MEDIUM,
@@ -318,6 +327,15 @@ public final class NewswireConfig {
         problems.add("unknown setting " + key + where + (nearest == null ? "" : "; did you mean " + nearest + "?"));
       }
     });
+    try {
+      if (getLong(ENRICH_COMMIT_BACKLOG_INTERVAL_MS) < getLong(ENRICH_COMMIT_INTERVAL_MS)) {
+        problems.add(ENRICH_COMMIT_BACKLOG_INTERVAL_MS + " (" + get(ENRICH_COMMIT_BACKLOG_INTERVAL_MS) + ") is less than "
+            + ENRICH_COMMIT_INTERVAL_MS + " (" + get(ENRICH_COMMIT_INTERVAL_MS) + "); a backlog would be committed more"
+            + " often than a live stream");
+      }
+    } catch (NumberFormatException e) {
+      // already reported above as an invalid value
+    }
     if (!problems.isEmpty()) {
       throw new ConfigProblem(problems);
     }

@@ -35,6 +35,14 @@ class ConfigCheckTest {
   }
 
   @Test
+  void settingsThatContradictEachOtherAreRefused() {
+    assertThatThrownBy(() -> NewswireConfig.of(Map.of("enrich.commit.interval.ms", "2000")).checked())
+        .hasMessageContaining("enrich.commit.backlog.interval.ms (1000) is less than enrich.commit.interval.ms (2000)");
+    assertThat(NewswireConfig.of(Map.of("enrich.commit.interval.ms", "2000", "enrich.commit.backlog.interval.ms",
+        "2000")).checked().getLong("enrich.commit.backlog.interval.ms")).isEqualTo(2000);
+  }
+
+  @Test
   void everyProblemIsReportedAtOnceAndSecretsStayHidden() {
     assertThatThrownBy(() -> NewswireConfig.of(Map.of("bootstrap.server", "x", "ingest.http.port", "99999")).checked())
         .isInstanceOfSatisfying(NewswireConfig.ConfigProblem.class, p -> assertThat(p.problems).hasSize(2));

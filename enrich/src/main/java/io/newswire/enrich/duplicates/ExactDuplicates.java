@@ -1,8 +1,10 @@
 package io.newswire.enrich.duplicates;
 
+import io.newswire.enrich.CommitPace;
 import io.newswire.schema.RawArticle;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -21,12 +23,15 @@ public final class ExactDuplicates implements FixedKeyProcessor<String, RawArtic
   public static final String STORE = "article-contents";
 
   private final Duration retention;
+  private final CommitPace pace;
   private FixedKeyProcessorContext<String, RawArticle> context;
   private WindowStore<String, String> seen;
   private Sensor duplicates;
 
-  public ExactDuplicates(Duration retention) {
+  /** @param pace when to ask for commits: this processor takes every raw record first (one per task) */
+  public ExactDuplicates(Duration retention, CommitPace pace) {
     this.retention = retention;
+    this.pace = pace;
   }
 
   @Override
@@ -35,6 +40,11 @@ public final class ExactDuplicates implements FixedKeyProcessor<String, RawArtic
     this.seen = context.getStateStore(STORE);
     this.duplicates = context.metrics().addRateTotalSensor("newswire", "enrich", "duplicates",
         Sensor.RecordingLevel.INFO);
+    context.schedule(pace.interval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+      if (pace.commitNow(now)) {
+        context.commit();
+      }
+    });
   }
 
   /**
@@ -45,6 +55,7 @@ public final class ExactDuplicates implements FixedKeyProcessor<String, RawArtic
 
   @Override
   public void process(FixedKeyRecord<String, RawArticle> record) {
+    pace.taken(record.timestamp());
     RawArticle article = record.value();
     if (article == null) {
       context.forward(record); // a retraction
