@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * with new content is an update and goes on. Records stay keyed by article id, so each article's records
  * keep their order and a retraction never overtakes the article it retracts. Duplicates are counted in the
  * {@code duplicates-total} metric (group stream-newswire-metrics). A fixed-key processor: the key never
- * changes, so nothing downstream needs a repartition.
+ * changes, so nothing downstream needs a repartition. Being the first to take every raw record, it also asks for
+ * enrich's commits at the pace {@link CommitPace} sets.
  */
 public final class ExactDuplicates implements FixedKeyProcessor<String, RawArticle, RawArticle> {
   public static final String STORE = "article-contents";
