@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * When enrich asks for a commit. Enriched records become readable ({@code read_committed}) only when enrich's
  * transaction commits, and a commit costs the same however many articles it holds: frequent commits keep a live
- * stream's latency low, rare ones spend less CPU per article when there is a backlog to work through (about
- * 0.15 ms of enrich's 1.5 ms beside tagging, docs/PERFORMANCE.md). So each task asks for a commit every
+ * stream's latency low, rare ones leave more CPU for working through a backlog (in bench enrich less than this
+ * machine's noise: docs/PERFORMANCE.md). So each task asks for a commit every
  * {@code enrich.commit.interval.ms} of wall-clock time while the newest raw record it has taken is at most
  * {@code enrich.commit.backlog.lag.ms} old, and otherwise leaves it to Kafka Streams' own interval,
  * {@code enrich.commit.backlog.interval.ms}. A record's timestamp is when ingest sent it, so "old" means enrich is
