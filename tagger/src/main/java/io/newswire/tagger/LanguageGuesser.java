@@ -8,13 +8,13 @@ import java.util.Set;
 
 /**
  * The language of a text, ISO 639-1: its script first, then, among the languages that share that script, a
- * character n-gram detector (optimaize's language-detector, 71 language profiles) when it is sure (probability 0.8 or
+ * character n-gram detector (optimaize's language-detector, 70 language profiles) when it is sure (probability 0.8 or
  * more), else the most frequent function words; null when neither can tell (text too short, mixed).
  */
 final class LanguageGuesser {
   /**
    * The profiled languages by the script they are written in. A detector holds, for every n-gram of its profiles, a
-   * probability for each of its languages: all 71 profiles together took about 60 MB of heap, four fifths of it
+   * probability for each of its languages: all 70 profiles together took about 60 MB of heap, four fifths of it
    * n-grams of scripts that one or two languages write (Korean alone a fifth). So the text's script chooses the
    * profiles, and a script's detector loads at the first text in it: the 42 Latin-script languages take about
    * 12 MB, a feed in Latin-script languages never loads the others.
