@@ -146,6 +146,14 @@ final class Topics {
     for (String[] row : Resources.tsv("/io/newswire/tagger/topics.tsv")) {
       add(row, false);
     }
+    // The IPTC vocabulary's narrower topics' labels ("arson", "famine", "curling") count for their top-level topic.
+    for (String[] row : Resources.tsv("/io/newswire/tagger/iptc-labels.tsv")) {
+      int index = topLevel(row[0].trim());
+      if (index < 0) {
+        throw new IllegalStateException("iptc-labels.tsv names an unknown top-level topic: " + row[0]);
+      }
+      index(row[1], index);
+    }
     if (userRules != null) {
       try {
         for (String line : Files.readAllLines(userRules, StandardCharsets.UTF_8)) {
@@ -244,7 +252,22 @@ final class Topics {
   private void add(String[] row, boolean user) {
     int index = rules.size();
     rules.add(new Rule(row[0].trim(), row[1].trim(), row[2].isBlank() ? null : row[2].trim(), user));
-    for (String k : row[3].split("\\|")) {
+    index(row[3], index);
+  }
+
+  /** The shipped top-level rule of the code, or -1. */
+  private int topLevel(String code) {
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).code().equals(code) && rules.get(r).parent() == null && !rules.get(r).user()) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** Indexes the |-separated keywords as evidence for the rule {@code index}. */
+  private void index(String keywords, int index) {
+    for (String k : keywords.split("\\|")) {
       String keyword = k.trim().toLowerCase(Locale.ROOT);
       if (keyword.isEmpty()) {
         continue;

@@ -412,6 +412,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void theIptcVocabularysNarrowerTopicsCountForTheirTopLevelTopic() {
+    // Nobody listed "famine", "archaeology" or "massacre" in topics.tsv: IPTC's labels (iptc-labels.tsv) place them.
+    Tagging famine = TAGGER.tag("Famine looms across three provinces",
+        "Aid agencies say millions face famine after a second failed harvest in the north of the country.");
+    assertThat(famine.topics().get(0).getCode()).isEqualTo("medtop:03000000");
+    Tagging dig = TAGGER.tag("Archaeology students find Roman coins",
+        "A team studying archaeology at the university found a hoard of coins near the river.");
+    assertThat(dig.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+    Tagging massacre = TAGGER.tag("Massacre in village leaves dozens dead",
+        "Witnesses described a massacre in the village, where dozens were killed overnight.");
+    assertThat(massacre.topics().get(0).getCode()).isEqualTo("medtop:16000000");
+  }
+
+  @Test
   void aSecondLevelTopicsClearKeywordsCountForItsParentAndCommonWordsForNoTopic() {
     // "coronavirus" is listed under communicable disease: it is evidence for health too.
     Tagging virus = TAGGER.tag("Coronavirus cases rise again in the north",
