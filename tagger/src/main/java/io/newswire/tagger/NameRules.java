@@ -113,6 +113,7 @@ final class NameRules {
     countryCodes(words, labels, lexicon);
     people(words, flags, labels);
     awards(words, labels);
+    leagues(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
@@ -395,6 +396,27 @@ final class NameRules {
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1 && AWARDS.contains(words[i])) {
         labels[i] = 7;
+      }
+    }
+  }
+
+  /**
+   * Football's leagues are competitions, MISC by the CoNLL-2003 conventions ("top of Serie A"): the organisations'
+   * list names them, as evidence of sport, and the model then read them as organisations.
+   */
+  private static final Set<String> LEAGUES = Set.of("Premier League", "Serie A", "Serie B", "La Liga", "Bundesliga",
+      "Ligue 1", "Ligue 2", "Eredivisie", "Primeira Liga", "Super Lig", "Scottish Premiership", "Liga MX", "MLS Cup");
+
+  private static void leagues(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1 && labels[i] != 7) {
+        int j = NewswireTagger.end(labels, i);
+        if (LEAGUES.contains(name(words, i, j))) {
+          for (int k = i; k < j; k++) {
+            labels[k] = k == i ? 7 : 8;
+          }
+        }
+        i = j - 1;
       }
     }
   }
@@ -995,6 +1017,25 @@ final class NameRules {
    * of the same name: in a baseball round-up datelined New York, the standings' "NEW YORK" is a club, and the
    * document's consistency had made the dateline one too. Runs last.
    */
+  private static final Set<String> SPORTS = Set.of("rugby", "golf", "tennis", "soccer", "football", "cricket",
+      "cycling", "athletics", "boxing", "basketball", "baseball", "hockey", "skiing", "swimming", "sailing", "rowing",
+      "motorsport", "racing", "snooker", "darts", "badminton", "volleyball", "handball", "judo", "wrestling", "sport",
+      "sports");
+
+  /**
+   * A sport's name heading a line before a colon or a dash is the desk's label, no name: "Rugby: England name new
+   * captain" ("Rugby" is also a town in England), "Golf - Woods leads".
+   */
+  static void sportHeads(String[] words, boolean[] newLine, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      boolean head = (i == 0 || newLine[i]) && !newLine[i + 1] && SPORTS.contains(words[i].toLowerCase(java.util.Locale.ROOT))
+          && (words[i + 1].equals(":") || words[i + 1].equals("-") || words[i + 1].equals("–"));
+      if (head && labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1) {
+        labels[i] = 0;
+      }
+    }
+  }
+
   static void datelines(String[] words, boolean[] newLine, int[] flags, int[] labels) {
     for (int i = 0; i < words.length; i++) {
       if (!(i == 0 || newLine[i]) || labels[i] % 2 != 1) {

@@ -18,8 +18,9 @@ record Token(String text, int start, int end) {
     while (m.find()) {
       String t = m.group();
       int end = m.end();
-      // keep a trailing period only on abbreviations such as "Dr." or "U.S."
-      if (t.length() > 1 && t.endsWith(".") && !ABBREVIATION.matcher(t).matches()) {
+      // keep a trailing period only on abbreviations such as "Dr." or "U.S.", and not on a capital that ends a line
+      // ("second in Serie A." is a sentence's end: an initial does not end a line)
+      if (t.length() > 1 && t.endsWith(".") && (!ABBREVIATION.matcher(t).matches() || t.length() == 2 && endsLine(text, end))) {
         t = t.substring(0, t.length() - 1);
         end--;
         tokens.add(new Token(t, m.start(), end));
@@ -49,6 +50,20 @@ record Token(String text, int start, int end) {
       tokens.add(new Token(t, m.start(), end));
     }
     return tokens;
+  }
+
+  /** Whether only spaces come between {@code at} and the end of its line or of the text. */
+  private static boolean endsLine(String text, int at) {
+    for (int k = at; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '\n' || c == '\r') {
+        return true;
+      }
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean capitalised() {

@@ -67,7 +67,7 @@ class NameRulesTest {
   void aTitleWordInsideAnOrganisationStays() {
     assertThat(apply("General Motors said", 3, 4, 0)).containsExactly(3, 4, 0);
     assertThat(apply("General Mills said", 3, 4, 0)).containsExactly(3, 4, 0);
-    assertThat(apply("the Premier League said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
+    assertThat(apply("the Premier Foods said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
     assertThat(apply("Prince Edward Island voted", 5, 6, 6, 0)).containsExactly(5, 6, 6, 0);
     assertThat(apply("Chief Executive Officer of", 3, 4, 4, 0)).containsExactly(3, 4, 4, 0);
     // "Bishop" and "Major" are surnames too: alone they stay names.
@@ -275,6 +275,29 @@ class NameRulesTest {
     int[] l2 = {3, 0, 0, 0, 0, 3};
     NameRules.datelines(comma, new boolean[comma.length], LEXICON.flags(comma), l2);
     assertThat(l2).containsExactly(5, 0, 0, 0, 0, 3);
+  }
+
+  @Test
+  void aSportsNameHeadingALineIsNoName() {
+    String[] words = "Rugby : England name captain Golf - Woods leads".split(" ");
+    boolean[] newLine = {true, false, false, false, false, true, false, false, false};
+    int[] labels = {5, 0, 5, 0, 0, 5, 0, 1, 0};
+    NameRules.sportHeads(words, newLine, labels);
+    assertThat(labels).containsExactly(0, 0, 5, 0, 0, 0, 0, 1, 0);
+    // Not inside a line, nor without the colon or dash: "a match in Rugby" is the town.
+    String[] town = "Police in Rugby : no".split(" ");
+    int[] l2 = {0, 0, 5, 0, 0};
+    NameRules.sportHeads(town, new boolean[town.length], l2);
+    assertThat(l2).containsExactly(0, 0, 5, 0, 0);
+  }
+
+  @Test
+  void footballsLeaguesAreCompetitions() {
+    assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
+    assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
+    // The clubs stay clubs, and a league's name inside a longer one is left alone.
+    assertThat(apply("Juventus are second", 3, 0, 0)).containsExactly(3, 0, 0);
+    assertThat(apply("the Premier League Darts final", 0, 7, 8, 8, 0)).containsExactly(0, 7, 8, 8, 0);
   }
 
   @Test

@@ -72,6 +72,11 @@ class NewswireTaggerTest {
     assertThat(Token.of("JAPAN'S CABINET").stream().map(Token::text)).containsExactly("JAPAN", "'S", "CABINET");
     assertThat(Token.of("IT'S OK").stream().map(Token::text)).containsExactly("IT", "'S", "OK");
     assertThat(Token.of("Bob'S").stream().map(Token::text)).containsExactly("Bob'S"); // not capitals throughout
+    // A capital with a period ending a line ends a sentence: an initial does not end a line.
+    assertThat(Token.of("second in Serie A.\nNext").stream().map(Token::text))
+        .containsExactly("second", "in", "Serie", "A", ".", "Next");
+    assertThat(Token.of("John A. Smith and the U.S.\n").stream().map(Token::text))
+        .containsExactly("John", "A.", "Smith", "and", "the", "U.S.");
     assertThat(Token.of("EXCLUSIVE-Boeing's unit").stream().map(Token::text))
         .containsExactly("EXCLUSIVE", "-", "Boeing", "'s", "unit");
     assertThat(Token.of("EXCLUSIVE-Boeing").get(2).start()).isEqualTo(10);
@@ -448,6 +453,10 @@ class NewswireTaggerTest {
         "The stock market crash wiped out the savings of millions, and the financial crash that followed lasted years.");
     assertThat(crash.topics().get(0).getCode()).isEqualTo("medtop:04000000");
     assertThat(crash.topics()).extracting(MediaTopic::getCode).doesNotContain("medtop:03000000");
+    // A computer's virus is science and technology's, a person's health's.
+    Tagging worm = TAGGER.tag("Computer virus hits banks' networks",
+        "A computer virus spread through the networks of several banks on Tuesday, the companies' security staff said.");
+    assertThat(worm.topics().get(0).getCode()).isEqualTo("medtop:13000000");
     Tagging plane = TAGGER.tag("Plane crash kills four", "A small plane crashed near the airport on Sunday, killing four.");
     assertThat(plane.topics().get(0).getCode()).isEqualTo("medtop:03000000");
   }
