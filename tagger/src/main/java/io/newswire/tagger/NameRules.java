@@ -114,10 +114,12 @@ final class NameRules {
     people(words, flags, labels);
     awards(words, labels);
     leagues(words, labels);
+    firms(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
+        i = trimStart(words, labels, i, j);
         j = trimEnd(words, labels, i, j, lexicon);
         if (j > i) {
           titles(words, labels, flags, lexicon, i, j);
@@ -136,6 +138,12 @@ final class NameRules {
           && !OPENERS.contains(words[i - 1]));
       boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0;
       if (alone && !cut && !known && labels[i] != 7 && misc(words[i], flags[i], lexicon)) {
+        labels[i] = 7;
+      }
+      // A people's name the model left out opening a sentence ("Republicans in Congress said"), as it tags it inside one.
+      boolean next = i + 1 < words.length && Character.isUpperCase(words[i + 1].charAt(0));
+      if (labels[i] == 0 && !cut && !next && (flags[i] & Lexicon.DEMONYM) != 0 && (flags[i] & Lexicon.PERSON_NAME) == 0
+          && Character.isUpperCase(words[i].charAt(0))) {
         labels[i] = 7;
       }
     }
@@ -996,12 +1004,44 @@ final class NameRules {
         } else if (type != 7 && (listed(WAR_HEADS, head) || listed(BATTLES, words[i]) && words[i + 1].equals("of"))
             && !organisationWord(flags, i, end)) {
           type = 7;
+        } else if (type == 3 && eventOf(words, i, end) && !organisationWord(flags, i, end)) {
+          type = 7; // "World Series of Golf", "Africa Cup of Nations", "Tour of Britain"
         }
       }
       for (int k = i; k < end; k++) {
         labels[k] = k == i ? type : type + 1;
       }
       i = end - 1;
+    }
+  }
+
+  /** Event words that name a competition before "of": "World Series of Poker", "Cup of Nations", "Tour of Britain". */
+  private static final Set<String> EVENTS_OF = Set.of("Series", "Cup", "Championship", "Championships", "Tour", "Games",
+      "Trophy", "Classic", "Prix", "Rally");
+
+  private static boolean eventOf(String[] words, int i, int end) {
+    for (int k = i; k + 2 < end; k++) {
+      if (EVENTS_OF.contains(words[k]) && words[k + 1].equals("of")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whose work is read by analysts at, economists at, dealers at: a firm ("analysts at Jardine Fleming"). */
+  private static final Set<String> MARKET_PEOPLE = Set.of("analyst", "analysts", "economist", "economists", "strategist",
+      "strategists", "dealer", "dealers", "trader", "traders", "broker", "brokers", "banker", "bankers", "manager",
+      "managers", "researcher", "researchers", "partner", "partners", "consultant", "consultants");
+
+  /** A name read as a person after "analysts at" is the firm they work at. */
+  private static void firms(String[] words, int[] labels) {
+    for (int i = 2; i < words.length; i++) {
+      if (labels[i] == 1 && words[i - 1].equals("at") && MARKET_PEOPLE.contains(words[i - 2])) {
+        int end = NewswireTagger.end(labels, i);
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 3 : 4;
+        }
+      }
     }
   }
 
@@ -1044,7 +1084,7 @@ final class NameRules {
       int j = NewswireTagger.end(labels, i);
       int k = j < words.length && !newLine[j] && words[j].equals(",") ? j + 1 : j;
       boolean dated = k < words.length && !newLine[k]
-          && (NewswireTagger.DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])));
+          && (NewswireTagger.DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])) || isoDate(words, k));
       if (dated && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
         for (int m = i; m < j; m++) {
           labels[m] = m == i ? 5 : 6;
@@ -1052,6 +1092,38 @@ final class NameRules {
       }
       i = j - 1;
     }
+  }
+
+  private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
+  private static final java.util.regex.Pattern TWO_DIGITS = java.util.regex.Pattern.compile("\\d{2}");
+
+  /** "1996-08-22" as running text's tokens have it: the year, a hyphen, the month, a hyphen, the day. */
+  private static boolean isoDate(String[] words, int k) {
+    return k + 4 < words.length && FOUR_DIGITS.matcher(words[k]).matches() && words[k + 1].equals("-")
+        && TWO_DIGITS.matcher(words[k + 2]).matches() && words[k + 3].equals("-") && TWO_DIGITS.matcher(words[k + 4]).matches();
+  }
+
+  /** Arabic articles and kinship words that open names in lower case ("al-Assad", "bin-Laden"). */
+  private static final Set<String> LOWER_OPENERS = Set.of("al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "abu",
+      "bin", "ibn", "bint", "ben", "ould");
+
+  /**
+   * Drops the name's opening words that are lower-case compounds ("the state-run Anatolian news agency", "so-called
+   * Islamic State"): no name opens with one but a particle of descent or an Arabic article ("al-Assad"). Returns the
+   * new start.
+   */
+  private static int trimStart(String[] words, int[] labels, int i, int j) {
+    while (i + 1 < j && lowerCompound(words[i])) {
+      labels[i + 1] = labels[i];
+      labels[i++] = 0;
+    }
+    return i;
+  }
+
+  private static boolean lowerCompound(String w) {
+    int hyphen = w.indexOf('-');
+    return hyphen > 0 && hyphen < w.length() - 1 && w.equals(w.toLowerCase(java.util.Locale.ROOT))
+        && Character.isLetter(w.charAt(0)) && !LOWER_OPENERS.contains(w.substring(0, hyphen));
   }
 
   /** Drops the name's closing words that no name ends with; returns its new end. */

@@ -275,6 +275,11 @@ class NameRulesTest {
     int[] l2 = {3, 0, 0, 0, 0, 3};
     NameRules.datelines(comma, new boolean[comma.length], LEXICON.flags(comma), l2);
     assertThat(l2).containsExactly(5, 0, 0, 0, 0, 3);
+    // Running text's tokens split the date at its hyphens.
+    String[] split = "TORONTO 1996 - 08 - 22 Results".split(" ");
+    int[] l3 = {3, 0, 0, 0, 0, 0, 0};
+    NameRules.datelines(split, new boolean[split.length], LEXICON.flags(split), l3);
+    assertThat(l3).containsExactly(5, 0, 0, 0, 0, 0, 0);
   }
 
   @Test
@@ -289,6 +294,29 @@ class NameRulesTest {
     int[] l2 = {0, 0, 5, 0, 0};
     NameRules.sportHeads(town, new boolean[town.length], l2);
     assertThat(l2).containsExactly(0, 0, 5, 0, 0);
+  }
+
+  @Test
+  void aPeoplesNameOpeningASentenceIsAMiscellanyAsInsideOne() {
+    assertThat(apply(". Republicans in Congress said", 0, 0, 0, 3, 0)).containsExactly(0, 7, 0, 3, 0);
+    // Not the first word of a longer name the model left out, nor a person's name.
+    assertThat(apply(". American Express said", 0, 0, 0, 0)).containsExactly(0, 0, 0, 0);
+  }
+
+  @Test
+  void noNameOpensWithALowerCaseCompound() {
+    assertThat(apply("the state-run Anatolian news agency", 0, 7, 8, 0, 0)).containsExactly(0, 0, 7, 0, 0);
+    assertThat(apply("the so-called Islamic State", 0, 3, 4, 4)).containsExactly(0, 0, 3, 4);
+    // An Arabic article opens names in lower case.
+    assertThat(apply("loyal to al-Assad forces", 0, 0, 1, 0)).containsExactly(0, 0, 1, 0);
+  }
+
+  @Test
+  void aNameAfterAnalystsAtIsTheirFirmAndACompetitionOfSomethingIsAnEvent() {
+    assertThat(apply("analysts at Jardine Fleming said", 0, 0, 1, 2, 0)).containsExactly(0, 0, 3, 4, 0);
+    assertThat(apply("talks at Camp David", 0, 0, 5, 6)).containsExactly(0, 0, 5, 6);
+    assertThat(apply("the World Series of Golf on", 0, 3, 4, 4, 4, 0)).containsExactly(0, 7, 8, 8, 8, 0);
+    assertThat(apply("the Bank of Japan said", 0, 3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 0);
   }
 
   @Test
