@@ -155,6 +155,10 @@ final class Lexicon {
    * written with a capital mid-sentence elsewhere in the document (the body's
    * "Federal Reserve" keeps the headline's "Federal Reserve").
    */
+  /** The words a title in Title Case leaves in lower case. */
+  private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+      "or", "but", "by", "with", "from", "as", "vs", "over", "after", "into", "amid", "near", "off", "up");
+
   void sentenceCase(String[] words, boolean[] starts, int titleTokens) {
     if (titleTokens < 4) {
       return;
@@ -164,12 +168,16 @@ final class Lexicon {
     int letters = 0;
     int capitals = 0;
     int common = 0;
+    int small = 0;
     for (int i = 1; i < titleTokens; i++) {
       String w = words[i];
       if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
         continue;
       }
       letters++;
+      if (SMALL_WORDS.contains(w)) {
+        small++;
+      }
       if (Character.isUpperCase(w.charAt(0)) && !Token.allCaps(w)) {
         capitals++;
         if ((flags[i] & COMMON_WORD) != 0 && (flags[i] & keep) == 0) {
@@ -177,7 +185,10 @@ final class Lexicon {
         }
       }
     }
-    if (common < 3 || capitals * 2 < letters) {
+    // Three capitalised dictionary words, or two in a short title whose every word but the small ones is capitalised
+    // ("Quake Kills Dozens in Eastern Iran").
+    boolean titled = common >= 3 && capitals * 2 >= letters || common >= 2 && capitals + small == letters;
+    if (!titled) {
       return;
     }
     Set<String> capitalisedInBody = new HashSet<>();

@@ -115,6 +115,9 @@ final class NameRules {
     awards(words, labels);
     leagues(words, labels);
     firms(words, labels);
+    craft(words, labels);
+    lands(words, labels);
+    appositions(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
@@ -426,6 +429,77 @@ final class NameRules {
         }
         i = j - 1;
       }
+    }
+  }
+
+  /** Craft named after their kind, which CoNLL-2003 has as MISC: "the space shuttle Atlantis", "the tanker Exxon Valdez". */
+  private static final Set<String> CRAFT = Set.of("shuttle", "spacecraft", "rover", "warship", "frigate", "destroyer",
+      "submarine", "cruiser", "tanker", "freighter", "ferry", "liner", "yacht", "ship", "vessel", "trawler");
+  /** Kinds whose word alone names other things too: "radio station Erbol", "carrier Lufthansa", "corruption probe". */
+  private static final Set<String> CRAFT_PAIRS = Set.of("space station", "aircraft carrier", "space probe");
+
+  private static void craft(String[] words, int[] labels) {
+    for (int i = 1; i < words.length; i++) {
+      boolean kind = CRAFT.contains(words[i - 1]) || i > 1 && CRAFT_PAIRS.contains(words[i - 2] + " " + words[i - 1]);
+      if (labels[i] % 2 == 1 && labels[i] != 7 && kind) {
+        int end = NewswireTagger.end(labels, i);
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 7 : 8;
+        }
+        i = end - 1;
+      }
+    }
+  }
+
+  /** What the land is, in lower case after its name: "the Mekong river", "Khorasan province", "the Rift valley". */
+  private static final Set<String> LANDS = Set.of("river", "rivers", "valley", "valleys", "delta", "basin", "mountains",
+      "desert", "lake", "lakes", "sea", "gulf", "strait", "peninsula", "island", "islands", "province", "provinces",
+      "region", "regions", "district", "districts", "county", "state", "plateau", "coast", "glacier", "volcano");
+
+  /** A name before a lower-case word for land is the place ("the Brahmaputra and Jamuna rivers"). */
+  private static void lands(String[] words, int[] labels) {
+    for (int j = 1; j < words.length; j++) {
+      if (!LANDS.contains(words[j]) || labels[j - 1] == 0) {
+        continue;
+      }
+      int name = start(labels, j - 1);
+      place(labels, name, j);
+      // "the Brahmaputra and Jamuna rivers": the name before "and" too.
+      if (name >= 2 && words[name - 1].equals("and") && labels[name - 2] != 0 && words[j].endsWith("s")) {
+        place(labels, start(labels, name - 2), name - 1);
+      }
+    }
+  }
+
+  private static void place(int[] labels, int from, int to) {
+    if (labels[from] != 3) {
+      return; // a people's adjective stays ("Caribbean islands"), so does a person ("Smith state senator")
+    }
+    for (int k = from; k < to; k++) {
+      labels[k] = k == from ? 5 : 6;
+    }
+  }
+
+  /** Roles an apposition gives a person: "Pol Pot, the leader of the Khmer Rouge". */
+  private static final Set<String> ROLES = Set.of("leader", "founder", "head", "chief", "chairman", "chairwoman",
+      "president", "son", "daughter", "wife", "husband", "widow", "brother", "sister", "father", "mother");
+
+  /** A name of one to three words followed by ", the leader of" or ", the founder of" is a person. */
+  private static void appositions(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 != 1) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      int k = end;
+      if (labels[i] != 1 && end - i <= 3 && k + 3 < words.length && words[k].equals(",")
+          && (words[k + 1].equals("the") || words[k + 1].equals("a")) && ROLES.contains(words[k + 2])
+          && words[k + 3].equals("of")) {
+        for (int m = i; m < end; m++) {
+          labels[m] = m == i ? 1 : 2;
+        }
+      }
+      i = end - 1;
     }
   }
 
@@ -817,10 +891,18 @@ final class NameRules {
       if (!LEGAL_FORMS.contains(words[i]) || labels[i - 1] == 0) {
         continue;
       }
-      int start = start(labels, i - 1);
+      int name = start(labels, i - 1);
+      int start = name;
+      // "Cable and Wireless Plc": one word and "and" before the name are part of it, where the model cut them off.
+      if (start >= 2 && words[start - 1].equals("and") && Character.isUpperCase(words[start - 2].charAt(0))
+          && (labels[start - 2] == 0 || labels[start - 2] % 2 == 1)
+          && (start == 2 || !Character.isUpperCase(words[start - 3].charAt(0)) || words[start - 3].equals("'s"))
+          && !LEGAL_FORMS.contains(words[start - 2])) {
+        start -= 2;
+      }
       int end;
-      if (labels[i] == labels[start] + 1) {
-        end = NewswireTagger.end(labels, start); // the form is inside the name already
+      if (labels[i] == labels[name] + 1) {
+        end = NewswireTagger.end(labels, name); // the form is inside the name already
       } else if (labels[i] == 0 || NewswireTagger.end(labels, i) == i + 1) {
         end = i + 1; // the form alone, or tagged a name of its own ("LLC")
       } else {
@@ -854,6 +936,9 @@ final class NameRules {
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
       "Organisation", "Organization", "Group", "Court", "Government", "PAC",
+      // Companies named after their place: "Hong Kong Telecom", "British Petroleum", "Korea Electric Power" aside.
+      "Telecom", "Telecoms", "Telekom", "Telecommunications", "Petroleum", "Steel", "Motors", "Industries", "Holdings",
+      "Securities", "Insurance", "Shipping", "Chemicals", "Pharmaceuticals", "Electronics",
       // Newspapers are named after their city: "Des Moines Register", "South Florida Sun Sentinel".
       "Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Register", "Sentinel", "Globe",
       "Telegraph", "Examiner", "Inquirer", "Courier", "Observer", "Dispatch", "Bulletin", "Mirror", "Press");

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.25.0";
+  public static final String NAME = "newswire-perceptron/1.26.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -154,6 +154,9 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 30: lands after their name are places ("the Jamuna river"), craft after their kind MISC ("the space shuttle
+    //     Atlantis"), "X, the leader of" a person; companies named after their place by their trade ("Hong Kong
+    //     Telecom"); "Cable and Wireless Plc" one company; short titles in Title Case read in sentence case;
     // 29: a people's name opening a sentence is MISC ("Republicans in Congress said"; "Philippine" a demonym); no
     //     name opens with a lower-case compound ("state-run"); "analysts at X": X is a firm; "World Series of Golf" an
     //     event; a dateline's date split at its hyphens still makes its place a place;
@@ -223,7 +226,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 29;
+    return 30;
   }
 
   @Override

@@ -320,6 +320,28 @@ class NameRulesTest {
   }
 
   @Test
+  void companiesNamedAfterTheirPlaceAndCompaniesOfTwoNames() {
+    assertThat(apply("Hong Kong Telecom profit", 5, 6, 6, 0)).containsExactly(3, 4, 4, 0);
+    assertThat(apply("Britain 's Cable and Wireless Plc said", 5, 0, 5, 0, 3, 4, 0))
+        .containsExactly(5, 0, 3, 4, 4, 4, 0);
+    // Two names of their own before "and" stay apart.
+    assertThat(apply("Shell Oil and Wireless Plc said", 3, 4, 0, 3, 4, 0)).containsExactly(3, 4, 0, 3, 4, 0);
+  }
+
+  @Test
+  void craftAreMiscellaniesLandsArePlacesAndAnAppositionsLeaderIsAPerson() {
+    assertThat(apply("the space shuttle Atlantis was", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 7, 0);
+    assertThat(apply("the space station Mir on", 0, 0, 0, 1, 0)).containsExactly(0, 0, 0, 7, 0);
+    // A radio station and an airline are organisations; a probe of corruption names nothing.
+    assertThat(apply("radio station Erbol said", 0, 0, 3, 0)).containsExactly(0, 0, 3, 0);
+    assertThat(apply("The Brahmaputra and Jamuna rivers burst", 0, 3, 0, 3, 0, 0)).containsExactly(0, 5, 0, 5, 0, 0);
+    // A people's adjective before "islands" stays one.
+    assertThat(apply("three Caribbean islands added", 0, 7, 0, 0)).containsExactly(0, 7, 0, 0);
+    assertThat(apply("Pol Pot , the leader of the Khmer Rouge", 3, 4, 0, 0, 0, 0, 0, 3, 4))
+        .containsExactly(1, 2, 0, 0, 0, 0, 0, 3, 4);
+  }
+
+  @Test
   void footballsLeaguesAreCompetitions() {
     assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
     assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);

@@ -178,6 +178,10 @@ class NewswireTaggerTest {
     starts[8] = true;
     NewswireTagger.lexicon().sentenceCase(words, starts, 8);
     assertThat(words).startsWith("China", "and", "Turkey", "sign", "Trade", "deal", "at", "summit");
+    // A short title whose every word but the small ones is capitalised, with two dictionary words among them.
+    String[] quake = {"Quake", "Kills", "Dozens", "in", "Eastern", "Iran"};
+    NewswireTagger.lexicon().sentenceCase(quake, new boolean[quake.length], quake.length);
+    assertThat(quake).startsWith("Quake", "kills", "dozens", "in");
     // A sentence-case title with several names is left alone.
     String[] names = {"Xi", "Jinping", "meets", "Vladimir", "Putin", "in", "Moscow"};
     NewswireTagger.lexicon().sentenceCase(names, new boolean[names.length], names.length);
