@@ -117,6 +117,8 @@ final class NameRules {
     firms(words, labels);
     craft(words, labels);
     lands(words, labels);
+    agreements(words, labels);
+    combined(words, labels);
     appositions(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
@@ -477,6 +479,39 @@ final class NameRules {
     }
     for (int k = from; k < to; k++) {
       labels[k] = k == from ? 5 : 6;
+    }
+  }
+
+  /** Agreements named after where they were made, in lower case after the name: "the Maastricht treaty". */
+  private static final Set<String> AGREEMENTS = Set.of("treaty", "treaties", "accord", "accords", "pact", "protocol");
+
+  /** A place before "treaty" or "accord" names the agreement, MISC as CoNLL-2003 has it ("the Oslo accords"). */
+  private static void agreements(String[] words, int[] labels) {
+    for (int j = 1; j < words.length; j++) {
+      if (AGREEMENTS.contains(words[j]) && labels[j - 1] != 0 && labels[j - 1] != 7 && labels[j - 1] != 8) {
+        int name = start(labels, j - 1);
+        if (labels[name] == 5) {
+          for (int k = name; k < j; k++) {
+            labels[k] = k == name ? 7 : 8;
+          }
+        }
+      }
+    }
+  }
+
+  /** The combining forms of peoples' names: "Sino-U.S.", "Franco-German", "Anglo-Irish". */
+  private static final Set<String> COMBINING = Set.of("Sino", "Franco", "Anglo", "Russo", "Indo", "Afro", "Euro",
+      "Austro", "Greco", "Italo", "Judeo", "Irano", "Turco", "Hispano", "Luso", "Germano", "Nippo", "Serbo", "Croato");
+
+  /** Two peoples joined by a combining form are MISC, whatever the second is written as ("Sino-U.S. ties"). */
+  private static void combined(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      int hyphen = words[i].indexOf('-');
+      if (hyphen > 0 && hyphen + 1 < words[i].length() && COMBINING.contains(words[i].substring(0, hyphen))
+          && Character.isUpperCase(words[i].charAt(hyphen + 1)) && (labels[i] == 0 || labels[i] % 2 == 1
+          && NewswireTagger.end(labels, i) == i + 1)) {
+        labels[i] = 7;
+      }
     }
   }
 

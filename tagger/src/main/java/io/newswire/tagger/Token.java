@@ -10,7 +10,8 @@ record Token(String text, int start, int end) {
   private static final Pattern TOKEN = Pattern.compile(
       "\\p{L}[\\p{L}\\p{M}\\d]*(?:['’.-]\\p{L}[\\p{L}\\p{M}\\d]*)*\\.?|\\d+(?:[.,]\\d+)*[\\p{L}%]*|\\S");
 
-  private static final Pattern ABBREVIATION = Pattern.compile("(?:\\p{L}\\.)+|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|St\\.|Jr\\.|Gen\\.|Col\\.");
+  private static final Pattern ABBREVIATION = Pattern.compile(
+      "(?:\\p{L}+-)?(?:\\p{L}\\.)+|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|St\\.|Jr\\.|Gen\\.|Col\\."); // "Sino-U.S." too
 
   static List<Token> of(String text) {
     List<Token> tokens = new ArrayList<>();

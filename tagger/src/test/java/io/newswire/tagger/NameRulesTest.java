@@ -342,6 +342,16 @@ class NameRulesTest {
   }
 
   @Test
+  void anAgreementNamedAfterAPlaceAndPeoplesJoinedByACombiningFormAreMiscellanies() {
+    assertThat(apply("the Maastricht treaty criteria", 0, 5, 0, 0)).containsExactly(0, 7, 0, 0);
+    assertThat(apply("the Kyoto protocol", 0, 5, 0)).containsExactly(0, 7, 0);
+    // A place before talks stays a place.
+    assertThat(apply("the Geneva talks", 0, 5, 0)).containsExactly(0, 5, 0);
+    assertThat(apply("Sino-U.S. relations", 0, 0)).containsExactly(7, 0);
+    assertThat(apply("Franco-German summit", 5, 0)).containsExactly(7, 0);
+  }
+
+  @Test
   void footballsLeaguesAreCompetitions() {
     assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
     assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);

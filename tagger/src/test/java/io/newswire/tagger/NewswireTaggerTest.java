@@ -77,6 +77,7 @@ class NewswireTaggerTest {
         .containsExactly("second", "in", "Serie", "A", ".", "Next");
     assertThat(Token.of("John A. Smith and the U.S.\n").stream().map(Token::text))
         .containsExactly("John", "A.", "Smith", "and", "the", "U.S.");
+    assertThat(Token.of("Sino-U.S. ties").stream().map(Token::text)).containsExactly("Sino-U.S.", "ties");
     assertThat(Token.of("EXCLUSIVE-Boeing's unit").stream().map(Token::text))
         .containsExactly("EXCLUSIVE", "-", "Boeing", "'s", "unit");
     assertThat(Token.of("EXCLUSIVE-Boeing").get(2).start()).isEqualTo(10);
