@@ -119,6 +119,7 @@ final class NameRules {
     lands(words, labels);
     agreements(words, labels);
     combined(words, labels);
+    crudes(words, labels);
     appositions(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
@@ -510,6 +511,19 @@ final class NameRules {
       if (hyphen > 0 && hyphen + 1 < words[i].length() && COMBINING.contains(words[i].substring(0, hyphen))
           && Character.isUpperCase(words[i].charAt(hyphen + 1)) && (labels[i] == 0 || labels[i] % 2 == 1
           && NewswireTagger.end(labels, i) == i + 1)) {
+        labels[i] = 7;
+      }
+    }
+  }
+
+  /** Crude oils named after where they are drawn: "Brent crude", "Urals", as CoNLL-2003 has them (MISC). */
+  private static final Set<String> CRUDES = Set.of("Brent", "Urals", "WTI");
+
+  private static void crudes(String[] words, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (CRUDES.contains(words[i]) && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
+          && (words[i + 1].equals("crude") || words[i + 1].equals("oil") || words[i + 1].equals("futures")
+          || words[i + 1].equals("blend"))) {
         labels[i] = 7;
       }
     }
@@ -934,6 +948,8 @@ final class NameRules {
           && (start == 2 || !Character.isUpperCase(words[start - 3].charAt(0)) || words[start - 3].equals("'s"))
           && !LEGAL_FORMS.contains(words[start - 2])) {
         start -= 2;
+      } else if (start >= 1 && labels[start - 1] == 3 && NewswireTagger.end(labels, start - 1) == start) {
+        start -= 1; // "Deutsche Lufthansa AG", which the model read as two organisations
       }
       int end;
       if (labels[i] == labels[name] + 1) {

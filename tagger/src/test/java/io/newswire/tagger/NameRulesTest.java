@@ -352,6 +352,13 @@ class NameRulesTest {
   }
 
   @Test
+  void aCompanyBeforeItsLegalFormAndCrudesByTheirName() {
+    assertThat(apply("Deutsche Lufthansa AG said", 3, 3, 4, 0)).containsExactly(3, 4, 4, 0);
+    assertThat(apply("Brent crude fell", 0, 0, 0)).containsExactly(7, 0, 0);
+    assertThat(apply("Brent Cross opened", 5, 6, 0)).containsExactly(5, 6, 0);
+  }
+
+  @Test
   void footballsLeaguesAreCompetitions() {
     assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
     assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
