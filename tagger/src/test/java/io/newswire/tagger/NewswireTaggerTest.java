@@ -430,6 +430,10 @@ class NewswireTaggerTest {
     Tagging dig = TAGGER.tag("Archaeology students find Roman coins",
         "A team studying archaeology at the university found a hoard of coins near the river.");
     assertThat(dig.topics().get(0).getCode()).isEqualTo("medtop:13000000");
+    // A short political item whose police and court words outnumber its politics' reads as politics.
+    Tagging arrest = TAGGER.tag("Police arrest opposition leader",
+        "Police arrested the main opposition leader at his home on Tuesday, two weeks before a presidential election, his party said.");
+    assertThat(arrest.topics().get(0).getCode()).isEqualTo("medtop:11000000");
     Tagging massacre = TAGGER.tag("Massacre in village leaves dozens dead",
         "Witnesses described a massacre in the village, where dozens were killed overnight.");
     assertThat(massacre.topics().get(0).getCode()).isEqualTo("medtop:16000000");
