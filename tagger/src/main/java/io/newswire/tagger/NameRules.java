@@ -120,6 +120,8 @@ final class NameRules {
     agreements(words, labels);
     combined(words, labels);
     crudes(words, labels);
+    jobs(words, labels);
+    credits(words, labels);
     appositions(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
@@ -525,6 +527,51 @@ final class NameRules {
           && (words[i + 1].equals("crude") || words[i + 1].equals("oil") || words[i + 1].equals("futures")
           || words[i + 1].equals("blend"))) {
         labels[i] = 7;
+      }
+    }
+  }
+
+  /** A newsroom's jobs, which bylines capitalise: "Evan Symon is the Senior Editor for the California Globe". */
+  private static final Set<String> JOBS = Set.of("Senior", "Editor", "Editors", "Managing", "Executive", "Contributing",
+      "Staff", "Writer", "Writers", "Reporter", "Reporters", "Correspondent", "Columnist", "Producer", "Associate",
+      "Assistant", "Deputy", "News", "Features", "Sports", "Politics", "Business", "Opinion", "Digital", "Photo",
+      "Photographer", "Desk", "Chief");
+
+  /** A name made of newsroom jobs only is no name. */
+  private static void jobs(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 1) {
+        int j = NewswireTagger.end(labels, i);
+        boolean job = j - i >= 2;
+        boolean editor = false;
+        for (int k = i; k < j && job; k++) {
+          job = JOBS.contains(words[k]);
+          editor |= words[k].startsWith("Editor") || words[k].startsWith("Writer") || words[k].startsWith("Reporter")
+              || words[k].equals("Correspondent") || words[k].equals("Columnist") || words[k].startsWith("Photographer");
+        }
+        if (job && editor) {
+          java.util.Arrays.fill(labels, i, j, 0);
+        }
+        i = j - 1;
+      }
+    }
+  }
+
+  /** Words that open a picture's credit: "(Credit: Clayton Aldern / Grist)", "Photo: Jane Doe/Reuters". */
+  private static final Set<String> CREDITS = Set.of("Credit", "Credits", "Photo", "Photograph", "Image", "Illustration",
+      "Picture", "Video");
+
+  /** The first name of a credit, before the slash that gives the agency, is the photographer's. */
+  private static void credits(String[] words, int[] labels) {
+    for (int i = 2; i < words.length; i++) {
+      if (labels[i] % 2 == 1 && labels[i] != 1 && words[i - 1].equals(":") && CREDITS.contains(words[i - 2])) {
+        int j = NewswireTagger.end(labels, i);
+        if (j - i >= 2 && j - i <= 3 && j < words.length && words[j].equals("/")) {
+          for (int k = i; k < j; k++) {
+            labels[k] = k == i ? 1 : 2;
+          }
+        }
+        i = j - 1;
       }
     }
   }

@@ -359,6 +359,14 @@ class NameRulesTest {
   }
 
   @Test
+  void aNewsroomsJobsAreNoNamesAndACreditsFirstNameIsThePhotographer() {
+    assertThat(apply("is the Senior Editor for", 0, 0, 3, 4, 0)).containsExactly(0, 0, 0, 0, 0);
+    assertThat(apply("the Chief Executive said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
+    assertThat(apply("( Credit : Clayton Aldern / Grist )", 0, 0, 0, 3, 4, 0, 3, 0))
+        .containsExactly(0, 0, 0, 1, 2, 0, 3, 0);
+  }
+
+  @Test
   void footballsLeaguesAreCompetitions() {
     assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
     assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);

@@ -190,6 +190,14 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void anOrganisationsLastWordAfterTheIsTheOrganisation() {
+    Tagging t = TAGGER.tag("Court ruling", "Evan Symon is an editor at the California Globe. Before the Globe, he wrote"
+        + " for the Pasadena Independent.");
+    assertThat(t.entities()).extracting(Entity::getName, Entity::getType).contains(tuple("California Globe", EntityType.ORG))
+        .doesNotContain(tuple("Globe", EntityType.MISC));
+  }
+
+  @Test
   void aBylineNamesPeople() {
     Tagging t = TAGGER.tag("Rates rise again", "By Maria Lopez and James Chen in Brussels\n"
         + "The European Central Bank raised rates on Thursday.");
