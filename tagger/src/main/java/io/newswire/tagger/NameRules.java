@@ -122,6 +122,7 @@ final class NameRules {
     crudes(words, labels);
     jobs(words, labels);
     credits(words, labels);
+    organisationNouns(words, labels);
     appositions(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
@@ -576,6 +577,65 @@ final class NameRules {
     }
   }
 
+  /** What a company or a body is, in lower case before its name: "auction house Artcurial", "chipmaker Intel". */
+  private static final Set<String> ORGANISATION_NOUNS = Set.of("company", "firm", "conglomerate", "bank", "lender",
+      "insurer", "carmaker", "automaker", "chipmaker", "drugmaker", "retailer", "airline", "broadcaster", "newspaper",
+      "magazine", "tabloid", "publisher", "studio", "startup", "brewer", "miner", "utility", "agency", "charity",
+      "watchdog", "regulator");
+  private static final Set<String> HOUSES = Set.of("auction", "fashion", "publishing", "fund", "trading", "brokerage");
+
+  /** A name read as a person or a place right after such a noun is the company or body. */
+  private static void organisationNouns(String[] words, int[] labels) {
+    for (int i = 1; i < words.length; i++) {
+      boolean noun = ORGANISATION_NOUNS.contains(words[i - 1])
+          || i > 1 && words[i - 1].equals("house") && HOUSES.contains(words[i - 2]);
+      // Not a name in capitals: a dateline after a title that ends with such a word ("... most valuable company" /
+      // "SAN FRANCISCO — ...").
+      if (noun && (labels[i] == 1 || labels[i] == 5) && !Token.allCaps(words[i])) {
+        int end = NewswireTagger.end(labels, i);
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 3 : 4;
+        }
+        i = end - 1;
+      }
+    }
+  }
+
+  /**
+   * "the Louvre" is no person: a one-word name read as a person right after "the", not on the lists of people's names,
+   * not part of a person named in full, and not before a lower-case word ("the Trump administration"), is an
+   * organisation, and so are its other one-word mentions read as a person.
+   */
+  private static final Set<String> AFTER_INSTITUTIONS = Set.of("has", "had", "is", "was", "said", "says", "will",
+      "would", "can", "could", "announced", "declared", "opened", "closed", "which", "and", "in", "on", "at", "to");
+
+  static void institutions(String[] words, int[] flags, int[] labels) {
+    Set<String> people = new java.util.HashSet<>();
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] == 1 && NewswireTagger.end(labels, i) > i + 1) {
+        int end = NewswireTagger.end(labels, i);
+        for (int k = i; k < end; k++) {
+          people.add(words[k]);
+        }
+        i = end - 1;
+      }
+    }
+    Set<String> institutions = new java.util.HashSet<>();
+    for (int i = 1; i < words.length; i++) {
+      // "the Louvre has", "the Louvre's", but not "the Obama administration"
+      boolean lowerNext = i + 1 < words.length && lowerCaseWord(words[i + 1]) && !AFTER_INSTITUTIONS.contains(words[i + 1]);
+      if (labels[i] == 1 && NewswireTagger.end(labels, i) == i + 1 && words[i - 1].equalsIgnoreCase("the")
+          && (flags[i] & Lexicon.PERSON_NAME) == 0 && !people.contains(words[i]) && !lowerNext) {
+        institutions.add(words[i]);
+      }
+    }
+    for (int i = 0; i < words.length && !institutions.isEmpty(); i++) {
+      if (labels[i] == 1 && NewswireTagger.end(labels, i) == i + 1 && institutions.contains(words[i])) {
+        labels[i] = 3;
+      }
+    }
+  }
+
   /** Roles an apposition gives a person: "Pol Pot, the leader of the Khmer Rouge". */
   private static final Set<String> ROLES = Set.of("leader", "founder", "head", "chief", "chairman", "chairwoman",
       "president", "son", "daughter", "wife", "husband", "widow", "brother", "sister", "father", "mother");
@@ -1026,7 +1086,8 @@ final class NameRules {
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Bureau", "Corporation",
       "Company", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Society", "Foundation", "Academy",
       "Organisation", "Organization", "Group", "Records", "Band", "Orchestra", "Laboratory", "Laboratories", "Studios",
-      "Motors", "Industries", "Holdings", "Enterprises", "Partners", "Associates", "Works", "Inc", "Inc.", "Ltd",
+      "Motors", "Industries", "Holdings", "Enterprises", "Partners", "Associates", "Works", "Resorts", "Hotels", "Inc",
+      "Inc.", "Ltd",
       "Ltd.", "Corp", "Corp.");
 
   private static final Set<String> ORGANISATION_HEADS = Set.of("Association", "Federation", "Council", "Committee",

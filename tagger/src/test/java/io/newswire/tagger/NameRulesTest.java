@@ -367,6 +367,28 @@ class NameRulesTest {
   }
 
   @Test
+  void aNameAfterWhatACompanyIsIsTheCompany() {
+    assertThat(apply("auction house Artcurial sold", 0, 0, 1, 0)).containsExactly(0, 0, 3, 0);
+    assertThat(apply("chipmaker Nvidia rose", 0, 5, 0)).containsExactly(0, 3, 0);
+    // A dateline in capitals after a title that ends with "company" stays a place.
+    assertThat(apply("valuable company SAN FRANCISCO —", 0, 0, 5, 6, 0)).containsExactly(0, 0, 5, 6, 0);
+    assertThat(apply("Camp Margaritaville Resorts said", 1, 2, 2, 0)).containsExactly(3, 4, 4, 0);
+  }
+
+  @Test
+  void aOneWordNameAfterTheIsNoPerson() {
+    String[] words = "the Louvre has fought . The Louvre 's campaign".split(" ");
+    int[] labels = {0, 1, 0, 0, 0, 0, 1, 0, 0};
+    NameRules.institutions(words, LEXICON.flags(words), labels);
+    assertThat(labels).containsExactly(0, 3, 0, 0, 0, 0, 3, 0, 0);
+    // A person's name before what is theirs stays a person's.
+    String[] obama = "the Obama administration said".split(" ");
+    int[] l2 = {0, 1, 0, 0};
+    NameRules.institutions(obama, LEXICON.flags(obama), l2);
+    assertThat(l2).containsExactly(0, 1, 0, 0);
+  }
+
+  @Test
   void footballsLeaguesAreCompetitions() {
     assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
     assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
