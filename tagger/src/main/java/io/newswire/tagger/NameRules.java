@@ -123,6 +123,7 @@ final class NameRules {
     jobs(words, labels);
     credits(words, labels);
     organisationNouns(words, labels);
+    joinLongNames(words, labels);
     appositions(words, labels);
     feasts(words, labels);
     for (int i = 0; i < words.length; i++) {
@@ -633,6 +634,65 @@ final class NameRules {
       if (labels[i] == 1 && NewswireTagger.end(labels, i) == i + 1 && institutions.contains(words[i])) {
         labels[i] = 3;
       }
+    }
+  }
+
+  /** Heads that take "of" or "for" and a name: "Central Bank of the Republic of Turkey", "Centre for ... Forecasts". */
+  private static final Set<String> HEADS_OF = Set.of("Bank", "Centre", "Center", "Institute", "Ministry", "Office",
+      "Department", "Agency", "Commission", "Committee", "Council", "Federation", "Association", "Union", "Society",
+      "Foundation", "School", "University", "College", "Academy", "Court", "Board", "Authority", "Fund");
+  /** Heads that end the second part of a name joined by "and": "Irish Nurses and Midwives Organisation". */
+  private static final Set<String> BODY_HEADS = Set.of("Organisation", "Organization", "Association", "Council",
+      "Federation", "Union", "Society", "Institute", "Commission", "Committee", "Agency", "Authority", "Board",
+      "Foundation", "Alliance", "Network", "Forum", "Centre", "Center", "Department", "Ministry", "Office");
+
+  /**
+   * Long names of institutions the model cut in two at a particle: "European Centre" / "for" / "Medium-Range Weather
+   * Forecasts", "Central Bank" / "of the" / "Republic of Turkey", "Irish Nurses" / "and" / "Midwives Organisation".
+   * After "of" or "for" the second part joins a first that ends with a head that takes one; after "and" the second
+   * must end with an organisation's head and the first must not ("Procter and Gamble" is one name already, "China
+   * Eastern Airlines and Air China" two).
+   */
+  /** Whether a word of the name is a head of organisations' names or a legal form: the name is whole on its own. */
+  private static boolean headed(String[] words, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (listed(ORGANISATION_HEADS, words[k]) || HEADS_OF.contains(words[k]) || LEGAL_FORMS.contains(words[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void joinLongNames(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 3) {
+        i = labels[i] % 2 == 1 ? NewswireTagger.end(labels, i) - 1 : i;
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      int k = end;
+      String joint = k < words.length ? words[k] : "";
+      int next = k + 1 < words.length && words[k + 1].equals("the") && !joint.equals("and") ? k + 2 : k + 1;
+      if (next >= words.length || labels[next] % 2 != 1) {
+        i = end - 1;
+        continue;
+      }
+      int nextEnd = NewswireTagger.end(labels, next);
+      // Not a place that a word for land follows: "the Economic Court of the Dnipropetrovsk region".
+      boolean land = nextEnd < words.length && LANDS.contains(words[nextEnd]);
+      // After "of" or "for", an organisation with a head of its own is another one: "a league for FC Basel".
+      boolean ofFor = (joint.equals("of") || joint.equals("for")) && HEADS_OF.contains(words[end - 1])
+          && (labels[next] == 3 && !headed(words, next, nextEnd) || labels[next] == 5 && !land);
+      // A newspaper's name is whole: "the Dallas Morning News and Houston Post" are two.
+      boolean and = joint.equals("and") && next == k + 1 && labels[next] == 3
+          && BODY_HEADS.contains(words[nextEnd - 1]) && !headed(words, i, end);
+      if (ofFor || and) {
+        for (int m = end; m < nextEnd; m++) {
+          labels[m] = 4;
+        }
+        end = nextEnd;
+      }
+      i = end - 1;
     }
   }
 

@@ -389,6 +389,24 @@ class NameRulesTest {
   }
 
   @Test
+  void longNamesOfInstitutionsCutAtAParticleAreOneName() {
+    assertThat(apply("the European Centre for Medium-Range Weather Forecasts said", 0, 3, 4, 0, 3, 4, 4, 0))
+        .containsExactly(0, 3, 4, 4, 4, 4, 4, 0);
+    assertThat(apply("the Central Bank of the Republic of Turkey said", 0, 3, 4, 0, 0, 5, 6, 6, 0))
+        .containsExactly(0, 3, 4, 4, 4, 4, 4, 4, 0);
+    assertThat(apply("the Irish Nurses and Midwives Organisation said", 0, 3, 4, 0, 3, 4, 0))
+        .containsExactly(0, 3, 4, 4, 4, 4, 0);
+    // Two whole names stay two, and so does a place that a word for land follows.
+    assertThat(apply("the University of Kent and Cardiff University", 0, 3, 4, 4, 0, 3, 4))
+        .containsExactly(0, 3, 4, 4, 0, 3, 4);
+    assertThat(apply("the Economic Court of the Dnipropetrovsk region", 0, 3, 4, 0, 0, 5, 0))
+        .containsExactly(0, 3, 4, 0, 0, 5, 0);
+    assertThat(apply("the Swiss Super League for FC Basel", 0, 3, 4, 4, 0, 3, 4)).containsExactly(0, 3, 4, 4, 0, 3, 4);
+    assertThat(apply("the Dallas Morning News and Houston Post", 0, 3, 4, 4, 0, 3, 4))
+        .containsExactly(0, 3, 4, 4, 0, 3, 4);
+  }
+
+  @Test
   void footballsLeaguesAreCompetitions() {
     assertThat(apply("top of Serie A with", 0, 0, 3, 4, 0)).containsExactly(0, 0, 7, 8, 0);
     assertThat(apply("the Premier League leaders", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
