@@ -447,8 +447,11 @@ final class NameRules {
 
   private static void craft(String[] words, int[] labels) {
     for (int i = 1; i < words.length; i++) {
+      if (labels[i] % 2 != 1 || labels[i] == 7) {
+        continue; // this runs for every token: the label first, the words only at a name
+      }
       boolean kind = CRAFT.contains(words[i - 1]) || i > 1 && CRAFT_PAIRS.contains(words[i - 2] + " " + words[i - 1]);
-      if (labels[i] % 2 == 1 && labels[i] != 7 && kind) {
+      if (kind) {
         int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 7 : 8;
@@ -466,7 +469,7 @@ final class NameRules {
   /** A name before a lower-case word for land is the place ("the Brahmaputra and Jamuna rivers"). */
   private static void lands(String[] words, int[] labels) {
     for (int j = 1; j < words.length; j++) {
-      if (!LANDS.contains(words[j]) || labels[j - 1] == 0) {
+      if (labels[j - 1] == 0 || !LANDS.contains(words[j])) {
         continue;
       }
       int name = start(labels, j - 1);
@@ -493,7 +496,7 @@ final class NameRules {
   /** A place before "treaty" or "accord" names the agreement, MISC as CoNLL-2003 has it ("the Oslo accords"). */
   private static void agreements(String[] words, int[] labels) {
     for (int j = 1; j < words.length; j++) {
-      if (AGREEMENTS.contains(words[j]) && labels[j - 1] != 0 && labels[j - 1] != 7 && labels[j - 1] != 8) {
+      if (labels[j - 1] != 0 && labels[j - 1] != 7 && labels[j - 1] != 8 && AGREEMENTS.contains(words[j])) {
         int name = start(labels, j - 1);
         if (labels[name] == 5) {
           for (int k = name; k < j; k++) {
@@ -511,7 +514,7 @@ final class NameRules {
   /** Two peoples joined by a combining form are MISC, whatever the second is written as ("Sino-U.S. ties"). */
   private static void combined(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
-      int hyphen = words[i].indexOf('-');
+      int hyphen = Character.isUpperCase(words[i].charAt(0)) ? words[i].indexOf('-') : -1;
       if (hyphen > 0 && hyphen + 1 < words[i].length() && COMBINING.contains(words[i].substring(0, hyphen))
           && Character.isUpperCase(words[i].charAt(hyphen + 1)) && (labels[i] == 0 || labels[i] % 2 == 1
           && NewswireTagger.end(labels, i) == i + 1)) {
@@ -525,7 +528,8 @@ final class NameRules {
 
   private static void crudes(String[] words, int[] labels) {
     for (int i = 0; i + 1 < words.length; i++) {
-      if (CRUDES.contains(words[i]) && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
+      if (words[i].length() <= 5 && CRUDES.contains(words[i])
+          && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
           && (words[i + 1].equals("crude") || words[i + 1].equals("oil") || words[i + 1].equals("futures")
           || words[i + 1].equals("blend"))) {
         labels[i] = 7;
@@ -588,11 +592,14 @@ final class NameRules {
   /** A name read as a person or a place right after such a noun is the company or body. */
   private static void organisationNouns(String[] words, int[] labels) {
     for (int i = 1; i < words.length; i++) {
+      if (labels[i] != 1 && labels[i] != 5) {
+        continue;
+      }
       boolean noun = ORGANISATION_NOUNS.contains(words[i - 1])
           || i > 1 && words[i - 1].equals("house") && HOUSES.contains(words[i - 2]);
       // Not a name in capitals: a dateline after a title that ends with such a word ("... most valuable company" /
       // "SAN FRANCISCO — ...").
-      if (noun && (labels[i] == 1 || labels[i] == 5) && !Token.allCaps(words[i])) {
+      if (noun && !Token.allCaps(words[i])) {
         int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 3 : 4;
@@ -623,9 +630,12 @@ final class NameRules {
     }
     Set<String> institutions = new java.util.HashSet<>();
     for (int i = 1; i < words.length; i++) {
+      if (labels[i] != 1) {
+        continue;
+      }
       // "the Louvre has", "the Louvre's", but not "the Obama administration"
       boolean lowerNext = i + 1 < words.length && lowerCaseWord(words[i + 1]) && !AFTER_INSTITUTIONS.contains(words[i + 1]);
-      if (labels[i] == 1 && NewswireTagger.end(labels, i) == i + 1 && words[i - 1].equalsIgnoreCase("the")
+      if (NewswireTagger.end(labels, i) == i + 1 && words[i - 1].equalsIgnoreCase("the")
           && (flags[i] & Lexicon.PERSON_NAME) == 0 && !people.contains(words[i]) && !lowerNext) {
         institutions.add(words[i]);
       }
@@ -1340,7 +1350,7 @@ final class NameRules {
   /** A name read as a person after "analysts at" is the firm they work at. */
   private static void firms(String[] words, int[] labels) {
     for (int i = 2; i < words.length; i++) {
-      if (labels[i] == 1 && words[i - 1].equals("at") && MARKET_PEOPLE.contains(words[i - 2])) {
+      if (labels[i] == 1 && words[i - 1].equals("at") && MARKET_PEOPLE.contains(words[i - 2])) { // the label first
         int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 3 : 4;
