@@ -442,6 +442,10 @@ class NewswireTaggerTest {
     Tagging arrest = TAGGER.tag("Police arrest opposition leader",
         "Police arrested the main opposition leader at his home on Tuesday, two weeks before a presidential election, his party said.");
     assertThat(arrest.topics().get(0).getCode()).isEqualTo("medtop:11000000");
+    // A shooting in the street is crime, though "killed" is also war's word.
+    Tagging shooting = TAGGER.tag("Two more gunned down",
+        "Two men were killed in separate incidents hours apart yesterday. One victim was shot after noon.");
+    assertThat(shooting.topics().get(0).getCode()).isEqualTo("medtop:02000000");
     Tagging massacre = TAGGER.tag("Massacre in village leaves dozens dead",
         "Witnesses described a massacre in the village, where dozens were killed overnight.");
     assertThat(massacre.topics().get(0).getCode()).isEqualTo("medtop:16000000");
