@@ -90,7 +90,7 @@ public final class EnrichApplication implements AutoCloseable {
       return latest < 0 || rawBacklog() <= 0 ? 0 : Math.max(0, System.currentTimeMillis() - latest) / 1000.0;
     });
     if (http != null) {
-      new Queries(streams, self).register(http);
+      new Queries(streams, self, new StoredArticles(topics)).register(http);
     }
   }
 

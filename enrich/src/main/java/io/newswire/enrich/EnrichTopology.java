@@ -93,17 +93,21 @@ public final class EnrichTopology {
     // the articles' store is also where Stories finds the decisions it made before (co-partitioned with raw).
     // Read back from the compacted enriched topic, which is then also the store's changelog (the
     // reuse.ktable.source.topics optimization): a second copy of every article would be written otherwise.
+    // The store keeps each record's bytes as the topic has them: an article is read back only when it was enriched
+    // before (a replay) or a query asks for it, so decoding and encoding every article again on its way into the
+    // store would be wasted (StoredArticles).
     builder.table(topics.enrichedArticles.name(),
-        Consumed.with(topics.enrichedArticles.keySerde(), topics.enrichedArticles.valueSerde()).withName("articles-table"),
-        Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
-            .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(topics.enrichedArticles.valueSerde()));
+        Consumed.with(topics.enrichedArticles.keySerde(), Serdes.ByteArray()).withName("articles-table"),
+        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
+            .withKeySerde(topics.enrichedArticles.keySerde()).withValueSerde(Serdes.ByteArray()));
+    StoredArticles stored = new StoredArticles(topics);
     KStream<String, EnrichedArticle> enriched = builder
         .stream(topics.rawArticles.name(),
             Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName("raw-articles"))
         .processValues(() -> new ExactDuplicates(duplicateRetention, new CommitPace(commitInterval, backlogLag)),
             Named.as("exact-duplicates"), ExactDuplicates.STORE)
         .mapValues(raw -> raw == null ? null : fitting(enrich(raw, tagger, clock), recordMaxBytes), Named.as("tag"))
-        .processValues(() -> new Stories(indexFilter), Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
+        .processValues(() -> new Stories(indexFilter, stored), Named.as("near-duplicates-and-stories"), Stories.DECISIONS)
         .peek((id, a) -> {
           if (a != null) {
             io.newswire.ops.Metrics.latency("enrich", Duration.between(a.getArticle().getFetchedAt(), clock.instant()));
@@ -125,7 +129,7 @@ public final class EnrichTopology {
     // Watches: every article against every saved search, alerts in the same transaction as the article.
     io.newswire.watches.WatchIndex watchIndex = new io.newswire.watches.WatchIndex();
     io.newswire.enrich.watches.Watches.addTo(builder, topics, watchIndex);
-    enriched.process(() -> new io.newswire.enrich.watches.WatchMatcher(watchIndex, clock), Named.as("watches"),
+    enriched.process(() -> new io.newswire.enrich.watches.WatchMatcher(watchIndex, clock, stored), Named.as("watches"),
             Stories.DECISIONS)
         .to(topics.alerts.name(), Produced.with(topics.alerts.keySerde(), topics.alerts.valueSerde()).withName("alerts"));
     Properties optimizations = new Properties();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.newswire.enrich.EnrichTopology;
+import io.newswire.enrich.StoredArticles;
 import io.newswire.enrich.stories.StoryView;
 import io.newswire.enrich.trends.Trending;
 import io.newswire.ops.OpsServer;
@@ -51,9 +52,11 @@ public final class Queries {
 
   private final KafkaStreams streams;
   private final HostInfo self;
+  private final StoredArticles stored;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  public Queries(KafkaStreams streams, HostInfo self) {
+  public Queries(KafkaStreams streams, HostInfo self, StoredArticles stored) {
+    this.stored = stored;
     this.streams = streams;
     this.self = self;
   }
@@ -88,9 +91,9 @@ public final class Queries {
       String story = stories.get(key);
       return story == null ? Response.json(404, "{\"error\":\"no story " + quote(key) + "\"}") : Response.json(200, story);
     }
-    ReadOnlyKeyValueStore<String, EnrichedArticle> articles = streams.store(StoreQueryParameters.fromNameAndType(
-        store, QueryableStoreTypes.<String, EnrichedArticle>keyValueStore()));
-    EnrichedArticle article = articles.get(key);
+    ReadOnlyKeyValueStore<String, byte[]> articles = streams.store(StoreQueryParameters.fromNameAndType(
+        store, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+    EnrichedArticle article = stored.decode(articles.get(key));
     // Avro's JSON rendering of the record, the same shape kcat and the Kafka UI show.
     return article == null ? Response.json(404, "{\"error\":\"no article " + quote(key) + "\"}")
         : Response.json(200, article.toString());

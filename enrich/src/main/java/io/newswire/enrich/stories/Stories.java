@@ -1,5 +1,6 @@
 package io.newswire.enrich.stories;
 
+import io.newswire.enrich.StoredArticles;
 import io.newswire.schema.EnrichedArticle;
 import io.newswire.schema.Entity;
 import io.newswire.schema.EntityType;
@@ -44,13 +45,18 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
   public static final String DECISIONS = "articles";
 
   private final IndexFilter filter;
+  private final StoredArticles stored;
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> index;
   private org.apache.kafka.streams.processor.StateStore decisions;
 
-  /** @param filter the index's keys, filled by the {@link ArticleIndex} of the same topology */
-  public Stories(IndexFilter filter) {
+  /**
+   * @param filter the index's keys, filled by the {@link ArticleIndex} of the same topology
+   * @param stored reads the store of enriched articles
+   */
+  public Stories(IndexFilter filter, StoredArticles stored) {
     this.filter = filter;
+    this.stored = stored;
   }
 
   @Override
@@ -72,11 +78,9 @@ public final class Stories implements FixedKeyProcessor<String, EnrichedArticle,
   /** Gives the article the story and duplicate mark it had when enriched before; false if it never was. */
   @SuppressWarnings("unchecked")
   private boolean keepDecision(String id, EnrichedArticle article) {
-    Object stored = ((org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, Object>) decisions).get(id);
-    if (stored instanceof org.apache.kafka.streams.state.ValueAndTimestamp<?> timestamped) {
-      stored = timestamped.value();
-    }
-    if (stored instanceof EnrichedArticle before && before.getStoryId() != null) {
+    EnrichedArticle before = stored.decode(
+        ((org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, Object>) decisions).get(id));
+    if (before != null && before.getStoryId() != null) {
       article.setStoryId(before.getStoryId());
       article.setDuplicateOf(before.getDuplicateOf());
       return true;

@@ -2,6 +2,7 @@ package io.newswire.enrich.watches;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.newswire.enrich.StoredArticles;
 import io.newswire.enrich.stories.Stories;
 import io.newswire.ops.Metrics;
 import io.newswire.schema.Alert;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Matches each enriched article against every watch and forwards an {@link Alert} (key = watch id) for each
@@ -30,13 +30,15 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 public final class WatchMatcher implements Processor<String, EnrichedArticle, String, Alert> {
   private final WatchIndex index;
   private final Clock clock;
+  private final StoredArticles stored;
   private ProcessorContext<String, Alert> context;
   private ReadOnlyKeyValueStore<String, Object> articles;
   private final Timer matchTime = Metrics.timer("newswire.watches.match", "Time to match one article against all watches");
 
-  public WatchMatcher(WatchIndex index, Clock clock) {
+  public WatchMatcher(WatchIndex index, Clock clock, StoredArticles stored) {
     this.index = index;
     this.clock = clock;
+    this.stored = stored;
   }
 
   @Override
@@ -70,12 +72,9 @@ public final class WatchMatcher implements Processor<String, EnrichedArticle, St
 
   /** The watches the article's previous enrichment matched, which have alerted for it already. */
   private Set<String> alreadyMatched(String id) {
-    Object stored = articles.get(id);
-    if (stored instanceof ValueAndTimestamp<?> timestamped) {
-      stored = timestamped.value();
-    }
+    EnrichedArticle previous = stored.decode(articles.get(id));
     Set<String> ids = new HashSet<>();
-    if (stored instanceof EnrichedArticle previous) {
+    if (previous != null) {
       index.match(new ArticleFacts(previous)).forEach(m -> ids.add(m.watch().getId()));
     }
     return ids;

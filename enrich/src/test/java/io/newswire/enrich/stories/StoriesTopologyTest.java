@@ -273,8 +273,9 @@ class StoriesTopologyTest {
     raw.pipeInput("a1", article("a1", "wire", "Duda in Kyiv", WIRE, T0), T0);
     raw.pipeInput("b7", article("b7", "daily", "Polish leader visits Kyiv", WIRE + " More follows.", T0.plusSeconds(60)),
         T0.plusSeconds(60));
-    var articles = driver.<String, EnrichedArticle>getKeyValueStore(EnrichTopology.ARTICLES_STORE);
-    assertThat(articles.get("b7").getDuplicateOf()).isEqualTo("a1");
+    // The store holds the topic's bytes; StoredArticles decodes them as the queries do.
+    var articles = driver.<String, byte[]>getKeyValueStore(EnrichTopology.ARTICLES_STORE);
+    assertThat(new io.newswire.enrich.StoredArticles(topics).decode(articles.get("b7")).getDuplicateOf()).isEqualTo("a1");
     String story = driver.<String, String>getKeyValueStore(StoryView.STORE).get("story-a1");
     assertThat(story).contains("\"articleCount\":2").contains("\"id\":\"a1\"").contains("\"duplicateOf\":\"a1\"");
   }
