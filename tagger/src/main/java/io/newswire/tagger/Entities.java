@@ -85,7 +85,7 @@ final class Entities {
     return ordered;
   }
 
-  private static final java.util.Set<String> CONNECTORS = java.util.Set.of("of", "for", "and", "the", "on", "in", "&");
+  private static final java.util.Set<String> CONNECTORS = WordSet.of("of", "for", "and", "the", "on", "in", "&");
 
   /**
    * The initials of a name of two or more capitalised words, connectors skipped ("World Health Organization" →

@@ -184,7 +184,7 @@ final class EntityFeatures {
   }
 
   /** Lower-case words that occur inside names ("Bank of England", "Ludwig van Beethoven"): their own shape. */
-  private static final java.util.Set<String> CONNECTORS = java.util.Set.of("of", "for", "and", "the", "de", "la", "le",
+  private static final java.util.Set<String> CONNECTORS = WordSet.of("of", "for", "and", "the", "de", "la", "le",
       "du", "des", "von", "van", "der", "den", "al", "el", "bin", "ibn", "da", "do", "dos", "di", "del", "y", "&", "on",
       "upon", "in", "at", "an");
 

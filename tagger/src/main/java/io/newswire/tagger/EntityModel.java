@@ -63,10 +63,10 @@ final class EntityModel {
     return false;
   }
 
-  private static final java.util.Set<String> SLUGS = java.util.Set.of("UPDATE", "WRAPUP", "EXCLUSIVE", "ANALYSIS",
+  private static final java.util.Set<String> SLUGS = WordSet.of("UPDATE", "WRAPUP", "EXCLUSIVE", "ANALYSIS",
       "BREAKING", "INSIGHT", "FACTBOX", "REFILE", "CORRECTED", "RPT", "PREVIEW", "TIMELINE", "EXPLAINER", "URGENT");
   /** Verbs of saying, which a headline puts before a name ("BONN TO CUT SPENDING , SAYS WAIGEL"). */
-  private static final java.util.Set<String> SPEECH = java.util.Set.of("says", "said", "tells", "told", "warns",
+  private static final java.util.Set<String> SPEECH = WordSet.of("says", "said", "tells", "told", "warns",
       "urges", "asks", "admits", "denies", "insists", "vows");
   /** A verb of saying in any case, without building its lower-case form (this runs for every token). */
   private static boolean speech(String word) {
@@ -78,7 +78,7 @@ final class EntityModel {
     return false;
   }
 
-  private static final java.util.Set<String> UNITS = java.util.Set.of("C", "F", "km", "kg", "g", "mg", "mm", "cm", "m",
+  private static final java.util.Set<String> UNITS = WordSet.of("C", "F", "km", "kg", "g", "mg", "mm", "cm", "m",
       "ft", "lb", "lbs", "oz", "ha", "mph", "kph", "bn", "mn", "tn", "GW", "MW", "kW", "kWh", "GWh", "TWh", "GB", "TB",
       "MB", "Gbps", "Mbps", "pc", "%");
 

@@ -130,13 +130,13 @@ final class LanguageGuesser {
   private static final Map<String, Set<String>> FUNCTION_WORDS = new LinkedHashMap<>();
 
   static {
-    FUNCTION_WORDS.put("en", Set.of("the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "on", "said", "by"));
-    FUNCTION_WORDS.put("fr", Set.of("le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "sur", "pas"));
-    FUNCTION_WORDS.put("de", Set.of("der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auf", "sich", "dem"));
-    FUNCTION_WORDS.put("es", Set.of("el", "los", "las", "que", "del", "en", "por", "una", "con", "para", "es", "su", "se"));
-    FUNCTION_WORDS.put("it", Set.of("il", "che", "della", "di", "per", "una", "sono", "non", "gli", "del", "nel", "alla", "è"));
-    FUNCTION_WORDS.put("pt", Set.of("o", "os", "que", "não", "uma", "com", "para", "em", "do", "da", "dos", "foi", "são"));
-    FUNCTION_WORDS.put("nl", Set.of("de", "het", "een", "en", "van", "is", "niet", "dat", "op", "voor", "zijn", "met", "werd"));
+    FUNCTION_WORDS.put("en", WordSet.of("the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "on", "said", "by"));
+    FUNCTION_WORDS.put("fr", WordSet.of("le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "sur", "pas"));
+    FUNCTION_WORDS.put("de", WordSet.of("der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auf", "sich", "dem"));
+    FUNCTION_WORDS.put("es", WordSet.of("el", "los", "las", "que", "del", "en", "por", "una", "con", "para", "es", "su", "se"));
+    FUNCTION_WORDS.put("it", WordSet.of("il", "che", "della", "di", "per", "una", "sono", "non", "gli", "del", "nel", "alla", "è"));
+    FUNCTION_WORDS.put("pt", WordSet.of("o", "os", "que", "não", "uma", "com", "para", "em", "do", "da", "dos", "foi", "são"));
+    FUNCTION_WORDS.put("nl", WordSet.of("de", "het", "een", "en", "van", "is", "niet", "dat", "op", "voor", "zijn", "met", "werd"));
   }
 
   /**
@@ -242,10 +242,10 @@ final class LanguageGuesser {
    */
   record Words(int names, int prose, int english, int foreign, boolean latin) {
     /** Particles inside names ("Alex de Minaur", "Olympique de Marseille", "Rafael van der Vaart"). */
-    static final Set<String> PARTICLES = Set.of("de", "da", "di", "do", "dos", "das", "del", "della", "der", "den",
+    static final Set<String> PARTICLES = WordSet.of("de", "da", "di", "do", "dos", "das", "del", "della", "der", "den",
         "van", "von", "du", "la", "le", "al", "el", "bin", "ibn");
     /** Abbreviations of results and market lists that dictionaries lack: "Sinner bt Raonic", "12 pts", "3 pct". */
-    static final Set<String> LIST_WORDS = Set.of("bt", "pts", "pct", "mln", "bln", "mn", "bn", "aet", "og", "agg",
+    static final Set<String> LIST_WORDS = WordSet.of("bt", "pts", "pct", "mln", "bln", "mn", "bn", "aet", "og", "agg",
         "ht", "nr", "vs");
     /**
      * Function words of other languages that English does not share: one among a list's few lower-case words
@@ -265,7 +265,7 @@ final class LanguageGuesser {
       });
       words.removeAll(FUNCTION_WORDS.get("en"));
       words.removeAll(Set.of("is", "die", "per", "do", "con", "op", "a", "o", "og"));
-      return Set.copyOf(words);
+      return WordSet.copyOf(words);
     }
 
     static Words of(String text, java.util.function.Predicate<String> englishWord) {

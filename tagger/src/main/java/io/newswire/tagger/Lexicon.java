@@ -39,8 +39,8 @@ final class Lexicon {
   private static final String DATA = "/io/newswire/tagger/";
   private static final int MAX_PLACE_TOKENS = 5;
   private static final int MAX_ORG_TOKENS = 8;
-  private static final Set<String> ORG_JOINERS = Set.of("of", "for", "and", "&");
-  private static final Set<String> EVENT_JOINERS = Set.of("of", "de");
+  private static final Set<String> ORG_JOINERS = WordSet.of("of", "for", "and", "&");
+  private static final Set<String> EVENT_JOINERS = WordSet.of("of", "de");
 
   private final Map<String, Integer> places = new HashMap<>();
   /** Every proper prefix of a multi-word place name ("new", "new york"), so a match stops as soon as it cannot grow. */
@@ -156,7 +156,7 @@ final class Lexicon {
    * "Federal Reserve" keeps the headline's "Federal Reserve").
    */
   /** The words a title in Title Case leaves in lower case. */
-  private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+  private static final Set<String> SMALL_WORDS = WordSet.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
       "or", "but", "by", "with", "from", "as", "vs", "over", "after", "into", "amid", "near", "off", "up");
 
   void sentenceCase(String[] words, boolean[] starts, int titleTokens) {

@@ -19,7 +19,7 @@ final class NameRules {
    * Titles beyond the lexicon's (whose words the model has learned): abbreviations and titles of legislatures and
    * governments that pages use and the training articles rarely do. Matched with or without a closing period.
    */
-  private static final Set<String> TITLES = Set.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
+  private static final Set<String> TITLES = WordSet.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
       "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
       "Councilwoman", "Assemblyman", "Assemblywoman", "Representative", "Senator", "Vice-President", "Vice-Premier",
       "Vice-Chancellor", "Deputy", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP", "Lawmaker", "Rabbi",
@@ -28,23 +28,23 @@ final class NameRules {
       "Superintendent", "Speaker");
 
   /** Titles that are never a name alone ("Sen", "Congressman"), unlike "Bishop" or "Major", which are surnames too. */
-  private static final Set<String> ONLY_TITLES = Set.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
+  private static final Set<String> ONLY_TITLES = WordSet.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
       "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
       "Councilwoman", "Assemblyman", "Assemblywoman", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP",
       "MPs", "MEPs", "MSPs", "Lawmaker", "Senator", "Hon", "Rt");
 
   /** A company's officers, whom a name never ends with ("Google CEO") and who open none ("CEO of Tesla"). */
-  private static final Set<String> OFFICERS = Set.of("CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman");
+  private static final Set<String> OFFICERS = WordSet.of("CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman");
 
   /** Words that close no name: a name run on into a verb ("Edward Russell Is", from a page's byline). */
-  private static final Set<String> CLOSERS = Set.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
+  private static final Set<String> CLOSERS = WordSet.of("Is", "Was", "Are", "Were", "Has", "Have", "Had", "Would",
       "Says", "Told", "And", "Or", "But", "The", "An", "Of", "In", "On", "At", "To", "For");
 
   /** Punctuation that ends no name. Not "!" ("Yahoo!") or ")" ("Real (Madrid)"), which can. */
-  private static final Set<String> TRAILING = Set.of("?", ",", ";", ":", "[", "(", "\"", "“", "”", "‘", "'");
+  private static final Set<String> TRAILING = WordSet.of("?", ",", ";", ":", "[", "(", "\"", "“", "”", "‘", "'");
 
   /** Lower-case words that belong inside names ("Bank of England", "Leonardo da Vinci", "bin Laden"). */
-  private static final Set<String> PARTICLES = Set.of("of", "for", "and", "the", "de", "da", "di", "del", "della",
+  private static final Set<String> PARTICLES = WordSet.of("of", "for", "and", "the", "de", "da", "di", "del", "della",
       "der", "den", "des", "du", "dos", "das", "van", "von", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "e",
       "on", "upon", "in", "&", "zu", "ter", "ten", "op", "lo", "do", "und", "et");
 
@@ -52,7 +52,7 @@ final class NameRules {
    * Never a name alone: months and days (not "May", "March" or "August", which are people's names too), the
    * pandemic's disease, scales, common abbreviations written in capitals, and contractions.
    */
-  private static final Set<String> NEVER = Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+  private static final Set<String> NEVER = WordSet.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
       "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
       "January", "February", "April", "June", "July", "September", "October", "November", "December",
       // Diseases and scales are not names under CoNLL conventions, however they are written.
@@ -73,28 +73,28 @@ final class NameRules {
   private static final java.util.regex.Pattern PARTY_AND_STATE = java.util.regex.Pattern.compile("[DRI]-[A-Z][A-Za-z.]*");
 
   /** Words that open a sentence in capitals without being names. */
-  private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "On", "At", "For", "By", "With", "From",
+  private static final Set<String> OPENERS = WordSet.of("The", "A", "An", "In", "On", "At", "For", "By", "With", "From",
       "Its", "His", "Her", "Their", "Our", "This", "That", "These", "Those", "Some", "Many", "Two", "Three", "Several",
       "Most", "All", "Both", "After", "Before", "As", "And", "But", "THE", "AN");
 
-  private static final Set<String> NEGATED = Set.of("pro", "anti", "non", "ex", "pan", "post", "pre", "neo");
+  private static final Set<String> NEGATED = WordSet.of("pro", "anti", "non", "ex", "pan", "post", "pre", "neo");
 
   /** A company's legal form closes its name: "Datecs Ltd." is one organisation, never a place and a suffix. */
-  private static final Set<String> LEGAL_FORMS = Set.of("Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC",
+  private static final Set<String> LEGAL_FORMS = WordSet.of("Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC",
       "L.L.C.", "LP", "L.P.", "PLC", "Plc", "plc", "AG", "S.A.", "NV", "N.V.", "GmbH", "BV", "B.V.", "SpA", "S.p.A.",
       "ASA", "Oyj", "Bhd", "Pty", "Limited", "Incorporated", "LLP");
 
   /** Words between two sides of a match ("Leeds beat Chelsea", "Houston lost to Utah", "Ajax v PSV"). */
-  private static final Set<String> MATCH_WORDS = Set.of("beat", "beats", "defeated", "defeat", "edged", "edge",
+  private static final Set<String> MATCH_WORDS = WordSet.of("beat", "beats", "defeated", "defeat", "edged", "edge",
       "thrashed", "routed", "crushed", "downed", "upset", "overcame", "hammered", "trounced", "blanked", "swept",
       "held", "v", "v.", "vs", "vs.", "versus", "against");
 
   /** The same, as two words ending with a preposition ("lost to", "drew with"). */
-  private static final Set<String> MATCH_VERBS = Set.of("lost", "lose", "loses", "fell", "drew", "draw", "draws",
+  private static final Set<String> MATCH_VERBS = WordSet.of("lost", "lose", "loses", "fell", "drew", "draw", "draws",
       "tied", "ties", "went");
 
   /** Sides that are nations but not countries in the gazetteer. */
-  private static final Set<String> NATIONS = Set.of("England", "ENGLAND", "Scotland", "SCOTLAND", "Wales", "WALES",
+  private static final Set<String> NATIONS = WordSet.of("England", "ENGLAND", "Scotland", "SCOTLAND", "Wales", "WALES",
       "Northern", "NORTHERN", "West", "WEST");
 
   /** @param flags the lexicon's flags of each word, as the model saw them */
@@ -206,15 +206,15 @@ final class NameRules {
   private static final java.util.regex.Pattern DESIGNATION = java.util.regex.Pattern.compile(LETTERS + "-" + NUMBER);
 
 
-  private static final Set<String> OPENING_QUOTES = Set.of("\"", "“", "``", "‘");
-  private static final Set<String> CLOSING_QUOTES = Set.of("\"", "”", "''", "’");
+  private static final Set<String> OPENING_QUOTES = WordSet.of("\"", "“", "``", "‘");
+  private static final Set<String> CLOSING_QUOTES = WordSet.of("\"", "”", "''", "’");
   /** Words a title leaves in lower case: "Anarchy in Tokyo", "Santa Through the Back Door" keeps none of them. */
-  private static final Set<String> TITLE_SMALL = Set.of("a", "an", "the", "of", "in", "on", "to", "for", "and",
+  private static final Set<String> TITLE_SMALL = WordSet.of("a", "an", "the", "of", "in", "on", "to", "for", "and",
       "at", "by", "from", "with", "into", "or", "nor", "but", "as", "is", "are", "be", "up", "out", "de", "la", "le",
       "el", "du", "des", "del", "da", "di", "'s", "’s", "vs", "vs.", "&", ":", "-", "–", "(", ")", "/", ",", "!", "?",
       "'", "’");
   /** Words that name what a quoted title is: one quoted word after them is a title too ("the single \"Hunter\""). */
-  private static final Set<String> WORKS = Set.of("song", "songs", "single", "singles", "album", "albums", "track",
+  private static final Set<String> WORKS = WordSet.of("song", "songs", "single", "singles", "album", "albums", "track",
       "tracks", "film", "films", "movie", "movies", "novel", "novels", "book", "books", "play", "plays", "series",
       "show", "shows", "sitcom", "drama", "episode", "titled", "entitled", "poem", "painting", "opera",
       "musical", "EP", "documentary", "programme", "program", "hit", "ballad", "anthem", "video", "game", "report",
@@ -344,7 +344,7 @@ final class NameRules {
   }
 
   /** Titles that only people bear right before their name: "President Trump", "Mrs Thatcher". */
-  private static final Set<String> PERSONAL_TITLES = Set.of("President", "Mr", "Mrs", "Ms", "Dr", "Sen", "Senator",
+  private static final Set<String> PERSONAL_TITLES = WordSet.of("President", "Mr", "Mrs", "Ms", "Dr", "Sen", "Senator",
       "Gov", "Governor", "Rep", "Chancellor", "Mayor", "Judge", "Justice", "Professor", "Prof", "Pope", "Sir", "Dame");
 
   private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("[1-9][0-9]?|10[0-9]");
@@ -407,7 +407,7 @@ final class NameRules {
   }
 
   /** Awards named by their statuettes' plural are events: "at the Oscars", "the Grammys". */
-  private static final Set<String> AWARDS = Set.of("Oscars", "Grammys", "Emmys", "Tonys", "Baftas", "BAFTAs",
+  private static final Set<String> AWARDS = WordSet.of("Oscars", "Grammys", "Emmys", "Tonys", "Baftas", "BAFTAs",
       "Globes", "Brits", "Oliviers", "Césars", "Razzies");
 
   private static void awards(String[] words, int[] labels) {
@@ -422,7 +422,7 @@ final class NameRules {
    * Football's leagues are competitions, MISC by the CoNLL-2003 conventions ("top of Serie A"): the organisations'
    * list names them, as evidence of sport, and the model then read them as organisations.
    */
-  private static final Set<String> LEAGUES = Set.of("Premier League", "Serie A", "Serie B", "La Liga", "Bundesliga",
+  private static final Set<String> LEAGUES = WordSet.of("Premier League", "Serie A", "Serie B", "La Liga", "Bundesliga",
       "Ligue 1", "Ligue 2", "Eredivisie", "Primeira Liga", "Super Lig", "Scottish Premiership", "Liga MX", "MLS Cup");
 
   private static void leagues(String[] words, int[] labels) {
@@ -440,10 +440,10 @@ final class NameRules {
   }
 
   /** Craft named after their kind, which CoNLL-2003 has as MISC: "the space shuttle Atlantis", "the tanker Exxon Valdez". */
-  private static final Set<String> CRAFT = Set.of("shuttle", "spacecraft", "rover", "warship", "frigate", "destroyer",
+  private static final Set<String> CRAFT = WordSet.of("shuttle", "spacecraft", "rover", "warship", "frigate", "destroyer",
       "submarine", "cruiser", "tanker", "freighter", "ferry", "liner", "yacht", "ship", "vessel", "trawler");
   /** Kinds whose word alone names other things too: "radio station Erbol", "carrier Lufthansa", "corruption probe". */
-  private static final Set<String> CRAFT_PAIRS = Set.of("space station", "aircraft carrier", "space probe");
+  private static final Set<String> CRAFT_PAIRS = WordSet.of("space station", "aircraft carrier", "space probe");
 
   private static void craft(String[] words, int[] labels) {
     for (int i = 1; i < words.length; i++) {
@@ -462,7 +462,7 @@ final class NameRules {
   }
 
   /** What the land is, in lower case after its name: "the Mekong river", "Khorasan province", "the Rift valley". */
-  private static final Set<String> LANDS = Set.of("river", "rivers", "valley", "valleys", "delta", "basin", "mountains",
+  private static final Set<String> LANDS = WordSet.of("river", "rivers", "valley", "valleys", "delta", "basin", "mountains",
       "desert", "lake", "lakes", "sea", "gulf", "strait", "peninsula", "island", "islands", "province", "provinces",
       "region", "regions", "district", "districts", "county", "state", "plateau", "coast", "glacier", "volcano");
 
@@ -491,7 +491,7 @@ final class NameRules {
   }
 
   /** Agreements named after where they were made, in lower case after the name: "the Maastricht treaty". */
-  private static final Set<String> AGREEMENTS = Set.of("treaty", "treaties", "accord", "accords", "pact", "protocol");
+  private static final Set<String> AGREEMENTS = WordSet.of("treaty", "treaties", "accord", "accords", "pact", "protocol");
 
   /** A place before "treaty" or "accord" names the agreement, MISC as CoNLL-2003 has it ("the Oslo accords"). */
   private static void agreements(String[] words, int[] labels) {
@@ -508,7 +508,7 @@ final class NameRules {
   }
 
   /** The combining forms of peoples' names: "Sino-U.S.", "Franco-German", "Anglo-Irish". */
-  private static final Set<String> COMBINING = Set.of("Sino", "Franco", "Anglo", "Russo", "Indo", "Afro", "Euro",
+  private static final Set<String> COMBINING = WordSet.of("Sino", "Franco", "Anglo", "Russo", "Indo", "Afro", "Euro",
       "Austro", "Greco", "Italo", "Judeo", "Irano", "Turco", "Hispano", "Luso", "Germano", "Nippo", "Serbo", "Croato");
 
   /** Two peoples joined by a combining form are MISC, whatever the second is written as ("Sino-U.S. ties"). */
@@ -524,7 +524,7 @@ final class NameRules {
   }
 
   /** Crude oils named after where they are drawn: "Brent crude", "Urals", as CoNLL-2003 has them (MISC). */
-  private static final Set<String> CRUDES = Set.of("Brent", "Urals", "WTI");
+  private static final Set<String> CRUDES = WordSet.of("Brent", "Urals", "WTI");
 
   private static void crudes(String[] words, int[] labels) {
     for (int i = 0; i + 1 < words.length; i++) {
@@ -538,7 +538,7 @@ final class NameRules {
   }
 
   /** A newsroom's jobs, which bylines capitalise: "Evan Symon is the Senior Editor for the California Globe". */
-  private static final Set<String> JOBS = Set.of("Senior", "Editor", "Editors", "Managing", "Executive", "Contributing",
+  private static final Set<String> JOBS = WordSet.of("Senior", "Editor", "Editors", "Managing", "Executive", "Contributing",
       "Staff", "Writer", "Writers", "Reporter", "Reporters", "Correspondent", "Columnist", "Producer", "Associate",
       "Assistant", "Deputy", "News", "Features", "Sports", "Politics", "Business", "Opinion", "Digital", "Photo",
       "Photographer", "Desk", "Chief");
@@ -564,7 +564,7 @@ final class NameRules {
   }
 
   /** Words that open a picture's credit: "(Credit: Clayton Aldern / Grist)", "Photo: Jane Doe/Reuters". */
-  private static final Set<String> CREDITS = Set.of("Credit", "Credits", "Photo", "Photograph", "Image", "Illustration",
+  private static final Set<String> CREDITS = WordSet.of("Credit", "Credits", "Photo", "Photograph", "Image", "Illustration",
       "Picture", "Video");
 
   /** The first name of a credit, before the slash that gives the agency, is the photographer's. */
@@ -583,11 +583,11 @@ final class NameRules {
   }
 
   /** What a company or a body is, in lower case before its name: "auction house Artcurial", "chipmaker Intel". */
-  private static final Set<String> ORGANISATION_NOUNS = Set.of("company", "firm", "conglomerate", "bank", "lender",
+  private static final Set<String> ORGANISATION_NOUNS = WordSet.of("company", "firm", "conglomerate", "bank", "lender",
       "insurer", "carmaker", "automaker", "chipmaker", "drugmaker", "retailer", "airline", "broadcaster", "newspaper",
       "magazine", "tabloid", "publisher", "studio", "startup", "brewer", "miner", "utility", "agency", "charity",
       "watchdog", "regulator");
-  private static final Set<String> HOUSES = Set.of("auction", "fashion", "publishing", "fund", "trading", "brokerage");
+  private static final Set<String> HOUSES = WordSet.of("auction", "fashion", "publishing", "fund", "trading", "brokerage");
 
   /** A name read as a person or a place right after such a noun is the company or body. */
   private static void organisationNouns(String[] words, int[] labels) {
@@ -614,7 +614,7 @@ final class NameRules {
    * not part of a person named in full, and not before a lower-case word ("the Trump administration"), is an
    * organisation, and so are its other one-word mentions read as a person.
    */
-  private static final Set<String> AFTER_INSTITUTIONS = Set.of("has", "had", "is", "was", "said", "says", "will",
+  private static final Set<String> AFTER_INSTITUTIONS = WordSet.of("has", "had", "is", "was", "said", "says", "will",
       "would", "can", "could", "announced", "declared", "opened", "closed", "which", "and", "in", "on", "at", "to");
 
   static void institutions(String[] words, int[] flags, int[] labels) {
@@ -648,11 +648,11 @@ final class NameRules {
   }
 
   /** Heads that take "of" or "for" and a name: "Central Bank of the Republic of Turkey", "Centre for ... Forecasts". */
-  private static final Set<String> HEADS_OF = Set.of("Bank", "Centre", "Center", "Institute", "Ministry", "Office",
+  private static final Set<String> HEADS_OF = WordSet.of("Bank", "Centre", "Center", "Institute", "Ministry", "Office",
       "Department", "Agency", "Commission", "Committee", "Council", "Federation", "Association", "Union", "Society",
       "Foundation", "School", "University", "College", "Academy", "Court", "Board", "Authority", "Fund");
   /** Heads that end the second part of a name joined by "and": "Irish Nurses and Midwives Organisation". */
-  private static final Set<String> BODY_HEADS = Set.of("Organisation", "Organization", "Association", "Council",
+  private static final Set<String> BODY_HEADS = WordSet.of("Organisation", "Organization", "Association", "Council",
       "Federation", "Union", "Society", "Institute", "Commission", "Committee", "Agency", "Authority", "Board",
       "Foundation", "Alliance", "Network", "Forum", "Centre", "Center", "Department", "Ministry", "Office");
 
@@ -707,7 +707,7 @@ final class NameRules {
   }
 
   /** Roles an apposition gives a person: "Pol Pot, the leader of the Khmer Rouge". */
-  private static final Set<String> ROLES = Set.of("leader", "founder", "head", "chief", "chairman", "chairwoman",
+  private static final Set<String> ROLES = WordSet.of("leader", "founder", "head", "chief", "chairman", "chairwoman",
       "president", "son", "daughter", "wife", "husband", "widow", "brother", "sister", "father", "mother");
 
   /** A name of one to three words followed by ", the leader of" or ", the founder of" is a person. */
@@ -730,7 +730,7 @@ final class NameRules {
   }
 
   /** Words that make a weekday a day of its own: "Good Friday", "Super Tuesday", "Remembrance Sunday". */
-  private static final Set<String> FEASTS = Set.of("Good", "Black", "Cyber", "Ash", "Maundy", "Holy", "Palm",
+  private static final Set<String> FEASTS = WordSet.of("Good", "Black", "Cyber", "Ash", "Maundy", "Holy", "Palm",
       "Easter", "Whit", "Shrove", "Super", "Bloody", "Remembrance", "Giving", "Small", "Mothering", "Trinity");
 
   /** A weekday after such a word is a MISC day, as "Armistice Day" is; so are "D-Day" and "VE Day". */
@@ -750,9 +750,9 @@ final class NameRules {
 
   /** Particles that join the words of one name; no name ends with one. */
   /** Particles of descent, which only people's names carry between their parts. */
-  private static final Set<String> PATRONYMS = Set.of("bin", "ibn", "bint", "binti", "ben", "ould", "arap");
+  private static final Set<String> PATRONYMS = WordSet.of("bin", "ibn", "bint", "binti", "ben", "ould", "arap");
 
-  private static final Set<String> JOINING = Set.of("of", "de", "da", "di", "del", "della", "der", "den", "des", "du",
+  private static final Set<String> JOINING = WordSet.of("of", "de", "da", "di", "del", "della", "der", "den", "des", "du",
       "dos", "das", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "do");
 
   /**
@@ -840,7 +840,7 @@ final class NameRules {
   }
 
   /** Words after a club's name that make it the club: "Leicester striker", "Bristol fans", "Ipswich's captain". */
-  private static final Set<String> CLUB_ROLES = Set.of("fans", "supporters", "manager", "coach", "boss", "striker",
+  private static final Set<String> CLUB_ROLES = WordSet.of("fans", "supporters", "manager", "coach", "boss", "striker",
       "strikers", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger", "captain", "skipper",
       "player", "players", "squad", "teammate", "teammates", "team-mate", "team-mates", "full-back", "centre-back",
       "center-back", "quarterback", "pitcher", "outfielder", "loanee", "academy");
@@ -862,7 +862,7 @@ final class NameRules {
   }
 
   /** Words that make a score a count of votes: "a majority verdict of 10-2", "a 6-3 ruling", "voted 5-4". */
-  private static final Set<String> VOTES = Set.of("verdict", "vote", "votes", "voted", "majority", "ruling",
+  private static final Set<String> VOTES = WordSet.of("verdict", "vote", "votes", "voted", "majority", "ruling",
       "ruled", "decision", "jury", "judges", "justices");
 
   private static boolean votedNear(String[] words, int i) {
@@ -884,7 +884,7 @@ final class NameRules {
   private static final java.util.regex.Pattern GOALS = java.util.regex.Pattern.compile("\\d{1,3}");
 
   /** Verbs that, with "for" or "with", make what follows a club: "played for Coventry", "signed with Reading". */
-  private static final Set<String> CLUB_VERBS = Set.of("play", "plays", "played", "playing", "sign", "signs",
+  private static final Set<String> CLUB_VERBS = WordSet.of("play", "plays", "played", "playing", "sign", "signs",
       "signed", "signing", "scored", "scores", "scoring", "starred", "starring", "appeared", "debuted", "re-signed");
 
   /**
@@ -955,7 +955,7 @@ final class NameRules {
     return (flags[i] & Lexicon.COUNTRY) == 0 && !NATIONS.contains(words[i]);
   }
 
-  private static final Set<String> JOINED = Set.of("joined", "joins", "joining", "rejoined", "rejoins", "rejoining");
+  private static final Set<String> JOINED = WordSet.of("joined", "joins", "joining", "rejoined", "rejoins", "rejoining");
 
   /** "played for X", "signed with X", "joined X on loan" or "joined X from Y", "on loan at X", "loaned to X". */
   private static boolean clubBefore(String[] words, int[] labels, int i) {
@@ -1004,10 +1004,10 @@ final class NameRules {
 
   private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)?\\d\\d");
   /** Heads of events' names beyond the lexicon's, after another word: "ATP Finals", "Kentucky Derby". */
-  private static final Set<String> EVENT_HEADS = Set.of("Finals", "Derby", "Stakes", "Sevens");
+  private static final Set<String> EVENT_HEADS = WordSet.of("Finals", "Derby", "Stakes", "Sevens");
 
   /** Names that take a year after them ("Euro 96", "Expo 2000") without an event word of their own. */
-  private static final Set<String> YEARLY = Set.of("Euro", "EURO", "Expo", "EXPO");
+  private static final Set<String> YEARLY = WordSet.of("Euro", "EURO", "Expo", "EXPO");
 
   /**
    * A name ending with an event's head word is the event, MISC ("UEFA Cup", "U.S. Open", "World Series"), except
@@ -1041,15 +1041,15 @@ final class NameRules {
   }
 
   /** Head words of armed forces' units, which name one after any capitalised word or number ("58th Army"). */
-  private static final Set<String> UNIT_HEADS = Set.of("Army", "Navy", "Fleet", "Corps", "Brigade", "Brigades",
+  private static final Set<String> UNIT_HEADS = WordSet.of("Army", "Navy", "Fleet", "Corps", "Brigade", "Brigades",
       "Regiment", "Battalion", "Squadron", "Guard", "Guards");
   /** Head words that name a unit only right after one of {@link #UNIT_ARMS} ("Air Force", "Airborne Division"). */
-  private static final Set<String> ARM_HEADS = Set.of("Force", "Forces", "Division", "Wing", "Command");
-  private static final Set<String> UNIT_ARMS = Set.of("Air", "Space", "Infantry", "Airborne", "Armoured", "Armored",
+  private static final Set<String> ARM_HEADS = WordSet.of("Force", "Forces", "Division", "Wing", "Command");
+  private static final Set<String> UNIT_ARMS = WordSet.of("Air", "Space", "Infantry", "Airborne", "Armoured", "Armored",
       "Marine", "Mountain", "Cavalry", "Panzer", "Tank", "Mechanized", "Mechanised", "Rifle", "Artillery", "Fighter",
       "Defense", "Defence", "Airlift", "Naval", "Special", "Guards", "Motorized", "Motorised");
   /** Capitalised words that begin sentences, not units' names ("In Army circles", "Its Navy"). */
-  private static final Set<String> NOT_IN_UNITS = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "From",
+  private static final Set<String> NOT_IN_UNITS = WordSet.of("The", "A", "An", "In", "On", "At", "By", "For", "From",
       "With", "As", "When", "After", "Before", "But", "And", "Its", "His", "Her", "Their", "Our", "This", "That",
       "Yesterday", "Today", "Meanwhile", "Now", "If", "While");
   private static final java.util.regex.Pattern UNIT_NUMBER = java.util.regex.Pattern.compile(
@@ -1152,7 +1152,7 @@ final class NameRules {
    * Heads that end an organisation's name and no person's (family names such as "Court", "Post" and "Church" are
    * not among them): a person's name read to one of them is the organisation.
    */
-  private static final Set<String> COMPANY_HEADS = Set.of("Association", "Federation", "Council", "Committee",
+  private static final Set<String> COMPANY_HEADS = WordSet.of("Association", "Federation", "Council", "Committee",
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Bureau", "Corporation",
       "Company", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Society", "Foundation", "Academy",
       "Organisation", "Organization", "Group", "Records", "Band", "Orchestra", "Laboratory", "Laboratories", "Studios",
@@ -1160,7 +1160,7 @@ final class NameRules {
       "Inc.", "Ltd",
       "Ltd.", "Corp", "Corp.");
 
-  private static final Set<String> ORGANISATION_HEADS = Set.of("Association", "Federation", "Council", "Committee",
+  private static final Set<String> ORGANISATION_HEADS = WordSet.of("Association", "Federation", "Council", "Committee",
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
@@ -1173,7 +1173,7 @@ final class NameRules {
       "Telegraph", "Examiner", "Inquirer", "Courier", "Observer", "Dispatch", "Bulletin", "Mirror", "Press");
 
   /** Words after which "the" belongs inside a name: "Bank of the West", "Society for the Protection of Birds". */
-  private static final Set<String> BEFORE_THE = Set.of("of", "for", "on", "upon", "in", "and", "to", "at", "&");
+  private static final Set<String> BEFORE_THE = WordSet.of("of", "for", "on", "upon", "in", "and", "to", "at", "&");
 
   /**
    * "the" between two capitalised words that no particle joins starts a new name: "after World War Two the Holocaust
@@ -1271,22 +1271,22 @@ final class NameRules {
    * Head words of the names of streets, squares and venues: "Bruckner Boulevard", "Arthur Ashe Stadium" and "O.R.
    * Tambo International Airport" are places, often named after a person. Not "Park", a family name too ("Inbee Park").
    */
-  private static final Set<String> PLACE_HEADS = Set.of("Street", "Avenue", "Ave", "Boulevard", "Road", "Parkway",
+  private static final Set<String> PLACE_HEADS = WordSet.of("Street", "Avenue", "Ave", "Boulevard", "Road", "Parkway",
       "Square", "Bridge", "Highway", "Expressway", "Freeway", "Stadium", "Arena", "Airport", "Canal", "Reservoir",
       "Pond", "Dock", "Docks");
 
   /** First words of places that no person's name starts with ("Los Cabos", "Fort Worth", "Port Harcourt"). */
-  private static final Set<String> PLACE_OPENERS = Set.of("Los", "Las", "Fort", "Port", "Mount", "Cape", "LOS", "LAS",
+  private static final Set<String> PLACE_OPENERS = WordSet.of("Los", "Las", "Fort", "Port", "Mount", "Cape", "LOS", "LAS",
       "FORT", "PORT", "MOUNT", "CAPE");
 
   /** Head words of the names of wars and uprisings, miscellanies under CoNLL conventions ("Korean War"). */
-  private static final Set<String> WAR_HEADS = Set.of("War", "Wars", "Uprising", "Revolution", "Campaign");
+  private static final Set<String> WAR_HEADS = WordSet.of("War", "Wars", "Uprising", "Revolution", "Campaign");
 
   /** First words of the names of battles and sieges ("Battle of Fredericksburg"). */
-  private static final Set<String> BATTLES = Set.of("Battle", "Battles", "Siege");
+  private static final Set<String> BATTLES = WordSet.of("Battle", "Battles", "Siege");
 
   /** Head words of the names of treaties and laws, miscellanies under CoNLL conventions ("Paris Agreement"). */
-  private static final Set<String> AGREEMENT_HEADS = Set.of("Agreement", "Accord", "Accords", "Treaty", "Protocol",
+  private static final Set<String> AGREEMENT_HEADS = WordSet.of("Agreement", "Accord", "Accords", "Treaty", "Protocol",
       "Act");
 
   /**
@@ -1330,7 +1330,7 @@ final class NameRules {
   }
 
   /** Event words that name a competition before "of": "World Series of Poker", "Cup of Nations", "Tour of Britain". */
-  private static final Set<String> EVENTS_OF = Set.of("Series", "Cup", "Championship", "Championships", "Tour", "Games",
+  private static final Set<String> EVENTS_OF = WordSet.of("Series", "Cup", "Championship", "Championships", "Tour", "Games",
       "Trophy", "Classic", "Prix", "Rally");
 
   private static boolean eventOf(String[] words, int i, int end) {
@@ -1343,7 +1343,7 @@ final class NameRules {
   }
 
   /** Whose work is read by analysts at, economists at, dealers at: a firm ("analysts at Jardine Fleming"). */
-  private static final Set<String> MARKET_PEOPLE = Set.of("analyst", "analysts", "economist", "economists", "strategist",
+  private static final Set<String> MARKET_PEOPLE = WordSet.of("analyst", "analysts", "economist", "economists", "strategist",
       "strategists", "dealer", "dealers", "trader", "traders", "broker", "brokers", "banker", "bankers", "manager",
       "managers", "researcher", "researchers", "partner", "partners", "consultant", "consultants");
 
@@ -1359,10 +1359,10 @@ final class NameRules {
     }
   }
 
-  private static final Set<String> WEEKDAYS = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+  private static final Set<String> WEEKDAYS = WordSet.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
       "Saturday", "Sunday");
 
-  private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
+  private static final Set<String> MONTHS = WordSet.of("January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
       "Sept", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
 
@@ -1371,7 +1371,7 @@ final class NameRules {
    * of the same name: in a baseball round-up datelined New York, the standings' "NEW YORK" is a club, and the
    * document's consistency had made the dateline one too. Runs last.
    */
-  private static final Set<String> SPORTS = Set.of("rugby", "golf", "tennis", "soccer", "football", "cricket",
+  private static final Set<String> SPORTS = WordSet.of("rugby", "golf", "tennis", "soccer", "football", "cricket",
       "cycling", "athletics", "boxing", "basketball", "baseball", "hockey", "skiing", "swimming", "sailing", "rowing",
       "motorsport", "racing", "snooker", "darts", "badminton", "volleyball", "handball", "judo", "wrestling", "sport",
       "sports");
@@ -1418,7 +1418,7 @@ final class NameRules {
   }
 
   /** Arabic articles and kinship words that open names in lower case ("al-Assad", "bin-Laden"). */
-  private static final Set<String> LOWER_OPENERS = Set.of("al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "abu",
+  private static final Set<String> LOWER_OPENERS = WordSet.of("al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "abu",
       "bin", "ibn", "bint", "ben", "ould");
 
   /**

@@ -414,7 +414,7 @@ public final class NewswireTagger implements Tagger {
     }
   }
 
-  private static final Set<String> ROW_PUNCTUATION = Set.of("-", ".", ",", ":", "/", "|");
+  private static final Set<String> ROW_PUNCTUATION = WordSet.of("-", ".", ",", ":", "/", "|");
   static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
 
@@ -618,7 +618,7 @@ public final class NewswireTagger implements Tagger {
     }
   }
 
-  private static final java.util.Set<String> BYLINE_JOINERS = java.util.Set.of("and", ",", "&");
+  private static final java.util.Set<String> BYLINE_JOINERS = WordSet.of("and", ",", "&");
 
   /**
    * A byline ("By Maria Lopez and James Chen", from pages and feeds) names people: the model, which has seen

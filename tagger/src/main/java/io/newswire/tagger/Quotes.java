@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * same paragraph with no attribution of its own, the previous quote's speaker.
  */
 final class Quotes {
-  private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "warned", "insisted", "stated",
+  private static final Set<String> SPEECH = WordSet.of("said", "says", "told", "added", "warned", "insisted", "stated",
       "wrote", "declared", "explained", "according", "quoted", "asked", "replied", "announced", "saying", "tweeted",
       "posted", "argued", "noted", "continued", "recalled", "admitted", "claimed", "cautioned", "stressed", "urged",
       "described", "describing", "calling");
