@@ -120,6 +120,7 @@ final class NameRules {
     agreements(words, labels);
     combined(words, labels);
     crudes(words, labels);
+    scriptures(words, labels);
     jobs(words, labels);
     credits(words, labels);
     organisationNouns(words, labels);
@@ -532,6 +533,24 @@ final class NameRules {
           && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
           && (words[i + 1].equals("crude") || words[i + 1].equals("oil") || words[i + 1].equals("futures")
           || words[i + 1].equals("blend"))) {
+        labels[i] = 7;
+      }
+    }
+  }
+
+  /**
+   * Scriptures are works, MISC as CoNLL-2003 has them: "the Koran", "the Bible", which the name lists also hold as
+   * family names and the model read as a person, a place or an organisation. Only the word alone, not a longer name
+   * it opens ("Bible Society", "Torah Academy").
+   */
+  private static final Set<String> SCRIPTURES = WordSet.of("Bible", "Bibles", "Koran", "Quran", "Torah", "Talmud",
+      "Gospel", "Gospels", "Vedas", "Upanishads", "Hadith", "BIBLE", "KORAN", "QURAN", "TORAH");
+
+  private static void scriptures(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      boolean alone = labels[i] == 0 ? i + 1 == words.length || !Character.isUpperCase(words[i + 1].charAt(0))
+          : labels[i] % 2 == 1 && labels[i] != 7 && NewswireTagger.end(labels, i) == i + 1;
+      if (alone && SCRIPTURES.contains(words[i])) {
         labels[i] = 7;
       }
     }

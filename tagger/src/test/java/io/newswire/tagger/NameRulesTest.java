@@ -359,6 +359,14 @@ class NameRulesTest {
   }
 
   @Test
+  void scripturesAreWorksButNotTheNamesTheyOpen() {
+    assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
+    assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
+    assertThat(apply("the Bible Society said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
+    assertThat(apply("Torah Academy pupils", 0, 0, 0)).containsExactly(0, 0, 0);
+  }
+
+  @Test
   void aNewsroomsJobsAreNoNamesAndACreditsFirstNameIsThePhotographer() {
     assertThat(apply("is the Senior Editor for", 0, 0, 3, 4, 0)).containsExactly(0, 0, 0, 0, 0);
     assertThat(apply("the Chief Executive said", 0, 3, 4, 0)).containsExactly(0, 3, 4, 0);
