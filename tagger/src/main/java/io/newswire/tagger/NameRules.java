@@ -115,6 +115,7 @@ final class NameRules {
     awards(words, labels);
     leagues(words, labels);
     firms(words, labels);
+    nationalFirms(words, flags, labels);
     craft(words, labels);
     lands(words, labels);
     agreements(words, labels);
@@ -1186,7 +1187,8 @@ final class NameRules {
       "Organisation", "Organization", "Group", "Court", "Government", "PAC",
       // Companies named after their place: "Hong Kong Telecom", "British Petroleum", "Korea Electric Power" aside.
       "Telecom", "Telecoms", "Telekom", "Telecommunications", "Petroleum", "Steel", "Motors", "Industries", "Holdings",
-      "Securities", "Insurance", "Shipping", "Chemicals", "Pharmaceuticals", "Electronics",
+      "Securities", "Insurance", "Shipping", "Chemicals", "Pharmaceuticals", "Electronics", "Breweries", "Brewery",
+      "Mines", "Mining", "Power", "Cement",
       // Newspapers are named after their city: "Des Moines Register", "South Florida Sun Sentinel".
       "Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Register", "Sentinel", "Globe",
       "Telegraph", "Examiner", "Inquirer", "Courier", "Observer", "Dispatch", "Bulletin", "Mirror", "Press");
@@ -1375,6 +1377,41 @@ final class NameRules {
           labels[k] = k == i ? 3 : 4;
         }
       }
+    }
+  }
+
+  /** The trades that end a company's name after a people's name: "South African Breweries", "Norwegian Cruise Line". */
+  private static final Set<String> TRADES = WordSet.of("Telecom", "Telecoms", "Telekom", "Telecommunications",
+      "Petroleum", "Steel", "Motors", "Industries", "Holdings", "Securities", "Insurance", "Shipping", "Chemicals",
+      "Pharmaceuticals", "Electronics", "Breweries", "Brewery", "Mines", "Mining", "Power", "Cement", "Airlines",
+      "Airways", "Airline", "Line", "Lines", "Railways", "Railway");
+
+  /**
+   * A people's name the model read as a miscellany, then up to three capitalised words ending with a trade, is one
+   * company: "South African" and "Breweries", "Norwegian" and "Cruise Line", "Malaysian Airline System" aside (its
+   * last word is no trade). Not "French President Macron" nor "British Parliament": no trade ends them.
+   */
+  private static void nationalFirms(String[] words, int[] flags, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 7) {
+        continue; // the label first: this runs for every token
+      }
+      int j = NewswireTagger.end(labels, i);
+      if (j - i > 2 || (flags[j - 1] & Lexicon.DEMONYM) == 0) {
+        i = j - 1;
+        continue;
+      }
+      int k = j;
+      while (k < words.length && k - j < 3 && Character.isUpperCase(words[k].charAt(0))
+          && (labels[k] == 0 || labels[k] % 2 == 0 || labels[k] == 1 || labels[k] == 3)) {
+        k++;
+      }
+      if (k > j && TRADES.contains(words[k - 1]) && (k == words.length || labels[k] == 0 || labels[k] % 2 == 1)) {
+        for (int m = i; m < k; m++) {
+          labels[m] = m == i ? 3 : 4;
+        }
+      }
+      i = Math.max(i, k - 1);
     }
   }
 

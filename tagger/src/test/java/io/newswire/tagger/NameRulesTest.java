@@ -359,6 +359,16 @@ class NameRulesTest {
   }
 
   @Test
+  void aPeoplesNameThenATradeIsOneCompany() {
+    assertThat(apply("South African Breweries fell", 7, 8, 0, 0)).containsExactly(3, 4, 4, 0);
+    assertThat(apply("Norwegian Cruise Line sailed", 7, 1, 2, 0)).containsExactly(3, 4, 4, 0);
+    assertThat(apply("Dutch State Mines rose", 7, 8, 8, 0)).containsExactly(3, 4, 4, 0);
+    // No trade at the end: a title and a person, a parliament, a people before a plain word.
+    assertThat(apply("French President Emmanuel Macron said", 7, 0, 1, 2, 0)).containsExactly(7, 0, 1, 2, 0);
+    assertThat(apply("the British Parliament voted", 0, 7, 3, 0)).containsExactly(0, 7, 3, 0);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
