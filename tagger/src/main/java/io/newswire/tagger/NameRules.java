@@ -108,6 +108,7 @@ final class NameRules {
     peopleReadAsPlaces(words, flags, labels, lexicon);
     events(words, flags, labels);
     matches(words, flags, labels);
+    players(words, flags, labels);
     clubs(words, flags, labels);
     units(words, flags, labels);
     countryCodes(words, labels, lexicon);
@@ -857,6 +858,90 @@ final class NameRules {
         }
       }
     }
+  }
+
+  /**
+   * Sides of a match followed by a tennis result, two sets or more ("6-3 6-4", "4-6 7-6 ( 7-4 ) 6-3"), are players:
+   * "Sampras beat Ivanisevic 6-3 6-4", where the model reads bare family names on either side of "beat" as clubs,
+   * and "Seles lost to Graf 6-2 6-4", where it left "Seles" out. A side of one or two capitalised words only, and no
+   * country or known organisation ("Germany beat Italy 6-3 6-4" in the Davis Cup stays a place).
+   */
+  private static void players(String[] words, int[] flags, int[] labels) {
+    int n = words.length;
+    for (int i = 1; i < n; i++) {
+      int gap = matchGap(words, i);
+      if (gap == 0 || i + gap >= n) {
+        continue;
+      }
+      int before = side(words, flags, labels, i - 1, -1);
+      int after = side(words, flags, labels, i + gap, 1);
+      if (before < 0 || after < 0 || sets(words, after + 1) < 2) {
+        continue;
+      }
+      for (int[] span : new int[][] {{before, i}, {i + gap, after + 1}}) {
+        for (int k = span[0]; k < span[1]; k++) {
+          labels[k] = k == span[0] ? 1 : 2;
+        }
+      }
+      if (after + 1 < n && labels[after + 1] % 2 == 0 && labels[after + 1] != 0) {
+        labels[after + 1] = labels[after + 1] - 1;
+      }
+      i = after;
+    }
+  }
+
+  /**
+   * From word {@code at}, going {@code step} (-1 back, 1 on), the last word of a side that can be a player's name: one
+   * or two capitalised words read as no name or as a person, club or place of no country or list; -1 otherwise.
+   */
+  private static int side(String[] words, int[] flags, int[] labels, int at, int step) {
+    int k = at;
+    int far = -1;
+    while (k >= 0 && k < words.length && Math.abs(k - at) < 2 && Character.isLetter(words[k].charAt(0))
+        && Character.isUpperCase(words[k].charAt(0)) && !Token.allCaps(words[k]) && labels[k] != 7 && labels[k] != 8
+        && (flags[k] & (Lexicon.COUNTRY | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I | Lexicon.DEMONYM)) == 0) {
+      far = k;
+      k += step;
+    }
+    if (far < 0) {
+      return -1;
+    }
+    // The side is the whole of what the model read there: not a name that runs on beyond it.
+    int from = Math.min(at, far);
+    int to = Math.max(at, far) + 1;
+    boolean whole = (labels[from] == 0 || labels[from] % 2 == 1) && (to == words.length || labels[to] == 0
+        || labels[to] % 2 == 1) && (from == 0 || !Character.isUpperCase(words[from - 1].charAt(0)));
+    return whole ? far : -1;
+  }
+
+  /** How many tennis sets are written from word i on: "6-3", "7-6" and its tie-break "( 7-4 )", "6 - 3". */
+  private static int sets(String[] words, int i) {
+    int count = 0;
+    while (i < words.length) {
+      String[] score;
+      if (SCORE.matcher(words[i]).matches()) {
+        score = words[i].split("-");
+        i++;
+      } else if (i + 2 < words.length && GOALS.matcher(words[i]).matches() && words[i + 1].equals("-")
+          && GOALS.matcher(words[i + 2]).matches()) {
+        score = new String[] {words[i], words[i + 2]};
+        i += 3;
+      } else {
+        break;
+      }
+      int a = Integer.parseInt(score[0]);
+      int b = Integer.parseInt(score[1]);
+      if (Math.max(a, b) < 6 || Math.max(a, b) > 7 || a == b) {
+        return 0; // no set: a football or basketball score
+      }
+      count++;
+      if (i + 2 < words.length && words[i].equals("(") && words[i + 2].equals(")")) {
+        i += 3; // a tie-break
+      } else if (i + 4 < words.length && words[i].equals("(") && words[i + 4].equals(")")) {
+        i += 5; // a tie-break split at its hyphen
+      }
+    }
+    return count;
   }
 
   /** Words after a club's name that make it the club: "Leicester striker", "Bristol fans", "Ipswich's captain". */
