@@ -56,6 +56,9 @@ final class Lexicon {
   private final Set<String> acronyms = new HashSet<>();
   private final Set<String> english = new HashSet<>();
   private final Set<String> countryCodes = new HashSet<>();
+  /** Places by a name that some country, region, capital or city of {@value #TOWN_POPULATION} or more has. */
+  private final Set<String> notTowns = new HashSet<>();
+  static final int TOWN_POPULATION = 100_000;
 
   Lexicon(Gazetteer gazetteer) {
     gazetteer.forEachName((name, entry) -> {
@@ -68,6 +71,9 @@ final class Lexicon {
         kind |= BIG_PLACE;
       }
       places.merge(name, kind, (a, b) -> a | b);
+      if (!entry.kind().equals("city") || entry.population() >= TOWN_POPULATION) {
+        notTowns.add(name);
+      }
       if (name.indexOf(' ') > 0 && name.indexOf(' ') == name.lastIndexOf(' ')) {
         places.merge(name.replace(' ', '-'), kind, (a, b) -> a | b); // "Al Ain" is also written "Al-Ain"
       }
@@ -130,6 +136,15 @@ final class Lexicon {
   /** A place in the gazetteer, of any size, by that name ("Hull", "Kenya"). */
   boolean isPlace(String word) {
     return places.containsKey(Gazetteer.key(word));
+  }
+
+  /**
+   * A place, but only towns of under {@value #TOWN_POPULATION} have its name ("Clinton", "Dole"): no government or
+   * club whose name stands for it in the news.
+   */
+  boolean isTownOnly(String word) {
+    String key = Gazetteer.key(word);
+    return places.containsKey(key) && !notTowns.contains(key);
   }
 
   /** A three-letter country code, the IOC's or ISO's ("ITA", "GER", "NED"). */

@@ -105,6 +105,7 @@ final class NameRules {
     splitOrganisationsAtAnd(words, labels);
     typeByLastWord(words, flags, labels);
     placesReadAsPeople(words, flags, labels);
+    speakers(words, flags, labels, lexicon);
     peopleReadAsPlaces(words, flags, labels, lexicon);
     events(words, flags, labels);
     matches(words, flags, labels);
@@ -522,6 +523,29 @@ final class NameRules {
           && Character.isUpperCase(words[i].charAt(hyphen + 1)) && (labels[i] == 0 || labels[i] % 2 == 1
           && NewswireTagger.end(labels, i) == i + 1)) {
         labels[i] = 7;
+      }
+    }
+  }
+
+  /** Verbs of saying after which a family name alone is the person who spoke. */
+  private static final Set<String> SAID = WordSet.of("said", "says", "told", "added", "insisted", "argued", "warned",
+      "urged", "wrote", "replied", "recalled", "admitted", "denied", "conceded", "declared");
+
+  /**
+   * A family name alone that is also the name of towns only, read as a place or an organisation before a verb of
+   * saying, is a person: "Clinton said" (Clinton, Iowa), "Dole told reporters" (Dole, France). A town does not speak;
+   * a capital, a big city or a country does in the news ("Washington said", "Moscow warned"), and so do companies
+   * and clubs ("Ford said", "Chelsea said"), which keep their type.
+   */
+  private static void speakers(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if ((labels[i] != 3 && labels[i] != 5) || labels[i + 1] != 0) {
+        continue; // the label first: this runs for every token
+      }
+      boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I | Lexicon.COUNTRY | Lexicon.REGION
+          | Lexicon.BIG_PLACE | Lexicon.ACRONYM | Lexicon.DEMONYM)) != 0;
+      if (!known && (flags[i] & Lexicon.PERSON_NAME) != 0 && SAID.contains(words[i + 1]) && lexicon.isTownOnly(words[i])) {
+        labels[i] = 1;
       }
     }
   }
@@ -1456,7 +1480,8 @@ final class NameRules {
   /** A name read as a person after "analysts at" is the firm they work at. */
   private static void firms(String[] words, int[] labels) {
     for (int i = 2; i < words.length; i++) {
-      if (labels[i] == 1 && words[i - 1].equals("at") && MARKET_PEOPLE.contains(words[i - 2])) { // the label first
+      if (labels[i] == 1 && words[i - 1].equals("at") // the label first
+          && MARKET_PEOPLE.contains(words[i - 2].toLowerCase(java.util.Locale.ROOT))) { // "Analysts at" too
         int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 3 : 4;

@@ -383,6 +383,19 @@ class NameRulesTest {
   }
 
   @Test
+  void aFamilyNameThatIsOnlyATownSpeaksAsAPerson() {
+    assertThat(apply("Clinton said on Tuesday", 5, 0, 0, 0)).containsExactly(1, 0, 0, 0);
+    assertThat(apply("Dole told reporters", 3, 0, 0)).containsExactly(1, 0, 0);
+    // A capital, a big city, a company and a club speak as themselves; a town named in passing stays a place.
+    assertThat(apply("Washington said on Tuesday", 5, 0, 0, 0)).containsExactly(5, 0, 0, 0);
+    assertThat(apply("Ford said on Tuesday", 3, 0, 0, 0)).containsExactly(3, 0, 0, 0);
+    assertThat(apply("Chelsea said on Tuesday", 3, 0, 0, 0)).containsExactly(3, 0, 0, 0);
+    assertThat(apply("a rally in Clinton on Tuesday", 0, 0, 0, 5, 0, 0)).containsExactly(0, 0, 0, 5, 0, 0);
+    // Analysts at a firm that speaks are the firm's, at the start of a sentence too.
+    assertThat(apply("Analysts at Bernstein said", 0, 0, 1, 0)).containsExactly(0, 0, 3, 0);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
