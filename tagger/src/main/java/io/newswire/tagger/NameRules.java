@@ -120,7 +120,7 @@ final class NameRules {
     nationalFirms(words, flags, labels);
     craft(words, labels);
     lands(words, labels);
-    agreements(words, labels);
+    agreements(words, labels, lexicon);
     combined(words, labels);
     crudes(words, labels);
     scriptures(words, labels);
@@ -495,14 +495,20 @@ final class NameRules {
   }
 
   /** Agreements named after where they were made, in lower case after the name: "the Maastricht treaty". */
-  private static final Set<String> AGREEMENTS = WordSet.of("treaty", "treaties", "accord", "accords", "pact", "protocol");
+  private static final Set<String> AGREEMENTS = WordSet.of("treaty", "treaties", "accord", "accords", "pact", "protocol",
+      "agreement", "agreements");
 
-  /** A place before "treaty" or "accord" names the agreement, MISC as CoNLL-2003 has it ("the Oslo accords"). */
-  private static void agreements(String[] words, int[] labels) {
+  /**
+   * A place before "treaty", "accord" or "agreement", or before "peace" and one of them, names the agreement, MISC as
+   * CoNLL-2003 has it ("the Oslo accords", "the Dayton peace accord", "the Minsk agreements"); so does a place the
+   * model read as an organisation there (a one-word name the gazetteer has).
+   */
+  private static void agreements(String[] words, int[] labels, Lexicon lexicon) {
     for (int j = 1; j < words.length; j++) {
-      if (labels[j - 1] != 0 && labels[j - 1] != 7 && labels[j - 1] != 8 && AGREEMENTS.contains(words[j])) {
+      if (labels[j - 1] != 0 && labels[j - 1] != 7 && labels[j - 1] != 8 && (AGREEMENTS.contains(words[j])
+          || words[j].equals("peace") && j + 1 < words.length && AGREEMENTS.contains(words[j + 1]))) {
         int name = start(labels, j - 1);
-        if (labels[name] == 5) {
+        if (labels[name] == 5 || labels[name] == 3 && name == j - 1 && lexicon.isPlace(words[name])) {
           for (int k = name; k < j; k++) {
             labels[k] = k == name ? 7 : 8;
           }
@@ -1416,8 +1422,8 @@ final class NameRules {
   private static final Set<String> BATTLES = WordSet.of("Battle", "Battles", "Siege");
 
   /** Head words of the names of treaties and laws, miscellanies under CoNLL conventions ("Paris Agreement"). */
-  private static final Set<String> AGREEMENT_HEADS = WordSet.of("Agreement", "Accord", "Accords", "Treaty", "Protocol",
-      "Act");
+  private static final Set<String> AGREEMENT_HEADS = WordSet.of("Agreement", "Agreements", "Accord", "Accords", "Treaty",
+      "Treaties", "Protocol", "Act", "Convention", "Conventions");
 
   /**
    * A name's last word can settle its type whatever the model read from its first: a name read as a place or a

@@ -157,7 +157,7 @@ public final class NewswireTagger implements Tagger {
     // 38: scriptures are works ("the Koran", "the Bible"), not people or places; a people's name and a trade are one
     //     company ("South African Breweries", "Norwegian Cruise Line", "Scottish Power"); the sides of a tennis
     //     result are players ("Sampras beat Ivanisevic 6-3 6-4"); a family name only towns share speaks as a person
-    //     ("Clinton said");
+    //     ("Clinton said"); "the Oslo accords", "the Dayton peace accord", "the Geneva Conventions" are agreements;
     // 37: crime's "gunned down", "stabbed", "fatally shot";
     // 36: long names of institutions cut at "of", "for" or "and" are one ("European Centre for Medium-Range Weather Forecasts");
     // 35: a name after what a company is ("auction house Artcurial", "chipmaker Nvidia") is the company; "the Louvre" no person; "Resorts" and "Hotels" end companies;

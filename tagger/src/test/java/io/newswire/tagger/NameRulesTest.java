@@ -396,6 +396,16 @@ class NameRulesTest {
   }
 
   @Test
+  void aPlaceBeforeAnAgreementNamesIt() {
+    assertThat(apply("debate the Oslo accords", 0, 0, 3, 0)).containsExactly(0, 0, 7, 0);
+    assertThat(apply("the Dayton peace accord", 0, 5, 0, 0)).containsExactly(0, 7, 0, 0);
+    assertThat(apply("the Minsk agreements", 0, 5, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("the Geneva Conventions", 0, 3, 4)).containsExactly(0, 7, 8);
+    // A company's agreement is the company's.
+    assertThat(apply("the Microsoft agreement", 0, 3, 0)).containsExactly(0, 3, 0);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
