@@ -414,10 +414,20 @@ final class NameRules {
   private static final Set<String> AWARDS = WordSet.of("Oscars", "Grammys", "Emmys", "Tonys", "Baftas", "BAFTAs",
       "Globes", "Brits", "Oliviers", "Césars", "Razzies");
 
+  /** Awards named by their statuette or founder before "award", "prize", "nomination": "the Grammy awards". */
+  private static final Set<String> AWARD_NAMES = WordSet.of("Oscar", "Grammy", "Emmy", "Tony", "Bafta", "BAFTA",
+      "Olivier", "César", "Pulitzer", "Nobel", "Booker", "Juno", "Brit", "Webby", "Peabody");
+  private static final Set<String> AWARD_WORDS = WordSet.of("award", "awards", "prize", "prizes", "nomination",
+      "nominations", "ceremony", "winner", "winners", "nominee", "nominees");
+
   private static void awards(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
-      if (labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1 && AWARDS.contains(words[i])) {
+      boolean alone = labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1;
+      if (alone && AWARDS.contains(words[i])) {
         labels[i] = 7;
+      } else if ((alone || labels[i] == 0) && labels[i] != 7 && i + 1 < words.length && labels[i + 1] == 0
+          && AWARD_WORDS.contains(words[i + 1]) && AWARD_NAMES.contains(words[i])) {
+        labels[i] = 7; // "the Grammy awards", "a Nobel prize", "his Oscar nomination"
       }
     }
   }
@@ -1299,7 +1309,7 @@ final class NameRules {
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
       "Society", "Foundation", "Trust", "Academy", "Police", "Parliament", "Assembly", "Tribunal", "Department",
-      "Organisation", "Organization", "Group", "Court", "Government", "PAC",
+      "Organisation", "Organization", "Group", "Court", "Government", "PAC", "Bourse",
       // Companies named after their place: "Hong Kong Telecom", "British Petroleum", "Korea Electric Power" aside.
       "Telecom", "Telecoms", "Telekom", "Telecommunications", "Petroleum", "Steel", "Motors", "Industries", "Holdings",
       "Securities", "Insurance", "Shipping", "Chemicals", "Pharmaceuticals", "Electronics", "Breweries", "Brewery",

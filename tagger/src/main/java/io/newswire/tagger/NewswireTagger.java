@@ -158,6 +158,7 @@ public final class NewswireTagger implements Tagger {
     //     company ("South African Breweries", "Norwegian Cruise Line", "Scottish Power"); the sides of a tennis
     //     result are players ("Sampras beat Ivanisevic 6-3 6-4"); a family name only towns share speaks as a person
     //     ("Clinton said"); "the Oslo accords", "the Dayton peace accord", "the Geneva Conventions" are agreements;
+    //     "the Grammy awards" an award; "the Paris Bourse" an organisation;
     // 37: crime's "gunned down", "stabbed", "fatally shot";
     // 36: long names of institutions cut at "of", "for" or "and" are one ("European Centre for Medium-Range Weather Forecasts");
     // 35: a name after what a company is ("auction house Artcurial", "chipmaker Nvidia") is the company; "the Louvre" no person; "Resorts" and "Hotels" end companies;

@@ -406,6 +406,15 @@ class NameRulesTest {
   }
 
   @Test
+  void anAwardByItsStatuetteAndABourseByItsCity() {
+    assertThat(apply("the Grammy awards will", 0, 3, 0, 0)).containsExactly(0, 7, 0, 0);
+    assertThat(apply("his Oscar nomination", 0, 1, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("won a Nobel prize", 0, 0, 0, 0)).containsExactly(0, 0, 7, 0);
+    assertThat(apply("Tony said the awards", 1, 0, 0, 0)).containsExactly(1, 0, 0, 0);
+    assertThat(apply("on the Paris Bourse .", 0, 0, 5, 6, 0)).containsExactly(0, 0, 3, 4, 0);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
