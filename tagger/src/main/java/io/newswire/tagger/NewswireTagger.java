@@ -158,7 +158,8 @@ public final class NewswireTagger implements Tagger {
     //     company ("South African Breweries", "Norwegian Cruise Line", "Scottish Power"); the sides of a tennis
     //     result are players ("Sampras beat Ivanisevic 6-3 6-4"); a family name only towns share speaks as a person
     //     ("Clinton said"); "the Oslo accords", "the Dayton peace accord", "the Geneva Conventions" are agreements;
-    //     "the Grammy awards" an award; "the Paris Bourse" an organisation;
+    //     "the Grammy awards" an award; "the Paris Bourse" an organisation; a standings table split between clubs and
+    //     cities is one of clubs;
     // 37: crime's "gunned down", "stabbed", "fatally shot";
     // 36: long names of institutions cut at "of", "for" or "and" are one ("European Centre for Medium-Range Weather Forecasts");
     // 35: a name after what a company is ("auction house Artcurial", "chipmaker Nvidia") is the company; "the Louvre" no person; "Resorts" and "Hotels" end companies;
@@ -358,7 +359,7 @@ public final class NewswireTagger implements Tagger {
     citiesOutsideSport(words, labels);
     organisationShortForms(words, labels, w -> lexicon.isPlace(w) || lexicon.isDemonym(w));
     if (newLine != null) {
-      tables(words, newLine, labels);
+      tables(words, newLine, doc.flags, labels);
       columns(words, newLine, labels);
       NameRules.datelines(words, newLine, doc.flags, labels);
       NameRules.sportHeads(words, newLine, labels);
@@ -434,6 +435,15 @@ public final class NewswireTagger implements Tagger {
    * number is a table's header ("W L T GF GA PTS"), not a name.
    */
   static void tables(String[] words, boolean[] newLine, int[] labels) {
+    tables(words, newLine, null, labels);
+  }
+
+  /**
+   * As {@link #tables(String[], boolean[], int[])}; with the words' {@code flags}, a standings table whose names the
+   * model split between clubs and places is a table of clubs when none of its places is a country ("ORLANDO 58 22
+   * .725", "NEW YORK 46 34 .575 12", "CHICAGO 70 10 .875"): a table of countries stays one of places.
+   */
+  static void tables(String[] words, boolean[] newLine, int[] flags, int[] labels) {
     int n = words.length;
     List<int[]> runs = new ArrayList<>();
     int[] votes = new int[EntityModel.L];
@@ -470,7 +480,11 @@ public final class NewswireTagger implements Tagger {
           while (j < to && Character.isUpperCase(words[j].charAt(0))) {
             j++;
           }
-          if (to - j == numbers) {
+          boolean figures = true; // figures and the punctuation of figures only (".725" is "." and "725" here, "-" none)
+          for (int k = j; k < to && figures; k++) {
+            figures = Character.isDigit(words[k].charAt(0)) || ROW_PUNCTUATION.contains(words[k]);
+          }
+          if (figures) {
             standings.add(new int[] {from, j, numbers});
           }
         }
@@ -504,6 +518,22 @@ public final class NewswireTagger implements Tagger {
     for (int k = 3; k < EntityModel.L; k += 2) {
       if (votes[k] > votes[best]) {
         best = k;
+      }
+    }
+    if (flags != null && standings.size() >= 3 && votes[3] > 0 && votes[5] > 0 && votes[3] + votes[5] == typed) {
+      boolean country = false;
+      for (int[] row : standings) {
+        country |= labels[row[0]] == 5 && (flags[row[0]] & Lexicon.COUNTRY) != 0;
+      }
+      if (!country) {
+        for (int[] row : standings) {
+          if (labels[row[0]] == 5 && NewswireTagger.end(labels, row[0]) == row[1]) {
+            for (int k = row[0]; k < row[1]; k++) {
+              labels[k] = k == row[0] ? 3 : 4;
+            }
+          }
+        }
+        return;
       }
     }
     if (typed < 3 || votes[best] * 3 < typed * 2) {

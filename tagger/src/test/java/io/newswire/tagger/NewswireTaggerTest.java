@@ -601,6 +601,40 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aStandingsTableSplitBetweenClubsAndCitiesIsOneOfClubsUnlessItHasACountry() {
+    // "ORLANDO 58 22 .725 -" as running text's tokens write it; two clubs and three cities, no majority of two thirds.
+    String[] words = {"ORLANDO", "58", "22", ".", "725", "-", "NEW", "YORK", "46", "34", ".", "575", "12",
+        "MIAMI", "40", "40", ".", "500", "18", "CHICAGO", "70", "10", ".", "875", "-", "INDIANA", "50", "30", ".", "625",
+        "20"};
+    boolean[] newLine = new boolean[words.length];
+    for (int i : new int[] {6, 13, 19, 25}) {
+      newLine[i] = true;
+    }
+    int[] flags = new int[words.length];
+    int[] labels = new int[words.length];
+    labels[0] = 3;
+    labels[6] = 5;
+    labels[7] = 6;
+    labels[13] = 5;
+    labels[19] = 3;
+    labels[25] = 5;
+    NewswireTagger.tables(words, newLine, flags, labels);
+    assertThat(new int[] {labels[0], labels[6], labels[7], labels[13], labels[19], labels[25]})
+        .containsExactly(3, 3, 4, 3, 3, 3);
+    // The same table with a country among its places stays as it was.
+    labels = new int[words.length];
+    labels[0] = 3;
+    labels[6] = 5;
+    labels[7] = 6;
+    labels[13] = 5;
+    labels[19] = 3;
+    labels[25] = 5;
+    flags[13] = Lexicon.COUNTRY;
+    NewswireTagger.tables(words, newLine, flags, labels);
+    assertThat(new int[] {labels[0], labels[6], labels[13], labels[19], labels[25]}).containsExactly(3, 5, 5, 3, 5);
+  }
+
+  @Test
   void aTablesCellsSeparatedByBarsAreStillARow() {
     // Ingest writes an HTML table's row as "Ajax | 2 | PSV Eindhoven | 2".
     String[] words = {"Ajax", "|", "2", "|", "PSV", "|", "2", "Feyenoord", "|", "3", "|", "Utrecht", "|", "0",
