@@ -931,6 +931,36 @@ final class NameRules {
   }
 
   /**
+   * In a results line a rider's or driver's team follows the country in brackets: "Laurent Jalabert ( France ) ONCE
+   * 4 hours", "Tony Rominger ( Switzerland ) Mapei same time", "Michael Schumacher ( Germany ) Ferrari 1:28:15". Up
+   * to three capitalised words there on the same line, not a person and not another name's bracket, are the team.
+   */
+  static void teams(String[] words, boolean[] newLine, int[] labels) {
+    int n = words.length;
+    for (int i = 1; i + 3 < n; i++) {
+      if (!words[i].equals("(") || labels[i - 1] != 1 && labels[i - 1] != 2 || labels[i + 1] != 5) {
+        continue; // the bracket and the labels first: this runs for every token
+      }
+      int close = NewswireTagger.end(labels, i + 1);
+      if (close >= n || !words[close].equals(")")) {
+        continue;
+      }
+      int k = close + 1;
+      while (k < n && k - close <= 3 && !newLine[k] && Character.isUpperCase(words[k].charAt(0)) && labels[k] != 1
+          && labels[k] != 2) {
+        k++;
+      }
+      boolean alone = k == n || newLine[k] || !words[k].equals("(") && !Character.isUpperCase(words[k].charAt(0));
+      if (k > close + 1 && alone && (k == n || labels[k] % 2 == 1 || labels[k] == 0)) {
+        for (int m = close + 1; m < k; m++) {
+          labels[m] = m == close + 1 ? 3 : 4;
+        }
+      }
+      i = Math.max(i, k - 1);
+    }
+  }
+
+  /**
    * From word {@code at}, going {@code step} (-1 back, 1 on), the last word of a side that can be a player's name: one
    * or two capitalised words read as no name or as a person, club or place of no country or list; -1 otherwise.
    */

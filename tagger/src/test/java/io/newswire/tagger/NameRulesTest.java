@@ -415,6 +415,18 @@ class NameRulesTest {
   }
 
   @Test
+  void aTeamFollowsARidersCountryOnTheSameLine() {
+    String[] words = "Tony Rominger ( Switzerland ) Mapei same time Referee : Stefan Kovac ( Croatia ) Attendance : 24,112"
+        .split(" ");
+    int[] labels = {1, 2, 0, 5, 0, 7, 0, 0, 0, 0, 1, 2, 0, 5, 0, 0, 0, 0};
+    boolean[] newLine = new boolean[words.length];
+    newLine[8] = true;
+    newLine[15] = true; // "Attendance" opens a line of its own
+    NameRules.teams(words, newLine, labels);
+    assertThat(labels).containsExactly(1, 2, 0, 5, 0, 3, 0, 0, 0, 0, 1, 2, 0, 5, 0, 0, 0, 0);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
