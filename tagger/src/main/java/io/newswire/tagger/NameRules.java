@@ -1319,11 +1319,6 @@ final class NameRules {
   }
 
   /**
-   * Head words that make a name an organisation whatever it begins with: "United States Tennis Association" and
-   * "London and South Western Railway" are not places, nor is "Scottish Government" a nationality. Not "Bank" ("West
-   * Bank"), "Union" ("Soviet Union"), "Centre" or "Church", which name places too.
-   */
-  /**
    * Heads that end an organisation's name and no person's (family names such as "Court", "Post" and "Church" are
    * not among them): a person's name read to one of them is the organisation.
    */
@@ -1335,6 +1330,11 @@ final class NameRules {
       "Inc.", "Ltd",
       "Ltd.", "Corp", "Corp.");
 
+  /**
+   * Head words that make a name an organisation whatever it begins with: "United States Tennis Association" and
+   * "London and South Western Railway" are not places, nor is "Scottish Government" a nationality. Not "Bank" ("West
+   * Bank"), "Union" ("Soviet Union"), "Centre" or "Church", which name places too.
+   */
   private static final Set<String> ORGANISATION_HEADS = WordSet.of("Association", "Federation", "Council", "Committee",
       "Commission", "Ministry", "University", "College", "Institute", "Agency", "Authority", "Board", "Bureau",
       "Corporation", "Company", "Party", "Club", "FC", "Airlines", "Airways", "Railway", "Railways", "Trains",
