@@ -481,9 +481,11 @@ public final class NewswireTagger implements Tagger {
           while (j < to && Character.isUpperCase(words[j].charAt(0))) {
             j++;
           }
-          boolean figures = true; // figures and the punctuation of figures only (".725" is "." and "725" here, "-" none)
+          boolean figures = true; // figures and their punctuation only (".725", or "." and "725" as ours split it; "-")
           for (int k = j; k < to && figures; k++) {
-            figures = Character.isDigit(words[k].charAt(0)) || ROW_PUNCTUATION.contains(words[k]);
+            String w = words[k];
+            figures = Character.isDigit(w.charAt(0)) || w.length() > 1 && w.charAt(0) == '.'
+                && Character.isDigit(w.charAt(1)) || ROW_PUNCTUATION.contains(w);
           }
           if (figures) {
             standings.add(new int[] {from, j, numbers});

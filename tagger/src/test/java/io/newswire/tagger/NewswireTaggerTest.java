@@ -635,6 +635,22 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aStandingsRowAsCoNllTextWritesIt() {
+    // CoNLL text keeps ".725" one token.
+    String[] words = {"ORLANDO", "58", "22", ".725", "-", "MIAMI", "40", "40", ".500", "18", "INDIANA", "50", "30",
+        ".625", "20"};
+    boolean[] newLine = new boolean[words.length];
+    newLine[5] = true;
+    newLine[10] = true;
+    int[] labels = new int[words.length];
+    labels[0] = 3;
+    labels[5] = 5;
+    labels[10] = 5;
+    NewswireTagger.tables(words, newLine, new int[words.length], labels);
+    assertThat(new int[] {labels[0], labels[5], labels[10]}).containsExactly(3, 3, 3);
+  }
+
+  @Test
   void aTablesCellsSeparatedByBarsAreStillARow() {
     // Ingest writes an HTML table's row as "Ajax | 2 | PSV Eindhoven | 2".
     String[] words = {"Ajax", "|", "2", "|", "PSV", "|", "2", "Feyenoord", "|", "3", "|", "Utrecht", "|", "0",
