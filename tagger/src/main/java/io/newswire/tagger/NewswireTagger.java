@@ -534,9 +534,11 @@ public final class NewswireTagger implements Tagger {
             for (int k = row[0]; k < row[1]; k++) {
               labels[k] = k == row[0] ? 3 : 4;
             }
+            votes[5]--;
+            votes[3]++;
           }
         }
-        return;
+        best = votes[3] >= votes[best] ? 3 : best;
       }
     }
     if (typed < 3 || votes[best] * 3 < typed * 2) {
