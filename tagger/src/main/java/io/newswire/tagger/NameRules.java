@@ -1190,6 +1190,7 @@ final class NameRules {
    * "World Cup 1998"), and "Euro" or "Expo" with a year is the event even when the model left it out.
    */
   private static void events(String[] words, int[] flags, int[] labels) {
+    eventsLeftOut(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] == 0 && YEARLY.contains(words[i]) && i + 1 < words.length && labels[i + 1] == 0
           && YEAR.matcher(words[i + 1]).matches()) {
@@ -1212,6 +1213,45 @@ final class NameRules {
         }
       }
       i = j - 1;
+    }
+  }
+
+  /**
+   * An event's name the model left out or cut to its head word: "a World Cup qualifier" (untagged) and "World [Cup]"
+   * are "World Cup". A run of two to four capitalised words, not in capitals, that ends with an event's word and
+   * that the model tagged nowhere but, perhaps, as a miscellany from inside it to its end. Not "Tour", which also ends
+   * organisations ("PGA Tour"), nor a run opened by an article or a pronoun ("The", "His").
+   */
+  private static void eventsLeftOut(String[] words, int[] flags, int[] labels) {
+    int n = words.length;
+    for (int i = 0; i < n; i++) {
+      if ((flags[i] & Lexicon.EVENT_WORD) == 0 || i == 0 || labels[i] != 0 && labels[i] != 7 && labels[i] != 8) {
+        continue; // the flag first: this runs for every token
+      }
+      if (i + 1 < n && Character.isUpperCase(words[i + 1].charAt(0)) || words[i].equals("Tour") || Token.allCaps(words[i])) {
+        continue; // not the run's last word, or no event's for sure
+      }
+      int a = i;
+      while (a > 0 && i - a < 3 && Character.isUpperCase(words[a - 1].charAt(0)) && !Token.allCaps(words[a - 1])
+          && !OPENERS.contains(words[a - 1])) {
+        a--;
+      }
+      if (a == i || a > 0 && Character.isUpperCase(words[a - 1].charAt(0)) && !OPENERS.contains(words[a - 1])) {
+        continue; // one word, or a longer run than an event's name
+      }
+      int tagged = a;
+      while (tagged <= i && labels[tagged] == 0) {
+        tagged++;
+      }
+      boolean headOnly = tagged <= i && labels[tagged] == 7;
+      for (int k = tagged + 1; k <= i && headOnly; k++) {
+        headOnly = labels[k] == 8;
+      }
+      if (tagged > i || headOnly && tagged > a) {
+        for (int k = a; k <= i; k++) {
+          labels[k] = k == a ? 7 : 8;
+        }
+      }
     }
   }
 

@@ -159,7 +159,8 @@ public final class NewswireTagger implements Tagger {
     //     result are players ("Sampras beat Ivanisevic 6-3 6-4"); a family name only towns share speaks as a person
     //     ("Clinton said"); "the Oslo accords", "the Dayton peace accord", "the Geneva Conventions" are agreements;
     //     "the Grammy awards" an award; "the Paris Bourse" an organisation; a standings table split between clubs and
-    //     cities is one of clubs; a team follows a rider's country ("Rominger ( Switzerland ) Mapei");
+    //     cities is one of clubs; a team follows a rider's country ("Rominger ( Switzerland ) Mapei"); an event the
+    //     model left out ("a World Cup qualifier");
     // 37: crime's "gunned down", "stabbed", "fatally shot";
     // 36: long names of institutions cut at "of", "for" or "and" are one ("European Centre for Medium-Range Weather Forecasts");
     // 35: a name after what a company is ("auction house Artcurial", "chipmaker Nvidia") is the company; "the Louvre" no person; "Resorts" and "Hotels" end companies;

@@ -427,6 +427,16 @@ class NameRulesTest {
   }
 
   @Test
+  void anEventTheModelLeftOutOrCutToItsHead() {
+    assertThat(apply("in a World Cup qualifier", 0, 0, 0, 0, 0)).containsExactly(0, 0, 7, 8, 0);
+    assertThat(apply("in a World Cup qualifier", 0, 0, 0, 7, 0)).containsExactly(0, 0, 7, 8, 0);
+    // One word alone, a run opened by an article, a tour that may be an organisation's.
+    assertThat(apply("won the Cup", 0, 0, 0)).containsExactly(0, 0, 0);
+    assertThat(apply("The World Cup", 0, 0, 0)).containsExactly(0, 7, 8);
+    assertThat(apply("on the PGA Tour", 0, 0, 0, 0)).containsExactly(0, 0, 0, 0);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
