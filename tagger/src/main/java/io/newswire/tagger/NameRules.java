@@ -99,6 +99,7 @@ final class NameRules {
 
   /** @param flags the lexicon's flags of each word, as the model saw them */
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    compoundOpeners(words, flags, labels, lexicon);
     joinAtParticles(words, labels);
     legalForms(words, labels);
     splitAtThe(words, labels);
@@ -164,6 +165,36 @@ final class NameRules {
     qualifiers(words, labels);
     quotedTitles(words, flags, labels);
     designations(words, labels);
+  }
+
+  /**
+   * A people's or a place's compound opening a longer name is a miscellany of its own: "Israeli-occupied West Bank",
+   * "Serb-held Brcko", "U.S.-led coalition forces" are read as one name by the model. What follows keeps its type, or
+   * is a place when it is exactly a place's name ("West Bank", which ends with "Bank" and was read as a bank).
+   */
+  private static void compoundOpeners(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (labels[i] % 2 == 0 || labels[i + 1] != labels[i] + 1) {
+        continue; // the label first: only names of two words or more
+      }
+      String w = words[i];
+      int hyphen = w.indexOf('-');
+      int end = NewswireTagger.end(labels, i);
+      if (hyphen > 0 && hyphen + 1 < w.length() && Character.isLowerCase(w.charAt(hyphen + 1))
+          && misc(w, flags[i], lexicon)) {
+        int type = labels[i] == 7 ? 3 : labels[i];
+        boolean place = (flags[i + 1] & Lexicon.PLACE_B) != 0 && (end == words.length || (flags[end] & Lexicon.PLACE_I) == 0);
+        for (int k = i + 2; k < end && place; k++) {
+          place = (flags[k] & Lexicon.PLACE_I) != 0;
+        }
+        labels[i] = 7;
+        type = place ? 5 : type;
+        for (int k = i + 1; k < end; k++) {
+          labels[k] = k == i + 1 ? type : type + 1;
+        }
+      }
+      i = end - 1;
+    }
   }
 
   /**

@@ -437,6 +437,14 @@ class NameRulesTest {
   }
 
   @Test
+  void aCompoundOpeningALongerNameIsAMiscellanyOfItsOwn() {
+    assertThat(apply("the Israeli-occupied West Bank .", 0, 3, 4, 4, 0)).containsExactly(0, 7, 5, 6, 0);
+    assertThat(apply("the Charleston-based Post and Courier", 0, 3, 4, 4, 4)).containsExactly(0, 7, 3, 4, 4);
+    // A hyphenated name is no compound: "Guinea-Bissau", "Jean-Pierre".
+    assertThat(apply("President Jean-Pierre Raffarin", 0, 1, 2)).containsExactly(0, 1, 2);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
