@@ -611,27 +611,27 @@ class NewswireTaggerTest {
       newLine[i] = true;
     }
     int[] flags = new int[words.length];
-    int[] labels = new int[words.length];
-    labels[0] = 3;
-    labels[6] = 5;
-    labels[7] = 6;
-    labels[13] = 5;
-    labels[19] = 3;
-    labels[25] = 5;
+    int[] labels = nbaLabels(words.length);
     NewswireTagger.tables(words, newLine, flags, labels);
     assertThat(new int[] {labels[0], labels[6], labels[7], labels[13], labels[19], labels[25]})
         .containsExactly(3, 3, 4, 3, 3, 3);
     // The same table with a country among its places stays as it was.
-    labels = new int[words.length];
+    labels = nbaLabels(words.length);
+    flags[13] = Lexicon.COUNTRY;
+    NewswireTagger.tables(words, newLine, flags, labels);
+    assertThat(new int[] {labels[0], labels[6], labels[13], labels[19], labels[25]}).containsExactly(3, 5, 5, 3, 5);
+  }
+
+  /** What the model read in the table above: two clubs, three cities. */
+  private static int[] nbaLabels(int length) {
+    int[] labels = new int[length];
     labels[0] = 3;
     labels[6] = 5;
     labels[7] = 6;
     labels[13] = 5;
     labels[19] = 3;
     labels[25] = 5;
-    flags[13] = Lexicon.COUNTRY;
-    NewswireTagger.tables(words, newLine, flags, labels);
-    assertThat(new int[] {labels[0], labels[6], labels[13], labels[19], labels[25]}).containsExactly(3, 5, 5, 3, 5);
+    return labels;
   }
 
   @Test
