@@ -11,6 +11,8 @@ import io.newswire.schema.Place;
 import io.newswire.schema.Quote;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +91,33 @@ class NewswireTaggerTest {
     assertThat(flags[1] & Lexicon.ORG_WORD).isNotZero();
     assertThat(flags[2] & Lexicon.PERSON_NAME).isZero();
     assertThat(NewswireTagger.lexicon().flags(new String[] {"Will"})[0] & Lexicon.PERSON_NAME).isNotZero();
+  }
+
+  @Test
+  void wireSentencesAsCoNllTextGivesThem() {
+    // Sentences of the kinds the rules of tagger 1.34.0 were written for, through the whole tagger as `tag --conll`
+    // runs it: each sentence its own line, as a CoNLL file's sentences are.
+    String[][] sentences = {
+        "Sampras beat Ivanisevic 6-3 6-4 .".split(" "),
+        "Portugal and Norway drew 0-0 in a World Cup qualifier .".split(" "),
+        "Taleban militia captured Kabul on Friday .".split(" "),
+        "Clinton said on Tuesday he would sign the bill .".split(" "),
+        "The Knesset would debate the Oslo accords .".split(" ")};
+    List<String> words = new ArrayList<>();
+    List<Integer> firsts = new ArrayList<>();
+    for (String[] sentence : sentences) {
+      firsts.add(words.size());
+      words.addAll(List.of(sentence));
+    }
+    boolean[] starts = new boolean[words.size()];
+    firsts.forEach(i -> starts[i] = true);
+    List<String> tags = List.of(TAGGER.tagTokens(words.toArray(String[]::new), starts));
+    java.util.function.Function<String, String> tag = w -> tags.get(words.indexOf(w));
+    assertThat(List.of(tag.apply("Sampras"), tag.apply("Ivanisevic"))).containsOnly("B-PER");
+    assertThat(List.of(tag.apply("World"), tag.apply("Cup"))).containsExactly("B-MISC", "I-MISC");
+    assertThat(tag.apply("Taleban")).isEqualTo("B-ORG");
+    assertThat(tag.apply("Clinton")).isEqualTo("B-PER");
+    assertThat(tag.apply("Oslo")).isEqualTo("B-MISC");
   }
 
   @Test
