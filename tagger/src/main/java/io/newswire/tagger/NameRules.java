@@ -124,6 +124,7 @@ final class NameRules {
     agreements(words, labels, lexicon);
     combined(words, labels);
     crudes(words, labels);
+    indexes(words, labels);
     scriptures(words, labels);
     jobs(words, labels);
     credits(words, labels);
@@ -607,6 +608,30 @@ final class NameRules {
           && (words[i + 1].equals("crude") || words[i + 1].equals("oil") || words[i + 1].equals("futures")
           || words[i + 1].equals("blend"))) {
         labels[i] = 7;
+      }
+    }
+  }
+
+  /** Words after a stock index's name: "the Hang Seng index", "the Nikkei average". */
+  private static final Set<String> INDEX_WORDS = WordSet.of("index", "indices", "indexes", "average", "composite");
+
+  /**
+   * A stock index's name the model read as a person ("Hong Kong 's Hang Seng index") is a miscellany; and the
+   * Exchequer of "Chancellor of the Exchequer" is part of a title, no name.
+   */
+  private static void indexes(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] == 1) { // the label first
+        int j = NewswireTagger.end(labels, i);
+        if (j < words.length && INDEX_WORDS.contains(words[j])) {
+          for (int k = i; k < j; k++) {
+            labels[k] = k == i ? 7 : 8;
+          }
+        }
+        i = j - 1;
+      } else if (labels[i] % 2 == 1 && i >= 3 && words[i].equals("Exchequer") && words[i - 1].equals("the")
+          && words[i - 2].equals("of") && NewswireTagger.end(labels, i) == i + 1) {
+        labels[i] = 0;
       }
     }
   }

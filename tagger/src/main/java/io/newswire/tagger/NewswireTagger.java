@@ -161,6 +161,7 @@ public final class NewswireTagger implements Tagger {
     //     "the Grammy awards" an award; "the Paris Bourse" an organisation; a standings table split between clubs and
     //     cities is one of clubs; a team follows a rider's country ("Rominger ( Switzerland ) Mapei"); an event the
     //     model left out ("a World Cup qualifier"); a compound opening a name is MISC ("Israeli-occupied West Bank");
+    //     a stock index is no person ("the Hang Seng index");
     // 37: crime's "gunned down", "stabbed", "fatally shot";
     // 36: long names of institutions cut at "of", "for" or "and" are one ("European Centre for Medium-Range Weather Forecasts");
     // 35: a name after what a company is ("auction house Artcurial", "chipmaker Nvidia") is the company; "the Louvre" no person; "Resorts" and "Hotels" end companies;

@@ -445,6 +445,12 @@ class NameRulesTest {
   }
 
   @Test
+  void aStockIndexIsNoPersonAndTheExchequerPartOfATitle() {
+    assertThat(apply("Hong Kong 's Hang Seng index fell", 5, 6, 0, 1, 2, 0, 0)).containsExactly(5, 6, 0, 7, 8, 0, 0);
+    assertThat(apply("Chancellor of the Exchequer Kenneth Clarke", 0, 0, 0, 7, 1, 2)).containsExactly(0, 0, 0, 0, 1, 2);
+  }
+
+  @Test
   void scripturesAreWorksButNotTheNamesTheyOpen() {
     assertThat(apply("read the Koran and the Bible .", 0, 0, 3, 0, 0, 5, 0)).containsExactly(0, 0, 7, 0, 0, 7, 0);
     assertThat(apply("verses of the Torah", 0, 0, 0, 0)).containsExactly(0, 0, 0, 7);
