@@ -235,21 +235,23 @@ class EnrichTopologyTest {
     trends.readKeyValuesToList(); // the first article's counts
     raw.pipeInput("t2", article("t2", "Lagos cleans up", "Lagos began to clean up after the storm."),
         T0.plusSeconds(30));
-    assertThat(trends.isEmpty()).isTrue(); // rate-limited: not a minute of stream time yet
+    assertThat(trends.isEmpty()).isTrue(); // rate-limited: not five minutes of stream time yet
 
-    raw.pipeInput("t3", article("t3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
+    raw.pipeInput("t3", article("t3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(300));
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
 
-    // The current hour: the window that ends with the bucket of the stream time, [T0 - 55 min, T0 + 5 min).
+    // The hour [T0 - 55 min, T0 + 5 min) closed with both articles, and the current one, [T0 - 50 min, T0 + 10 min).
     String key = "1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli();
     assertThat(latest).containsKey(key);
     assertThat(latest.get(key).getArticles()).isEqualTo(2);
     assertThat(latest.get(key).getName()).isEqualTo("Lagos");
     assertThat(latest.get(key).getEntityType()).isEqualTo("LOC");
     assertThat(latest.get(key).getWindowEnd()).isEqualTo(T0.plus(java.time.Duration.ofMinutes(5)));
-    // Windows still open that are not the current one wait for their close: one hourly record, not twelve.
-    assertThat(latest.keySet()).filteredOn(k -> k.startsWith("1h|LOC:lagos|")).hasSize(1);
+    assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.plus(java.time.Duration.ofMinutes(5)).toEpochMilli())
+        .getArticles()).isEqualTo(2);
+    // Windows still open that are not the current one wait for their close: two hourly records, not twelve.
+    assertThat(latest.keySet()).filteredOn(k -> k.startsWith("1h|LOC:lagos|")).hasSize(2);
     assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
     assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
   }
@@ -268,7 +270,7 @@ class EnrichTopologyTest {
     for (int i = 0; i < bodies.length; i++) {
       raw.pipeInput("c" + i, article("c" + i, "Report " + i, bodies[i]), T0.plusSeconds(10L * i));
     }
-    raw.pipeInput("c5", article("c5", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
+    raw.pipeInput("c5", article("c5", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(300));
     trends.readKeyValuesToList(); // the emission, after which each bucket keeps its three most-named subjects
     var store = driver.<String, String>getKeyValueStore(Trending.STORE);
     // Lagos (5 articles) and the two topics of two articles each stay; the places named once went.
@@ -278,7 +280,7 @@ class EnrichTopologyTest {
     assertThat(store.get("1h|" + T0.toEpochMilli() + "|LOC:lagos")).startsWith("5\t");
 
     raw.pipeInput("c6", article("c6", "Lagos votes", "Voters in Lagos chose a new mayor on Sunday."), T0.plusSeconds(100));
-    raw.pipeInput("c7", article("c7", "Markets close", "Markets closed lower in Tokyo."), T0.plusSeconds(170));
+    raw.pipeInput("c7", article("c7", "Markets close", "Markets closed lower in Tokyo."), T0.plusSeconds(600));
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli()).getArticles()).isEqualTo(6);
@@ -308,7 +310,7 @@ class EnrichTopologyTest {
         .findFirst().orElseThrow();
     var records = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
         new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList();
-    // Each article's additions; no emission yet (not a minute of stream time).
+    // Each article's additions; no emission yet (not five minutes of stream time).
     assertThat(records).extracting(kv -> kv.key).containsExactly("+", "+");
     assertThat(records.get(0).value).contains("|LOC:lagos\t", "|LOC:abuja\t");
     String repartition = driver.producedTopicNames().stream().filter(t -> t.endsWith("trend-articles-repartition"))
@@ -316,7 +318,7 @@ class EnrichTopologyTest {
     assertThat(driver.createOutputTopic(repartition, new org.apache.kafka.common.serialization.StringDeserializer(),
         new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList()).hasSize(2);
 
-    raw.pipeInput("p3", article("p3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(90));
+    raw.pipeInput("p3", article("p3", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(300));
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli()).getArticles()).isEqualTo(2);

@@ -24,8 +24,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Windowed counts of the articles that mention each canonical entity and carry each topic: hopping windows
  * of 1 hour advancing every 5 minutes, and of 24 hours advancing every 3 hours, by event time with {@link
- * #GRACE} for late articles. Updates are rate-limited (at most one per subject and window per minute of
- * stream time, or per {@link #FLUSH_EVERY} of wall-clock time when the stream is quiet) and go to the
+ * #GRACE} for late articles. Updates are rate-limited (at most one per subject and window per {@link
+ * #UPDATE_EVERY} of stream time, or per {@link #FLUSH_EVERY} of wall-clock time when the stream is quiet) and go to the
  * compacted {@value Topics#TRENDS} topic, keyed {@code window|key|windowStart},
  * so a reader sees the latest count of each.
  *
@@ -56,7 +56,12 @@ public final class Trending {
   /** The queryable store of bucket counts (GET /trends). */
   public static final String STORE = TrendCounter.COUNTS;
   static final Duration GRACE = Duration.ofMinutes(10);
-  static final Duration UPDATE_EVERY = Duration.ofMinutes(1);
+  /**
+   * How often a changed subject's counts go out, in stream time: the hourly window's advance, so an update carries a
+   * whole bucket. Once a minute, a stream with a long tail of names (thousands of distinct names an hour) sent most of
+   * its subjects every minute: 9.2 trend records per article at 50 articles a second in `bench enrich`.
+   */
+  static final Duration UPDATE_EVERY = Duration.ofMinutes(5);
   /** Wall-clock time after which changed counts are emitted even when no later article moves stream time. */
   public static final Duration FLUSH_EVERY = Duration.ofSeconds(10);
 
