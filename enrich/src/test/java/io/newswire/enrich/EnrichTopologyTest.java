@@ -241,19 +241,23 @@ class EnrichTopologyTest {
     var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
 
-    // The hour [T0 - 55 min, T0 + 5 min) closed with both articles, and the current one, [T0 - 50 min, T0 + 10 min).
+    // The hour [T0 - 55 min, T0 + 5 min) closed with both articles. The current one, [T0 - 50 min, T0 + 10 min),
+    // holds the same count: it goes out when Lagos's count in it changes, not before.
     String key = "1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli();
     assertThat(latest).containsKey(key);
     assertThat(latest.get(key).getArticles()).isEqualTo(2);
     assertThat(latest.get(key).getName()).isEqualTo("Lagos");
     assertThat(latest.get(key).getEntityType()).isEqualTo("LOC");
     assertThat(latest.get(key).getWindowEnd()).isEqualTo(T0.plus(java.time.Duration.ofMinutes(5)));
-    assertThat(latest.get("1h|LOC:lagos|" + CURRENT_HOUR.plus(java.time.Duration.ofMinutes(5)).toEpochMilli())
-        .getArticles()).isEqualTo(2);
-    // Windows still open that are not the current one wait for their close: two hourly records, not twelve.
-    assertThat(latest.keySet()).filteredOn(k -> k.startsWith("1h|LOC:lagos|")).hasSize(2);
-    assertThat(latest.keySet()).anyMatch(k -> k.startsWith("24h|LOC:lagos|"));
+    assertThat(latest.keySet()).filteredOn(k -> k.startsWith("1h|LOC:lagos|")).containsExactly(key);
     assertThat(latest.values()).anyMatch(t -> t.getKind() == io.newswire.schema.TrendKind.TOPIC);
+    // The day goes out as its window advances, every three hours: [T0 - 22 h, T0 + 2 h) closes at noon.
+    assertThat(latest.keySet()).noneMatch(k -> k.startsWith("24h|"));
+    raw.pipeInput("t4", article("t4", "Markets close", "Markets closed lower in Tokyo."), T0.plus(java.time.Duration.ofHours(2)));
+    latest.clear();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("24h|LOC:lagos|" + T0.minus(java.time.Duration.ofHours(22)).toEpochMilli()).getArticles())
+        .isEqualTo(2);
   }
 
   @Test
@@ -310,9 +314,9 @@ class EnrichTopologyTest {
         .findFirst().orElseThrow();
     var records = driver.createOutputTopic(changelog, new org.apache.kafka.common.serialization.StringDeserializer(),
         new org.apache.kafka.common.serialization.StringDeserializer()).readKeyValuesToList();
-    // Each article's additions; no emission yet (not five minutes of stream time).
-    assertThat(records).extracting(kv -> kv.key).containsExactly("+", "+");
-    assertThat(records.get(0).value).contains("|LOC:lagos\t", "|LOC:abuja\t");
+    // The mark the first article sets, then each article's additions; no emission yet (the same bucket).
+    assertThat(records).extracting(kv -> kv.key).containsExactly("=", "+", "+");
+    assertThat(records.get(1).value).contains("|LOC:lagos\t", "|LOC:abuja\t");
     String repartition = driver.producedTopicNames().stream().filter(t -> t.endsWith("trend-articles-repartition"))
         .findFirst().orElseThrow();
     assertThat(driver.createOutputTopic(repartition, new org.apache.kafka.common.serialization.StringDeserializer(),
@@ -328,6 +332,22 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void aLateArticleWithinTheGraceCorrectsTheHourThatClosedWithoutIt() {
+    raw.pipeInput("l1", article("l1", "Storm hits Lagos", "A storm hit Lagos on Monday."), T0);
+    raw.pipeInput("l2", article("l2", "Markets open", "Markets opened higher in Tokyo."), T0.plusSeconds(360));
+    var latest = new java.util.HashMap<String, io.newswire.schema.TrendCount>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    String hour = "1h|LOC:lagos|" + CURRENT_HOUR.toEpochMilli();
+    assertThat(latest.get(hour).getArticles()).isEqualTo(1);
+
+    raw.pipeInput("l3", article("l3", "Lagos floods", "Lagos flooded after the storm."), T0.plusSeconds(60));
+    driver.advanceWallClockTime(Trending.FLUSH_EVERY);
+    latest.clear();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get(hour).getArticles()).isEqualTo(2);
+  }
+
+  @Test
   void hoppingWindowsAreSummedFromTheirBucketsAndLateArticlesSkipOnlyClosedWindows() {
     java.time.Duration min = java.time.Duration.ofMinutes(1);
     raw.pipeInput("h1", article("h1", "Storm hits Lagos", "A storm hit Lagos on Monday."), T0);
@@ -337,24 +357,29 @@ class EnrichTopologyTest {
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     long t0 = T0.toEpochMilli();
     long five = min.multipliedBy(5).toMillis();
-    // [T0-55min, T0+5min) closed at T0+5min holding only the first; the current hour, [T0-50min, T0+10min), both.
-    // The windows still open after it ([T0-45min, T0+15min) ... [T0+5min, T0+65min)) wait for their close.
+    // [T0-55min, T0+5min) closed at T0+5min holding only the first; the current hour, [T0-50min, T0+10min), both
+    // (a quiet stream's flush). The hours after it hold the same two until T0's bucket leaves them.
     assertThat(latest.get("1h|LOC:lagos|" + (t0 - 11 * five)).getArticles()).isEqualTo(1);
     assertThat(latest.get("1h|LOC:lagos|" + (t0 - 10 * five)).getArticles()).isEqualTo(2);
     assertThat(latest.keySet().stream().filter(k -> k.startsWith("1h|LOC:lagos|"))).hasSize(2);
 
-    // When stream time passes their ends, the closed windows go out with their final counts.
+    // The hours that end later hold the same two articles: nothing goes out for Lagos while its count stays.
     raw.pipeInput("h0", article("h0", "Markets open", "Markets opened higher in Tokyo."), T0.plus(min.multipliedBy(30)));
     driver.advanceWallClockTime(Trending.FLUSH_EVERY);
     latest.clear();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-    assertThat(latest.get("1h|LOC:lagos|" + (t0 - 9 * five)).getArticles()).isEqualTo(2);
-    assertThat(latest.get("1h|LOC:lagos|" + (t0 - 6 * five)).getArticles()).isEqualTo(2);
-    assertThat(latest).doesNotContainKey("1h|LOC:lagos|" + (t0 - 5 * five)); // ends at T0+35min: still open
+    assertThat(latest.keySet()).noneMatch(k -> k.startsWith("1h|LOC:lagos|"));
+    assertThat(latest.keySet()).anyMatch(k -> k.startsWith("1h|LOC:tokyo|"));
+
+    // As the buckets of T0 and T0 + 5 min leave the hour, the windows that start after them say so: one, then none.
+    raw.pipeInput("h3", article("h3", "Markets open", "Markets opened higher in Tokyo."), T0.plus(min.multipliedBy(120)));
+    latest.clear();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 + five)).getArticles()).isEqualTo(1);
+    assertThat(latest.get("1h|LOC:lagos|" + (t0 + 2 * five)).getArticles()).isEqualTo(0);
+    assertThat(latest.keySet().stream().filter(k -> k.startsWith("1h|LOC:lagos|"))).hasSize(2);
 
     // Two hours later in stream time, an article from T0 is too late for any hourly window, not for the daily.
-    raw.pipeInput("h3", article("h3", "Markets open", "Markets opened higher in Tokyo."), T0.plus(min.multipliedBy(120)));
-    trends.readKeyValuesToList();
     raw.pipeInput("h4", article("h4", "Lagos again", "Rain returned to Lagos."), T0);
     raw.pipeInput("h5", article("h5", "Markets close", "Markets closed lower in Tokyo."), T0.plus(min.multipliedBy(122)));
     driver.advanceWallClockTime(Trending.FLUSH_EVERY);
@@ -362,7 +387,7 @@ class EnrichTopologyTest {
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     assertThat(latest.keySet()).noneMatch(k -> k.startsWith("1h|LOC:lagos|"));
     assertThat(latest.entrySet()).filteredOn(e -> e.getKey().startsWith("24h|LOC:lagos|"))
-        .allMatch(e -> e.getValue().getArticles() == 3);
+        .isNotEmpty().allMatch(e -> e.getValue().getArticles() == 3);
 
     // The query view: the latest hourly window holds the Tokyo articles only.
     var rows = io.newswire.enrich.trends.Trending.latest(driver.getKeyValueStore(io.newswire.enrich.trends.Trending.STORE),

@@ -30,9 +30,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <ul>
  *   <li>{@code put(ADD, offset NEWLINE lines)} adds one to each {@code window|bucket|subject} of the lines
  *       ({@code key TAB subject description}) and marks it pending; the offset is that of the input record;
- *   <li>{@code put(EMITTED, streamTime TAB offset)} forgets the pending marks and the buckets of closed windows;
+ *   <li>{@code put(EMITTED, streamTime TAB offset TAB close|flush)} forgets the pending marks of the windows closed
+ *       at that stream time (and the current hour's after a {@code flush}) and the buckets of windows past their
+ *       grace;
  *   <li>{@code get(EMITTED)} is the stream time of the last emission mark, from which the windows closed since
  *       are emitted;
+ *   <li>{@code get(APPLIED)} is the input offset of the last addition applied, which an emission mark carries;
  *   <li>{@code get(PENDING)} lists the buckets changed since the last emission, one per line (restored too,
  *       so an update due when the application stopped is still emitted after a restart);
  *   <li>{@code get}, {@code range}, {@code all} read the counts as {@code count TAB subject description}, for
@@ -55,6 +58,8 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   static final String ADD = "+";
   static final String EMITTED = "=";
   static final String PENDING = "?";
+  /** Read only: the input offset of the last addition applied, for the emission marks. */
+  static final String APPLIED = "#";
   /** How long the additions stay in the changelog: the longest window, its grace and a margin. */
   static final java.time.Duration RETENTION = java.time.Duration.ofHours(48);
 
@@ -74,6 +79,7 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   private static final Bytes ADD_KEY = key(ADD);
   private static final Bytes EMITTED_KEY = key(EMITTED);
   private static final Bytes PENDING_KEY = key(PENDING);
+  private static final Bytes APPLIED_KEY = key(APPLIED);
 
   private static final io.micrometer.core.instrument.Counter DROPPED = io.micrometer.core.instrument.Counter
       .builder(io.newswire.ops.Metrics.TREND_SUBJECTS_DROPPED)
@@ -185,15 +191,21 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
         start = end + 1;
       }
     } else if (key.equals(EMITTED_KEY)) {
-      int tab = text.indexOf('\t');
-      long streamTime = Long.parseLong(text.substring(0, tab));
-      long offset = Long.parseLong(text.substring(tab + 1));
+      String[] fields = text.split("\t");
+      long streamTime = Long.parseLong(fields[0]);
+      long offset = Long.parseLong(fields[1]);
+      boolean flush = fields.length >= 3 && fields[2].equals("flush");
       if (restoring && (offset < lastEmitted || offset < lastAdded)) {
         return; // replayed again: an emission made before additions already applied, whose marks stay
       }
       lastEmitted = offset;
       emittedStreamTime = Math.max(emittedStreamTime, streamTime);
-      pending.clear();
+      if (fields.length < 3) {
+        pending.clear(); // older marks sent every pending count
+      } else {
+        String hour = Trending.WINDOWS.get(0).name() + "|";
+        pending.removeIf(bucket -> flush && bucket.startsWith(hour) || closedAt(bucket, streamTime));
+      }
       for (Trending.Window w : Trending.WINDOWS) {
         long closedBefore = streamTime - w.size().toMillis() - Trending.GRACE.toMillis() - w.advance().toMillis();
         counts.subMap(key(w.name() + "|"), true, key(TrendCounter.key(w, Math.max(0, closedBefore), "")), false).clear();
@@ -207,6 +219,14 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
     } else {
       throw new IllegalArgumentException("The trend counts take additions and emission marks only");
     }
+  }
+
+  /** Whether the window whose newest bucket is {@code window|bucket|...} closed at {@code streamTime}. */
+  private static boolean closedAt(String pendingKey, long streamTime) {
+    int bar = pendingKey.indexOf('|');
+    int next = pendingKey.indexOf('|', bar + 1);
+    Trending.Window w = TrendCounter.window(pendingKey.substring(0, bar));
+    return Long.parseLong(pendingKey.substring(bar + 1, next)) < w.bucketOf(streamTime);
   }
 
   /** Keeps the {@link #maxSubjects} most-counted subjects of each bucket (ties: the first keys); returns how many went. */
@@ -257,6 +277,9 @@ final class TrendCounts implements KeyValueStore<Bytes, byte[]> {
   public synchronized byte[] get(Bytes key) {
     if (key.equals(PENDING_KEY)) {
       return pending.isEmpty() ? null : String.join("\n", pending).getBytes(StandardCharsets.UTF_8);
+    }
+    if (key.equals(APPLIED_KEY)) {
+      return Long.toString(lastAdded).getBytes(StandardCharsets.UTF_8);
     }
     if (key.equals(EMITTED_KEY)) {
       return emittedStreamTime < 0 ? null : Long.toString(emittedStreamTime).getBytes(StandardCharsets.UTF_8);

@@ -24,10 +24,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Windowed counts of the articles that mention each canonical entity and carry each topic: hopping windows
  * of 1 hour advancing every 5 minutes, and of 24 hours advancing every 3 hours, by event time with {@link
- * #GRACE} for late articles. Updates are rate-limited (at most one per subject and window per {@link
- * #UPDATE_EVERY} of stream time, or per {@link #FLUSH_EVERY} of wall-clock time when the stream is quiet) and go to the
- * compacted {@value Topics#TRENDS} topic, keyed {@code window|key|windowStart},
- * so a reader sees the latest count of each.
+ * #GRACE} for late articles. A subject's count in a window goes to the compacted {@value Topics#TRENDS} topic,
+ * keyed {@code window|key|windowStart}, when it changed from the window before (at most once per bucket of stream
+ * time, or per {@link #FLUSH_EVERY} of wall-clock time when the stream is quiet; {@link TrendCounter}),
+ * so a reader sees the latest count of each: a subject's latest window by start holds its current count.
  *
  * <p>The counting is {@link TrendCounter}'s: one counter per window advance ("bucket") rather than one per
  * hopping window, so an article updates two counters per subject instead of the 12 + 8 windows that contain
@@ -57,9 +57,9 @@ public final class Trending {
   public static final String STORE = TrendCounter.COUNTS;
   static final Duration GRACE = Duration.ofMinutes(10);
   /**
-   * How often a changed subject's counts go out, in stream time: the hourly window's advance, so an update carries a
-   * whole bucket. Once a minute, a stream with a long tail of names (thousands of distinct names an hour) sent most of
-   * its subjects every minute: 9.2 trend records per article at 50 articles a second in `bench enrich`.
+   * The pace of the emissions in stream time, the hourly window's advance: a subject's counts go out when stream time
+   * enters a new bucket, and on wall-clock time when nothing went out for this long. Once a minute, a stream with a
+   * long tail of names (thousands of distinct names an hour) sent most of its subjects every minute.
    */
   static final Duration UPDATE_EVERY = Duration.ofMinutes(5);
   /** Wall-clock time after which changed counts are emitted even when no later article moves stream time. */

@@ -50,6 +50,25 @@ class TrendCountsTest {
   }
 
   @Test
+  void anEmissionAtABucketBoundaryForgetsOnlyTheMarksOfTheWindowsThatClosed() {
+    TrendCounts store = new TrendCounts("trend-counts", 20_000);
+    String day = "24h|1767225600000|LOC:lagos";
+    store.apply(TrendCounts.key(TrendCounts.ADD), bytes("1\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"
+        + day + "\tENTITY\tLOC\tLagos\n"), false);
+    Bytes emitted = TrendCounts.key(TrendCounts.EMITTED);
+    // Five minutes on: the hour whose newest bucket held Lagos closed, the day's three hours did not.
+    store.apply(emitted, bytes((1767225600000L + 300_000) + "\t1\tclose"), false);
+    assertThat(new String(store.get(TrendCounts.key(TrendCounts.PENDING)), StandardCharsets.UTF_8)).isEqualTo(day);
+    // A quiet stream's flush sends the current hour so far and forgets its marks; the day's wait for its close.
+    store.apply(TrendCounts.key(TrendCounts.ADD), bytes("2\n1h|1767225900000|LOC:lagos\tENTITY\tLOC\tLagos\n"), false);
+    store.apply(emitted, bytes((1767225600000L + 310_000) + "\t2\tflush"), false);
+    assertThat(new String(store.get(TrendCounts.key(TrendCounts.PENDING)), StandardCharsets.UTF_8)).isEqualTo(day);
+    store.apply(emitted, bytes((1767225600000L + 3 * 3_600_000) + "\t2\tclose"), false);
+    assertThat(store.get(TrendCounts.key(TrendCounts.PENDING))).isNull();
+    assertThat(new String(store.get(TrendCounts.key(TrendCounts.APPLIED)), StandardCharsets.UTF_8)).isEqualTo("2");
+  }
+
+  @Test
   void aGaugeTellsHowManyBucketEntriesAreOnTheHeap() {
     TrendCounts store = new TrendCounts("trend-counts", 20_000);
     store.apply(TrendCounts.key(TrendCounts.ADD), bytes("1\n" + BUCKET + "\tENTITY\tLOC\tLagos\n"

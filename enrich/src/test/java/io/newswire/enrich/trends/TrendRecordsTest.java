@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * simulated time, wall clock and stream time moving together, as in a live feed. Sending every window that contains a
  * changed bucket (20 of them) cost about 107 records per article when it happened every 10 s, and 27 once a minute
  * (at 50 a second); the current window and each window once at its close, once a minute, 11.1 at 10 a second; every
- * five minutes of stream time, 3.2. A record count, not a timing.
+ * five minutes of stream time, 3.2 (3.49 over two hours); a subject's count in a window only where it changed from
+ * the window before, as the window closes, 0.83 (1.13 over two hours, past the first hour where buckets leave the
+ * windows too). A record count, not a timing.
  */
 class TrendRecordsTest {
   @Test
@@ -39,7 +41,8 @@ class TrendRecordsTest {
       }
     }
     int rate = 10;
-    int articles = rate * 900;
+    // -Dtrend.records.minutes=120 runs past the first hour, where buckets leave the windows too.
+    int articles = rate * 60 * Integer.getInteger("trend.records.minutes", 15);
     long records = 0;
     try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(topics, new NewswireTagger(),
         java.time.Clock.systemUTC(), Duration.ofDays(7), 1 << 20), EnrichTopology.streamsConfig(config), t0)) {
@@ -58,6 +61,6 @@ class TrendRecordsTest {
     }
     double perArticle = records / (double) articles;
     System.out.printf("trend records per article at %d articles/s: %.2f%n", rate, perArticle);
-    assertThat(perArticle).isLessThan(5);
+    assertThat(perArticle).isLessThan(3);
   }
 }
