@@ -103,7 +103,8 @@ final class NameRules {
     joinAtParticles(words, labels);
     legalForms(words, labels);
     splitAtThe(words, labels);
-    splitOrganisationsAtAnd(words, labels);
+    splitOrganisationsAtAnd(words, flags, labels);
+    liberationFronts(words, labels);
     typeByLastWord(words, flags, labels);
     placesReadAsPeople(words, flags, labels);
     speakers(words, flags, labels, lexicon);
@@ -579,20 +580,37 @@ final class NameRules {
   private static final Set<String> SAID = WordSet.of("said", "says", "told", "added", "insisted", "argued", "warned",
       "urged", "wrote", "replied", "recalled", "admitted", "denied", "conceded", "declared");
 
+  /** Nouns for the people around a politician, after a family name: "Clinton aides", "the Dole campaign". */
+  private static final Set<String> ENTOURAGE = WordSet.of("aide", "aides", "campaign", "administration", "camp",
+      "spokesman", "spokeswoman", "adviser", "advisers", "advisor", "advisors", "allies", "loyalists", "supporters");
+  /** Verbs that follow the subject of a reported clause: "aides said Clinton was vulnerable". */
+  private static final Set<String> AUXILIARIES = WordSet.of("was", "is", "had", "has", "would", "will", "could",
+      "should", "did", "does", "must", "might", "may");
+
   /**
    * A family name alone that is also the name of towns only, read as a place or an organisation before a verb of
-   * saying, is a person: "Clinton said" (Clinton, Iowa), "Dole told reporters" (Dole, France). A town does not speak;
-   * a capital, a big city or a country does in the news ("Washington said", "Moscow warned"), and so do companies
-   * and clubs ("Ford said", "Chelsea said"), which keep their type.
+   * saying, is a person: "Clinton said" (Clinton, Iowa), "Dole told reporters" (Dole, France); so is one that
+   * opens a reported clause ("aides said Clinton was vulnerable"), and one before the people around a politician,
+   * tagged or not ("Clinton aides", "the Dole campaign"). A town does not speak; a capital, a big city or a country
+   * does in the news ("Washington said", "Moscow warned"), and so do companies and clubs ("Ford said", "Chelsea
+   * said"), which keep their type.
    */
   private static void speakers(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     for (int i = 0; i + 1 < words.length; i++) {
-      if ((labels[i] != 3 && labels[i] != 5) || labels[i + 1] != 0) {
-        continue; // the label first: this runs for every token
+      boolean named = labels[i] == 3 || labels[i] == 5;
+      boolean untagged = labels[i] == 0 && (i == 0 || labels[i - 1] == 0);
+      if (!named && !untagged || labels[i + 1] != 0) {
+        continue; // the labels first: this runs for every token
+      }
+      boolean before = named && (SAID.contains(words[i + 1])
+          || i > 0 && SAID.contains(words[i - 1]) && AUXILIARIES.contains(words[i + 1]));
+      if (!before && !ENTOURAGE.contains(words[i + 1])) {
+        continue;
       }
       boolean known = (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I | Lexicon.COUNTRY | Lexicon.REGION
           | Lexicon.BIG_PLACE | Lexicon.ACRONYM | Lexicon.DEMONYM)) != 0;
-      if (!known && (flags[i] & Lexicon.PERSON_NAME) != 0 && SAID.contains(words[i + 1]) && lexicon.isTownOnly(words[i])) {
+      if (!known && (flags[i] & Lexicon.PERSON_NAME) != 0 && Character.isUpperCase(words[i].charAt(0))
+          && lexicon.isTownOnly(words[i])) {
         labels[i] = 1;
       }
     }
@@ -1474,7 +1492,7 @@ final class NameRules {
    * ends with an organisation's head word ("China Eastern Airlines and Air China"). "Procter and Gamble", "Ministry
    * of Trade and Industry" and "National Snow and Ice Data Center" stay one name.
    */
-  private static void splitOrganisationsAtAnd(String[] words, int[] labels) {
+  private static void splitOrganisationsAtAnd(String[] words, int[] flags, int[] labels) {
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 0) {
         continue;
@@ -1485,7 +1503,7 @@ final class NameRules {
           String before = words[k - 1];
           if (words[k].equalsIgnoreCase("and") && Character.isUpperCase(words[k + 1].charAt(0))
               && (listed(ORGANISATION_HEADS, before) || capitalised(before).equals("Bank")
-                  || LEGAL_FORMS.contains(before))) {
+                  || LEGAL_FORMS.contains(before) || knownUpTo(flags, i, k))) {
             labels[k] = 0;
             labels[k + 1] = 3;
             break; // the rest is a name of its own, looked at next
@@ -1493,6 +1511,56 @@ final class NameRules {
         }
       }
       i = NewswireTagger.end(labels, i) - 1;
+    }
+  }
+
+  /**
+   * Whether words {@code from} to {@code to} (exclusive) are a known organisation's whole name, which the word at
+   * {@code to} does not continue: "Elf Aquitaine" of "Elf Aquitaine and Total", not "Marks" of "Marks and Spencer".
+   */
+  private static boolean knownUpTo(int[] flags, int from, int to) {
+    if ((flags[from] & Lexicon.KNOWN_ORG_B) == 0 || (flags[to] & Lexicon.KNOWN_ORG_I) != 0) {
+      return false;
+    }
+    for (int k = from + 1; k < to; k++) {
+      if ((flags[k] & Lexicon.KNOWN_ORG_I) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first words of movements' and parties' names that a country's name opens. */
+  private static final Set<String> MOVEMENT_OPENERS = WordSet.of("People", "People's", "Peoples", "Popular",
+      "National", "Liberation", "Democratic", "Patriotic", "Revolutionary", "Islamic", "Workers", "Workers'",
+      "Freedom", "Socialist", "Communist", "Labour", "Labor");
+  private static final Set<String> MOVEMENT_HEADS = WordSet.of("Army", "Party", "Front", "Movement", "Organisation",
+      "Organization", "Union", "Congress", "League", "Alliance", "Council", "Forces");
+
+  /**
+   * A place right before a movement's or party's name the model read as an organisation is the name's first word:
+   * "Sudan People's Liberation Army", "Sri Lanka Freedom Party", "Kosovo Liberation Army" (the model gave the place
+   * alone, then the rest). Not across a possessive or a comma, which stay two names ("Sudan's People's Liberation
+   * Army").
+   */
+  private static void liberationFronts(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] % 2 == 0) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      if (labels[i] == 5 && end - i <= 2 && end < words.length && labels[end] == 3
+          && MOVEMENT_OPENERS.contains(words[end])) {
+        int orgEnd = NewswireTagger.end(labels, end);
+        if (MOVEMENT_HEADS.contains(words[orgEnd - 1])) {
+          labels[i] = 3;
+          for (int k = i + 1; k < orgEnd; k++) {
+            labels[k] = 4;
+          }
+          end = orgEnd;
+        }
+      }
+      i = end - 1;
     }
   }
 

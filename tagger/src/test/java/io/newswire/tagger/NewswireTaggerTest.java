@@ -121,6 +121,22 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void politiciansAroundTheirPeopleMovementsOpenedByTheirCountryAndTwoFirmsJoinedByAnd() {
+    Tagging t = TAGGER.tag("Campaign", "Dole campaign aides said Clinton was vulnerable on the economy. Senior"
+        + " Clinton aides dismissed the claim.");
+    assertThat(entity(t, "Clinton").getType()).isEqualTo(EntityType.PER);
+    assertThat(entity(t, "Dole").getType()).isEqualTo(EntityType.PER);
+    Tagging oil = TAGGER.tag("Oil", "French oil groups Elf Aquitaine and Total both reported higher profits on"
+        + " Thursday, analysts in Paris said.");
+    assertThat(entity(oil, "Elf Aquitaine").getType()).isEqualTo(EntityType.ORG);
+    assertThat(entity(oil, "Total").getType()).isEqualTo(EntityType.ORG);
+    String[] words = "The rebel Sudan People 's Liberation Army said it had captured Kapoeta .".split(" ");
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    assertThat(TAGGER.tagTokens(words, starts)).startsWith("O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG");
+  }
+
+  @Test
   void aNameInACapitalisedHeadlineTakesTheTypeItHasInTheBody() {
     // The body's "Waigel" (a person, with a title and a verb) decides for the headline's "WAIGEL", which on its
     // own gives the model little to go on; both count as one name.
