@@ -1514,6 +1514,60 @@ final class NameRules {
     }
   }
 
+  /** Holdings whose object is a company: "shares in Zeneca", "a stake in Sabena", "shares of Amoco". */
+  private static final Set<String> HOLDINGS = WordSet.of("shares", "Shares", "stake", "stakes", "shareholding",
+      "holding", "holdings", "stock");
+  /** What a company's shares do in market copy: "Sears shares rose", "Kellogg stock fell". */
+  private static final Set<String> SHARE_MOVES = WordSet.of("rose", "fell", "closed", "jumped", "slipped", "gained",
+      "lost", "dropped", "were", "traded", "ended", "edged", "climbed", "slumped", "tumbled", "soared", "surged",
+      "eased", "firmed", "added", "shed", "opened", "rallied", "plunged", "sank", "dipped", "rebounded");
+
+  /**
+   * A name read as a person whose shares are traded is a company, and so is every mention of it in the document:
+   * "Shares in Zeneca rose ... Zeneca said", "Sears shares fell" (companies named after their founders, whose
+   * names the model learned as people's). Runs after the document's names are made consistent, which would
+   * otherwise let the person's mentions outvote the one that says what the name is.
+   */
+  static void traded(String[] words, int[] flags, int[] labels) {
+    Set<String> companies = new java.util.HashSet<>();
+    for (int i = 0; i < words.length; i++) {
+      // A word the model left out counts when the name lists know it as a company or a person's name.
+      boolean untagged = labels[i] == 0 && (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.PERSON_NAME)) != 0
+          && Character.isUpperCase(words[i].charAt(0)) && (i == 0 || labels[i - 1] == 0);
+      if (labels[i] != 1 && !untagged) {
+        continue;
+      }
+      int end = untagged ? i + 1 : NewswireTagger.end(labels, i);
+      // Not a person whose company follows: "shares of Murdoch's News Corp".
+      boolean possessive = end < words.length && (words[end].startsWith("'") || words[end].startsWith("’"))
+          || words[end - 1].endsWith("'s") || words[end - 1].endsWith("’s");
+      boolean holding = i >= 2 && (words[i - 1].equals("in") || words[i - 1].equals("of"))
+          && HOLDINGS.contains(words[i - 2]) && !possessive;
+      boolean moving = end + 1 < words.length && (words[end].equals("shares") || words[end].equals("stock"))
+          && SHARE_MOVES.contains(words[end + 1]);
+      if (holding || moving) {
+        companies.add(name(words, i, end));
+      }
+      i = end - 1;
+    }
+    if (companies.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < words.length; i++) {
+      boolean untagged = labels[i] == 0 && (i + 1 == words.length || labels[i + 1] == 0);
+      if (labels[i] == 1 || untagged) {
+        int end = untagged ? i + 1 : NewswireTagger.end(labels, i);
+        if (companies.contains(name(words, i, end))) {
+          labels[i] = 3;
+          for (int k = i + 1; k < end; k++) {
+            labels[k] = 4;
+          }
+        }
+        i = end - 1;
+      }
+    }
+  }
+
   /**
    * Whether words {@code from} to {@code to} (exclusive) are a known organisation's whole name, which the word at
    * {@code to} does not continue: "Elf Aquitaine" of "Elf Aquitaine and Total", not "Marks" of "Marks and Spencer".

@@ -137,6 +137,20 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aNameWhoseSharesAreTradedIsACompanyThroughoutTheDocument() {
+    Tagging t = TAGGER.tag("Markets", "Shares in Zeneca rose 2 percent on Tuesday after the results, traders said."
+        + " Zeneca said profits grew.");
+    assertThat(entity(t, "Zeneca").getType()).isEqualTo(EntityType.ORG);
+    assertThat(entity(TAGGER.tag("Markets", "Sears shares fell 3 percent. Sears said sales slowed."), "Sears")
+        .getType()).isEqualTo(EntityType.ORG);
+    // A person whose company follows stays a person; so does one who shares a prize.
+    assertThat(entity(TAGGER.tag("Media", "Investors bought shares of Rupert Murdoch's News Corp on Monday."),
+        "Rupert Murdoch").getType()).isEqualTo(EntityType.PER);
+    assertThat(entity(TAGGER.tag("Prize", "Professor Ann Smith shares the prize with two colleagues, the academy"
+        + " said."), "Ann Smith").getType()).isEqualTo(EntityType.PER);
+  }
+
+  @Test
   void aNameInACapitalisedHeadlineTakesTheTypeItHasInTheBody() {
     // The body's "Waigel" (a person, with a title and a verb) decides for the headline's "WAIGEL", which on its
     // own gives the model little to go on; both count as one name.

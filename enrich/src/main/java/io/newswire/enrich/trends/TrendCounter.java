@@ -71,6 +71,7 @@ final class TrendCounter implements Processor<String, String, String, TrendCount
       return;
     }
     long last = Long.parseLong(emitted);
+    streamTime = Math.max(streamTime, last); // a restarted task's stream time may not have reached the last mark's
     String pending = counts.get(TrendCounts.PENDING);
     List<String> changed = pending == null ? List.of() : List.of(pending.split("\n"));
     // The day's pending marks wait for its close; a flush sends only the hour's.
