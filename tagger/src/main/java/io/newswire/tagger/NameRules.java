@@ -116,6 +116,7 @@ final class NameRules {
     units(words, flags, labels);
     countryCodes(words, labels, lexicon);
     people(words, flags, labels);
+    initials(words, flags, labels);
     awards(words, labels);
     leagues(words, labels);
     firms(words, labels);
@@ -441,6 +442,49 @@ final class NameRules {
 
   private static String name(String[] words, int from, int to) {
     return String.join(" ", Arrays.asList(words).subList(from, to));
+  }
+
+  /** A person's initials: "P.W.", "J.R.R.". */
+  private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){1,3}");
+  /** Initials that are no one's: countries, cities, clubs' and companies' prefixes, times. */
+  private static final Set<String> NOT_INITIALS = WordSet.of("U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "A.C.", "F.C.",
+      "S.A.", "N.V.", "A.G.", "B.V.", "D.C.", "L.A.", "N.Y.", "S.C.", "A.M.", "P.M.", "T.V.", "U.A.E.", "R.C.", "S.S.", "P.S.", "B.C.", "P.E.I.", "N.J.",
+      "N.C.", "N.S.", "N.B.", "N.H.", "N.M.", "N.D.", "S.D.", "W.Va.", "D.F.", "E.C.");
+
+  /**
+   * A name that opens with a person's initials is a person: "P.W. Botha", "J.K. Rowling", "E.L. Doctorow" were read
+   * as organisations (initials look like an acronym's), and "P.V. Narasimha Rao", "J.R.R. Tolkien" lost them. Not a
+   * known organisation's name ("J.P. Morgan"), one with an organisation's head or legal form, nor initials that
+   * are a country's or a club's ("U.S. Steel", "A.C. Milan").
+   */
+  private static void initials(String[] words, int[] flags, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (!INITIALS.matcher(words[i]).matches() || NOT_INITIALS.contains(words[i])
+          || (flags[i] & (Lexicon.COUNTRY | Lexicon.REGION | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0) {
+        continue;
+      }
+      // The initials tagged with the name, or left out before it ("P.V." of "P.V. Narasimha Rao").
+      int from = labels[i] == 0 && labels[i + 1] % 2 == 1 ? i + 1 : i;
+      int type = labels[from];
+      if (type != 1 && type != 3 && type != 5 || from == i + 1 && type == 3) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, from);
+      boolean known = false;
+      for (int k = from; k < end; k++) {
+        known |= (flags[k] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0;
+      }
+      // A place after initials is a person's family name only when the name lists know it as one ("M.L. Anderson").
+      boolean family = type != 5 || (flags[end - 1] & Lexicon.PERSON_NAME) != 0;
+      if (end - i >= 2 && end - i <= 4 && !known && family && !headed(words, i + 1, end)
+          && Character.isUpperCase(words[end - 1].charAt(0))) {
+        labels[i] = 1;
+        for (int k = i + 1; k < end; k++) {
+          labels[k] = 2;
+        }
+      }
+      i = end - 1;
+    }
   }
 
   /** Awards named by their statuettes' plural are events: "at the Oscars", "the Grammys". */

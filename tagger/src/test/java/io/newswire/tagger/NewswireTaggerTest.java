@@ -151,6 +151,19 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aNameOpeningWithInitialsIsAPerson() {
+    Tagging t = TAGGER.tag("South Africa", "Former president P.W. Botha met J.K. Rowling, and Congress party leader"
+        + " P.V. Narasimha Rao resigned.");
+    assertThat(entity(t, "P.W. Botha").getType()).isEqualTo(EntityType.PER);
+    assertThat(entity(t, "J.K. Rowling").getType()).isEqualTo(EntityType.PER);
+    assertThat(entity(t, "P.V. Narasimha Rao").getType()).isEqualTo(EntityType.PER);
+    String[] words = "Shares of J.P. Morgan and U.S. Steel rose .".split(" ");
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    assertThat(TAGGER.tagTokens(words, starts)).containsSubsequence("B-ORG", "I-ORG", "O", "B-ORG", "I-ORG");
+  }
+
+  @Test
   void aNameInACapitalisedHeadlineTakesTheTypeItHasInTheBody() {
     // The body's "Waigel" (a person, with a title and a verb) decides for the headline's "WAIGEL", which on its
     // own gives the model little to go on; both count as one name.
