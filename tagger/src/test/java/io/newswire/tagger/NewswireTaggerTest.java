@@ -120,6 +120,14 @@ class NewswireTaggerTest {
     assertThat(tag.apply("Oslo")).isEqualTo("B-MISC");
   }
 
+  /** One sentence of CoNLL text, its tokens split at spaces, tagged as `tag --conll` tags it. */
+  static String[] sentence(String text) {
+    String[] words = text.split(" ");
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    return TAGGER.tagTokens(words, starts);
+  }
+
   @Test
   void politiciansAroundTheirPeopleMovementsOpenedByTheirCountryAndTwoFirmsJoinedByAnd() {
     Tagging t = TAGGER.tag("Campaign", "Dole campaign aides said Clinton was vulnerable on the economy. Senior"
@@ -130,10 +138,8 @@ class NewswireTaggerTest {
         + " Thursday, analysts in Paris said.");
     assertThat(entity(oil, "Elf Aquitaine").getType()).isEqualTo(EntityType.ORG);
     assertThat(entity(oil, "Total").getType()).isEqualTo(EntityType.ORG);
-    String[] words = "The rebel Sudan People 's Liberation Army said it had captured Kapoeta .".split(" ");
-    boolean[] starts = new boolean[words.length];
-    starts[0] = true;
-    assertThat(TAGGER.tagTokens(words, starts)).startsWith("O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG");
+    assertThat(sentence("The rebel Sudan People 's Liberation Army said it had captured Kapoeta ."))
+        .startsWith("O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG");
   }
 
   @Test
@@ -157,10 +163,8 @@ class NewswireTaggerTest {
     assertThat(entity(t, "P.W. Botha").getType()).isEqualTo(EntityType.PER);
     assertThat(entity(t, "J.K. Rowling").getType()).isEqualTo(EntityType.PER);
     assertThat(entity(t, "P.V. Narasimha Rao").getType()).isEqualTo(EntityType.PER);
-    String[] words = "Shares of J.P. Morgan and U.S. Steel rose .".split(" ");
-    boolean[] starts = new boolean[words.length];
-    starts[0] = true;
-    assertThat(TAGGER.tagTokens(words, starts)).containsSubsequence("B-ORG", "I-ORG", "O", "B-ORG", "I-ORG");
+    assertThat(sentence("Shares of J.P. Morgan and U.S. Steel rose ."))
+        .containsSubsequence("B-ORG", "I-ORG", "O", "B-ORG", "I-ORG");
   }
 
   @Test
