@@ -58,8 +58,9 @@ public final class Trending {
   static final Duration GRACE = Duration.ofMinutes(10);
   /**
    * The pace of the emissions in stream time, the hourly window's advance: a subject's counts go out when stream time
-   * enters a new bucket, and on wall-clock time when nothing went out for this long. Once a minute, a stream with a
-   * long tail of names (thousands of distinct names an hour) sent most of its subjects every minute.
+   * enters a new bucket, and on wall-clock time when nothing went out for twice this long (a quiet flush's current
+   * hour). Once a minute, a stream with a long tail of names (thousands of distinct names an hour) sent most of its
+   * subjects every minute.
    */
   static final Duration UPDATE_EVERY = Duration.ofMinutes(5);
   /** Wall-clock time after which changed counts are emitted even when no later article moves stream time. */
