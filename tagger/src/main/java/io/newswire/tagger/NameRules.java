@@ -448,8 +448,8 @@ final class NameRules {
   private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   /** Initials that are no one's: countries, cities, clubs' and companies' prefixes, times. */
   private static final Set<String> NOT_INITIALS = WordSet.of("U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "A.C.", "F.C.",
-      "S.A.", "N.V.", "A.G.", "B.V.", "D.C.", "L.A.", "N.Y.", "S.C.", "A.M.", "P.M.", "T.V.", "U.A.E.", "R.C.", "S.S.", "P.S.", "B.C.", "P.E.I.", "N.J.",
-      "N.C.", "N.S.", "N.B.", "N.H.", "N.M.", "N.D.", "S.D.", "W.Va.", "D.F.", "E.C.");
+      "S.A.", "N.V.", "A.G.", "B.V.", "D.C.", "L.A.", "N.Y.", "S.C.", "A.M.", "P.M.", "T.V.", "U.A.E.", "R.C.", "S.S.",
+      "P.S.", "B.C.", "P.E.I.", "N.J.", "N.C.", "N.S.", "N.B.", "N.H.", "N.M.", "N.D.", "S.D.", "D.F.", "E.C.");
 
   /**
    * A name that opens with a person's initials is a person: "P.W. Botha", "J.K. Rowling", "E.L. Doctorow" were read
@@ -459,7 +459,9 @@ final class NameRules {
    */
   private static void initials(String[] words, int[] flags, int[] labels) {
     for (int i = 0; i + 1 < words.length; i++) {
-      if (!INITIALS.matcher(words[i]).matches() || NOT_INITIALS.contains(words[i])
+      // The second character first: this runs for every token, and few have a full stop there.
+      if (words[i].length() < 2 || words[i].charAt(1) != '.' || !INITIALS.matcher(words[i]).matches()
+          || NOT_INITIALS.contains(words[i])
           || (flags[i] & (Lexicon.COUNTRY | Lexicon.REGION | Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) != 0) {
         continue;
       }
