@@ -101,7 +101,7 @@ final class NameRules {
   static void apply(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
     compoundOpeners(words, flags, labels, lexicon);
     joinAtParticles(words, labels);
-    legalForms(words, labels);
+    legalForms(words, flags, labels);
     splitAtThe(words, labels);
     splitOrganisationsAtAnd(words, flags, labels);
     liberationFronts(words, labels);
@@ -122,6 +122,7 @@ final class NameRules {
     firms(words, labels);
     nationalFirms(words, flags, labels);
     craft(words, labels);
+    works(words, labels);
     lands(words, labels);
     agreements(words, labels, lexicon);
     combined(words, labels);
@@ -554,10 +555,52 @@ final class NameRules {
     }
   }
 
+  /**
+   * Works named after their kind, MISC by the CoNLL-2003 conventions: "the film Schindler's List", "the album Definitely
+   * Maybe" were read as organisations. Only after a word that makes the kind a noun ("the", "her", "a 1993", "his
+   * new"), since "play", "book" and "single" are verbs and adjectives too ("they play Arsenal"), and not a person's
+   * name, which follows these words as often ("the book Clinton wrote"). An opening "The" belongs to the title.
+   */
+  private static final Set<String> WORK_KINDS = WordSet.of("film", "movie", "novel", "book", "album", "song", "opera",
+      "play", "musical", "ballet", "painting", "poem", "documentary", "sitcom", "symphony", "memoir", "memoirs");
+  /** What makes a kind of work a noun before its title: "the film", "her latest novel", "a 1993 film". */
+  private static final Set<String> WORK_OPENERS = WordSet.of("the", "a", "his", "her", "their", "its", "The", "A", "His",
+      "Her", "Their", "Its", "new", "latest",
+      "hit", "debut", "first", "second", "third", "last", "final", "classic", "acclaimed", "award-winning", "epic",
+      "animated", "feature", "comic", "rock", "best-selling", "bestselling", "controversial", "banned", "famous");
+
+  private static void works(String[] words, int[] labels) {
+    for (int i = 2; i < words.length; i++) {
+      if (labels[i] != 3 && labels[i] != 5 && !(labels[i] == 0 && words[i].equals("The"))) {
+        continue; // this runs for every token: the label first, the words only at a name
+      }
+      int kind = i - 1;
+      if (!WORK_KINDS.contains(words[kind])) {
+        continue;
+      }
+      String before = words[kind - 1];
+      if (!WORK_OPENERS.contains(before) && !YEAR.matcher(before).matches() && !before.equals("'s")
+          && !before.equals("’s")) {
+        continue;
+      }
+      int from = i;
+      int name = labels[i] == 0 ? i + 1 : i; // "her novel The Remains of the Day": the name after "The"
+      if (name >= words.length || labels[name] != 3 && labels[name] != 5 && labels[name] != 7) {
+        continue;
+      }
+      int end = NewswireTagger.end(labels, name);
+      for (int k = from; k < end; k++) {
+        labels[k] = k == from ? 7 : 8;
+      }
+      i = end - 1;
+    }
+  }
+
   /** What the land is, in lower case after its name: "the Mekong river", "Khorasan province", "the Rift valley". */
   private static final Set<String> LANDS = WordSet.of("river", "rivers", "valley", "valleys", "delta", "basin", "mountains",
       "desert", "lake", "lakes", "sea", "gulf", "strait", "peninsula", "island", "islands", "province", "provinces",
-      "region", "regions", "district", "districts", "county", "state", "plateau", "coast", "glacier", "volcano");
+      "region", "regions", "district", "districts", "county", "state", "plateau", "coast", "glacier", "volcano",
+      "corridor", "enclave", "enclaves");
 
   /** A name before a lower-case word for land is the place ("the Brahmaputra and Jamuna rivers"). */
   private static void lands(String[] words, int[] labels) {
@@ -1447,7 +1490,7 @@ final class NameRules {
   }
 
   /** A legal form after a name joins it, and the whole is an organisation. */
-  private static void legalForms(String[] words, int[] labels) {
+  private static void legalForms(String[] words, int[] flags, int[] labels) {
     for (int i = 1; i < words.length; i++) {
       if (!LEGAL_FORMS.contains(words[i]) || labels[i - 1] == 0) {
         continue;
@@ -1460,6 +1503,18 @@ final class NameRules {
           && (start == 2 || !Character.isUpperCase(words[start - 3].charAt(0)) || words[start - 3].equals("'s"))
           && !LEGAL_FORMS.contains(words[start - 2])) {
         start -= 2;
+      } else if (start >= 3 && words[start - 1].equals("and") && labels[start - 2] == 4) {
+        // "Nippon Telegraph and Telephone Corp": the same with a name of two or three words the model read as an
+        // organisation of its own, unless it is whole on its own: a head word ends it, or it opens with a known name
+        // ("Shell Oil and Wireless Plc" are two).
+        int before = start(labels, start - 2);
+        String last = words[start - 2];
+        if (labels[before] == 3 && start - 1 - before <= 3
+            && (before == 0 || !Character.isUpperCase(words[before - 1].charAt(0)) || words[before - 1].equals("'s"))
+            && !LEGAL_FORMS.contains(last) && !wholeBeforeAnd(last, words[i]) && !capitalised(last).equals("Bank")
+            && (flags[before] & Lexicon.KNOWN_ORG_B) == 0) {
+          start = before;
+        }
       } else if (start >= 1 && labels[start - 1] == 3 && NewswireTagger.end(labels, start - 1) == start) {
         start -= 1; // "Deutsche Lufthansa AG", which the model read as two organisations
       }
@@ -1507,6 +1562,18 @@ final class NameRules {
       // Newspapers are named after their city: "Des Moines Register", "South Florida Sun Sentinel".
       "Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Register", "Sentinel", "Globe",
       "Telegraph", "Examiner", "Inquirer", "Courier", "Observer", "Dispatch", "Bulletin", "Mirror", "Press");
+  /**
+   * Heads that end a newspaper's name and are a trade's word too: before "and" in a name that ends with a legal form
+   * they end nothing ("Nippon Telegraph and Telephone Corp").
+   */
+  private static final Set<String> NEWSPAPER_HEADS = WordSet.of("Times", "Post", "Herald", "Tribune", "Journal",
+      "Gazette", "Chronicle", "Register", "Sentinel", "Globe", "Telegraph", "Examiner", "Inquirer", "Courier",
+      "Observer", "Dispatch", "Bulletin", "Mirror", "Press");
+
+  /** A name's word before "and" that makes what comes before a whole organisation, in a name ending with {@code end}. */
+  private static boolean wholeBeforeAnd(String before, String end) {
+    return listed(ORGANISATION_HEADS, before) && !(LEGAL_FORMS.contains(end) && listed(NEWSPAPER_HEADS, before));
+  }
 
   /** Words after which "the" belongs inside a name: "Bank of the West", "Society for the Protection of Birds". */
   private static final Set<String> BEFORE_THE = WordSet.of("of", "for", "on", "upon", "in", "and", "to", "at", "&");
@@ -1548,7 +1615,7 @@ final class NameRules {
         for (int k = i + 2; k + 1 < end; k++) {
           String before = words[k - 1];
           if (words[k].equalsIgnoreCase("and") && Character.isUpperCase(words[k + 1].charAt(0))
-              && (listed(ORGANISATION_HEADS, before) || capitalised(before).equals("Bank")
+              && (wholeBeforeAnd(before, words[end - 1]) || capitalised(before).equals("Bank")
                   || LEGAL_FORMS.contains(before) || knownUpTo(flags, i, k))) {
             labels[k] = 0;
             labels[k + 1] = 3;
@@ -1800,11 +1867,15 @@ final class NameRules {
     }
   }
 
-  /** The trades that end a company's name after a people's name: "South African Breweries", "Norwegian Cruise Line". */
+  /**
+   * The trades that end a company's name after a people's name: "South African Breweries", "Norwegian Cruise Line",
+   * "British Aerospace".
+   */
   private static final Set<String> TRADES = WordSet.of("Telecom", "Telecoms", "Telekom", "Telecommunications",
       "Petroleum", "Steel", "Motors", "Industries", "Holdings", "Securities", "Insurance", "Shipping", "Chemicals",
       "Pharmaceuticals", "Electronics", "Breweries", "Brewery", "Mines", "Mining", "Power", "Cement", "Airlines",
-      "Airways", "Airline", "Line", "Lines", "Railways", "Railway");
+      "Airways", "Airline", "Line", "Lines", "Railways", "Railway", "Aerospace", "Aviation", "Gas", "Oil", "Energy",
+      "Motor", "Tobacco", "Foods", "Broadcasting", "Television", "Airports", "Utilities", "Bank");
 
   /**
    * A people's name the model read as a miscellany, then up to three capitalised words ending with a trade, is one
@@ -1817,6 +1888,13 @@ final class NameRules {
         continue; // the label first: this runs for every token
       }
       int j = NewswireTagger.end(labels, i);
+      if (j - i >= 2 && j - i <= 4 && (flags[i] & Lexicon.DEMONYM) != 0 && TRADES.contains(words[j - 1])) {
+        for (int m = i; m < j; m++) {
+          labels[m] = m == i ? 3 : 4; // read as one miscellany with its trade: "British Aerospace"
+        }
+        i = j - 1;
+        continue;
+      }
       if (j - i > 2 || (flags[j - 1] & Lexicon.DEMONYM) == 0) {
         i = j - 1;
         continue;

@@ -168,6 +168,17 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aWorkNamedAfterItsKindIsMisc() {
+    assertThat(sentence("The film Schindler 's List won seven Oscars ."))
+        .containsExactly("O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "O");
+    assertThat(sentence("Her novel The Remains of the Day sold well ."))
+        .containsExactly("O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O", "O");
+    // After a verb or an adjective the kind is no noun, and the name keeps its type.
+    assertThat(sentence("They play Arsenal on Sunday ."))
+        .containsExactly("O", "O", "B-ORG", "O", "O", "O");
+  }
+
+  @Test
   void aNameInACapitalisedHeadlineTakesTheTypeItHasInTheBody() {
     // The body's "Waigel" (a person, with a title and a verb) decides for the headline's "WAIGEL", which on its
     // own gives the model little to go on; both count as one name.
