@@ -1506,13 +1506,13 @@ final class NameRules {
       } else if (start >= 3 && words[start - 1].equals("and") && labels[start - 2] == 4) {
         // "Nippon Telegraph and Telephone Corp": the same with a name of two or three words the model read as an
         // organisation of its own, unless it is whole on its own: a head word ends it, or it opens with a known name
-        // ("Shell Oil and Wireless Plc" are two).
+        // that ends before "and" ("Shell Oil and Wireless Plc" are two).
         int before = start(labels, start - 2);
         String last = words[start - 2];
         if (labels[before] == 3 && start - 1 - before <= 3
             && (before == 0 || !Character.isUpperCase(words[before - 1].charAt(0)) || words[before - 1].equals("'s"))
             && !LEGAL_FORMS.contains(last) && !wholeBeforeAnd(last, words[i]) && !capitalised(last).equals("Bank")
-            && (flags[before] & Lexicon.KNOWN_ORG_B) == 0) {
+            && ((flags[before] & Lexicon.KNOWN_ORG_B) == 0 || (flags[start - 1] & Lexicon.KNOWN_ORG_I) != 0)) {
           start = before;
         }
       } else if (start >= 1 && labels[start - 1] == 3 && NewswireTagger.end(labels, start - 1) == start) {

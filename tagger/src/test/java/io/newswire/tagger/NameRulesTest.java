@@ -329,6 +329,8 @@ class NameRulesTest {
     // Two or three words the model read as a name of their own join when nothing makes them whole.
     assertThat(apply("said Nippon Telegraph and Telephone Corp would", 0, 3, 4, 0, 3, 4, 0))
         .containsExactly(0, 3, 4, 4, 4, 4, 0);
+    assertThat(apply("said Osaka Telegraph and Telephone Corp would", 0, 3, 4, 0, 3, 4, 0))
+        .containsExactly(0, 3, 4, 4, 4, 4, 0);
     assertThat(apply("China Eastern Airlines and Air China Ltd rose", 3, 4, 4, 0, 3, 4, 4, 0))
         .containsExactly(3, 4, 4, 0, 3, 4, 4, 0);
   }
