@@ -117,6 +117,7 @@ final class NameRules {
     countryCodes(words, labels, lexicon);
     people(words, flags, labels);
     initials(words, flags, labels);
+    possessors(words, flags, labels);
     awards(words, labels);
     leagues(words, labels);
     firms(words, labels);
@@ -443,6 +444,47 @@ final class NameRules {
 
   private static String name(String[] words, int from, int to) {
     return String.join(" ", Arrays.asList(words).subList(from, to));
+  }
+
+  /** Possessives that open organisations' names and are nobody's: "People's", "Women's", "Children's". */
+  private static final Set<String> NOT_POSSESSORS = WordSet.of("People", "Women", "Men", "Children", "Workers",
+      "Farmers", "Peoples", "Veterans", "Teachers", "Nurses", "Citizens", "Boys", "Girls", "Saint", "St", "St.");
+
+  /**
+   * A person's family name and a possessive open no organisation: "Clinton's Democrats", "Dole's Republicans" were
+   * read as one name, and are the person and what is theirs, when the document names the person elsewhere ("Bill
+   * Clinton"). Not a known organisation whose name holds the possessive ("Sotheby's", "McDonald's Corp"), nor
+   * "People's Liberation Army", nor a law or a place named after someone ("Moore's Law", "Sheffield's").
+   */
+  private static void possessors(String[] words, int[] flags, int[] labels) {
+    Set<String> people = null;
+    for (int i = 0; i + 2 < words.length; i++) {
+      if (labels[i] != 3 || labels[i + 1] != 4) {
+        continue; // the label first: this runs for every token
+      }
+      String possessive = words[i + 1];
+      if ((possessive.equals("'s") || possessive.equals("’s")) && labels[i + 2] == 4
+          && (flags[i] & Lexicon.PERSON_NAME) != 0 && (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.KNOWN_ORG_I)) == 0
+          && !NOT_POSSESSORS.contains(words[i]) && Character.isUpperCase(words[i + 2].charAt(0))
+          && (i == 0 || labels[i - 1] == 0)
+          // One word after the possessive is the person's people ("Democrats", "Tories"), not a law or a guide.
+          && (i + 3 < words.length && labels[i + 3] == 4 || words[i + 2].endsWith("s"))) {
+        if (people == null) {
+          people = new HashSet<>();
+          for (int k = 0; k < words.length; k++) {
+            if (labels[k] == 1 || labels[k] == 2) {
+              people.add(words[k]); // a person's words, as the model read them anywhere in the document
+            }
+          }
+        }
+        if (!people.contains(words[i])) {
+          continue;
+        }
+        labels[i] = 1;
+        labels[i + 1] = 0;
+        labels[i + 2] = 3;
+      }
+    }
   }
 
   /** A person's initials: "P.W.", "J.R.R.". */

@@ -336,6 +336,18 @@ class NameRulesTest {
   }
 
   @Test
+  void aPersonsPossessiveOpensNoOrganisationWhenTheDocumentNamesThePerson() {
+    assertThat(apply("Bill Clinton said Clinton 's Democrats won", 1, 2, 0, 3, 4, 4, 0))
+        .containsExactly(1, 2, 0, 1, 0, 3, 0);
+    // Not named elsewhere, a law or a known company's possessive: left as read.
+    assertThat(apply("said Clinton 's Democrats won", 0, 3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("Gordon Moore said Moore 's Law holds", 1, 2, 0, 3, 4, 4, 0))
+        .containsExactly(1, 2, 0, 3, 4, 4, 0);
+    assertThat(apply("Ann Christie said Christie 's Auctions rose", 1, 2, 0, 3, 4, 4, 0))
+        .containsExactly(1, 2, 0, 3, 4, 4, 0);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.

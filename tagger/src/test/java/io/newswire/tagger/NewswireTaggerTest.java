@@ -168,6 +168,14 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aPersonsPossessiveOpensNoOrganisation() {
+    Tagging t = TAGGER.tag("Campaign", "President Bill Clinton led in the polls. Clinton's Democrats and Bob Dole's"
+        + " Republicans clashed over the budget.");
+    assertThat(entity(t, "Bill Clinton").getType()).isEqualTo(EntityType.PER);
+    assertThat(t.entities()).extracting(e -> e.getName()).doesNotContain("Clinton's Democrats");
+  }
+
+  @Test
   void aWorkNamedAfterItsKindIsMisc() {
     assertThat(sentence("The film Schindler 's List won seven Oscars ."))
         .containsExactly("O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "O");
