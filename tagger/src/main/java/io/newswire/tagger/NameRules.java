@@ -110,6 +110,7 @@ final class NameRules {
     speakers(words, flags, labels, lexicon);
     peopleReadAsPlaces(words, flags, labels, lexicon);
     events(words, flags, labels);
+    venueEvents(words, labels);
     matches(words, flags, labels);
     players(words, flags, labels);
     clubs(words, flags, labels);
@@ -1388,6 +1389,36 @@ final class NameRules {
 
   /** Names that take a year after them ("Euro 96", "Expo 2000") without an event word of their own. */
   private static final Set<String> YEARLY = WordSet.of("Euro", "EURO", "Expo", "EXPO");
+
+  /** Tournaments and meetings called by their venue's name: "the Wimbledon title", "Augusta champion". */
+  private static final Set<String> VENUE_EVENTS = WordSet.of("Wimbledon", "Roland Garros", "Flushing Meadows",
+      "Augusta", "Le Mans", "Indianapolis", "Daytona", "Henley", "Ascot", "Cheltenham", "Epsom", "Aintree",
+      "Melbourne Park", "Indian Wells", "Key Biscayne", "Monte Carlo", "Wentworth", "St Andrews", "Sawgrass");
+  /** What a tournament holds, after its venue's name. */
+  private static final Set<String> EVENT_NOUNS = WordSet.of("title", "titles", "champion", "champions", "championship",
+      "crown", "final", "finals", "semi-final", "semi-finals", "semifinal", "semifinals", "quarter-final",
+      "quarter-finals", "quarterfinal", "quarterfinals", "singles", "doubles", "draw", "seed", "runner-up", "winner",
+      "victory", "triumph", "trophy", "festival", "meeting");
+
+  /**
+   * A venue's name before what a tournament holds is the tournament, MISC by the CoNLL-2003 conventions: "the
+   * Wimbledon title", "Roland Garros champion" (read as a club and a place). The venue alone stays as read ("at
+   * Flushing Meadows", "Wimbledon beat Arsenal").
+   */
+  private static void venueEvents(String[] words, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (labels[i] != 1 && labels[i] != 3 && labels[i] != 5) {
+        continue; // the label first: this runs for every token
+      }
+      int end = NewswireTagger.end(labels, i);
+      if (end < words.length && end - i <= 2 && EVENT_NOUNS.contains(words[end]) && VENUE_EVENTS.contains(name(words, i, end))) {
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 7 : 8;
+        }
+      }
+      i = end - 1;
+    }
+  }
 
   /**
    * A name ending with an event's head word is the event, MISC ("UEFA Cup", "U.S. Open", "World Series"), except

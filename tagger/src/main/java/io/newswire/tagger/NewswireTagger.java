@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.40.0";
+  public static final String NAME = "newswire-perceptron/1.41.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -154,6 +154,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 45: a venue before what a tournament holds is the tournament ("the Wimbledon title", "Roland Garros champion");
     // 44: a person's family name and a possessive open no organisation when the document names the person
     //     ("Clinton's Democrats" is Clinton and Democrats);
     // 43: the model retrained on name lists with 86 more companies, auditors and auction houses ("Marks and Spencer",
@@ -256,7 +257,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 44;
+    return 45;
   }
 
   @Override

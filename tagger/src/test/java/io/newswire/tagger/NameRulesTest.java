@@ -348,6 +348,15 @@ class NameRulesTest {
   }
 
   @Test
+  void aVenueBeforeWhatATournamentHoldsIsTheTournament() {
+    assertThat(apply("won the Wimbledon title on", 0, 0, 3, 0, 0)).containsExactly(0, 0, 7, 0, 0);
+    assertThat(apply("the Roland Garros champion said", 0, 5, 6, 0, 0)).containsExactly(0, 7, 8, 0, 0);
+    // The venue alone, or the club, stays as read.
+    assertThat(apply("played at Wimbledon on", 0, 0, 5, 0)).containsExactly(0, 0, 5, 0);
+    assertThat(apply("Wimbledon beat Arsenal", 3, 0, 3)).containsExactly(3, 0, 3);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
