@@ -117,6 +117,7 @@ final class NameRules {
     units(words, flags, labels);
     countryCodes(words, labels, lexicon);
     people(words, flags, labels);
+    roles(words, flags, labels);
     initials(words, flags, labels);
     possessors(words, flags, labels);
     awards(words, labels);
@@ -387,6 +388,40 @@ final class NameRules {
   /** Titles that only people bear right before their name: "President Trump", "Mrs Thatcher". */
   private static final Set<String> PERSONAL_TITLES = WordSet.of("President", "Mr", "Mrs", "Ms", "Dr", "Sen", "Senator",
       "Gov", "Governor", "Rep", "Chancellor", "Mayor", "Judge", "Justice", "Professor", "Prof", "Pope", "Sir", "Dame");
+
+  /** What people are, in lower case right before their names: "spokesman Shen Guofang", "striker Jardel". */
+  private static final Set<String> PEOPLE_ROLES = WordSet.of("spokesman", "spokeswoman", "spokesperson", "chief", "boss",
+      "chairman", "chairwoman", "striker", "midfielder", "defender", "goalkeeper", "winger", "coach", "manager",
+      "skipper", "batsman", "bowler", "opener", "all-rounder", "pitcher", "quarterback", "playmaker", "left-hander",
+      "right-hander", "compatriot", "team-mate", "teammate", "envoy", "ambassador", "negotiator", "mediator",
+      "prosecutor", "lawyer", "attorney", "judge", "analyst", "economist", "strategist", "dealer", "trader");
+
+  /**
+   * A name right after a lower-case word for what people are is a person: "former Elf Aquitaine chief Loik Le
+   * Floch-Prigent" was an organisation. Not a place, a people, a known organisation or a name with an
+   * organisation's head word ("its coach Ajax" is no one, and "to captain Australia" has a verb, not a role).
+   */
+  private static void roles(String[] words, int[] flags, int[] labels) {
+    int mask = Lexicon.PLACE_B | Lexicon.PLACE_I | Lexicon.COUNTRY | Lexicon.DEMONYM | Lexicon.KNOWN_ORG_B
+        | Lexicon.KNOWN_ORG_I | Lexicon.ACRONYM;
+    for (int i = 1; i < words.length; i++) {
+      if (labels[i] != 3 && labels[i] != 5 && labels[i] != 7) {
+        continue; // the label first: this runs for every token
+      }
+      int end = NewswireTagger.end(labels, i);
+      boolean person = PEOPLE_ROLES.contains(words[i - 1]) && end - i <= 4;
+      for (int k = i; k < end && person; k++) {
+        person = (flags[k] & mask) == 0 && !listed(ORGANISATION_HEADS, words[k]) && !LEGAL_FORMS.contains(words[k])
+            && (k > i || (flags[k] & Lexicon.COMMON_WORD) == 0 && !Token.allCaps(words[k])); // "chief AI scientist"
+      }
+      if (person) {
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 1 : 2;
+        }
+      }
+      i = end - 1;
+    }
+  }
 
   private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("[1-9][0-9]?|10[0-9]");
 

@@ -357,6 +357,17 @@ class NameRulesTest {
   }
 
   @Test
+  void aNameAfterALowerCaseRoleIsAPerson() {
+    assertThat(apply("former Elf chief Loik Le Floch-Prigent was", 0, 3, 0, 3, 4, 4, 0))
+        .containsExactly(0, 3, 0, 1, 2, 2, 0);
+    assertThat(apply("Brazilian striker Jardel scored", 7, 0, 5, 0)).containsExactly(7, 0, 1, 0);
+    // A place, an acronym in capitals or an organisation's name stays as read.
+    assertThat(apply("to skipper Australia in", 0, 0, 5, 0)).containsExactly(0, 0, 5, 0);
+    assertThat(apply("chief AI scientist", 0, 7, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("the coach Ajax Amsterdam sacked", 0, 0, 3, 4, 0)).containsExactly(0, 0, 3, 4, 0);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
