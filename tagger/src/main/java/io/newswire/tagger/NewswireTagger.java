@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.42.0";
+  public static final String NAME = "newswire-perceptron/1.43.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -154,6 +154,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 47: BSE ("mad cow") is health; environmental groups (Greenpeace, WWF) are evidence for the environment;
     // 46: a name right after a lower-case word for what people are is a person ("chief Loik Le Floch-Prigent");
     // 45: a venue before what a tournament holds is the tournament ("the Wimbledon title", "Roland Garros champion");
     // 44: a person's family name and a possessive open no organisation when the document names the person
@@ -258,7 +259,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 46;
+    return 47;
   }
 
   @Override
