@@ -2238,7 +2238,9 @@ final class NameRules {
     String w = bare(word).replace('’', '\'');
     // Nor is a particle ("al" of "et al") or a letter ("A" opening a sentence, "D" of "3-D"), but "X" is a company.
     boolean letter = w.length() == 1 && Character.isLetter(w.charAt(0)) && !w.equals("X");
-    return NEVER.contains(w) || PARTICLES.contains(w) || letter
+    // A headline's capitals too: "PRESS DIGEST - IRAQ - AUG 22", "TALKS RESUME ON MONDAY".
+    boolean capitals = w.length() >= 3 && Token.allCaps(w) && NEVER.contains(capitalised(w));
+    return NEVER.contains(w) || PARTICLES.contains(w) || letter || capitals
         || PARTY_AND_STATE.matcher(w).matches() && !w.equalsIgnoreCase("D-Day")
         || w.endsWith("'d") || w.endsWith("'ve") || w.endsWith("'m") || w.endsWith("'ll") || w.endsWith("'re");
   }

@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.43.0";
+  public static final String NAME = "newswire-perceptron/1.44.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -97,6 +97,22 @@ public final class NewswireTagger implements Tagger {
    * organisations, titles, demonyms, English words, or short acronyms ("PSV", "ITA").
    */
   static boolean mostlyKnownNames(String text) {
+    int[] counts = capitalisedWords(text);
+    return counts[1] * 3 >= counts[0] * 2;
+  }
+
+  /**
+   * Whether a list's headings and labels are English words ("SOCCER - ASIAN CUP RESULT", "Scorers", "Attendance")
+   * where its names are mostly unknown (line-ups of players from anywhere): at least three of its capitalised words,
+   * and one in five, are English dictionary words.
+   */
+  static boolean englishHeadings(String text) {
+    int[] counts = capitalisedWords(text);
+    return counts[2] >= 3 && counts[2] * 5 >= counts[0];
+  }
+
+  /** The text's capitalised words: how many, how many the lists know, how many are English dictionary words. */
+  private static int[] capitalisedWords(String text) {
     int sample = LanguageGuesser.Words.SAMPLE; // the same stretch of text as the words were counted over
     List<Token> tokens = Token.of(text.length() > sample ? text.substring(0, sample) : text);
     String[] words = new String[tokens.size()];
@@ -109,6 +125,7 @@ public final class NewswireTagger implements Tagger {
         | Lexicon.KNOWN_ORG_I;
     int capitalised = 0;
     int recognised = 0;
+    int english = 0;
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
       if (Character.isUpperCase(w.charAt(0)) && Character.isLetter(w.charAt(w.length() - 1))) {
@@ -116,9 +133,12 @@ public final class NewswireTagger implements Tagger {
         if ((flags[i] & known) != 0 || w.length() <= 4 && Token.allCaps(w)) {
           recognised++;
         }
+        if ((flags[i] & Lexicon.COMMON_WORD) != 0 && w.length() >= 3) {
+          english++;
+        }
       }
     }
-    return recognised * 3 >= capitalised * 2;
+    return new int[] {capitalised, recognised, english};
   }
 
   /**
@@ -144,6 +164,10 @@ public final class NewswireTagger implements Tagger {
       return "en";
     }
     String language = languages.detect(text);
+    if (language == null && words.namesAndFigures() && words.foreign() == 0 && englishHeadings(text)) {
+      // A line-up of players from anywhere under English headings: the detector cannot tell, the headings can.
+      return "en";
+    }
     return language == null && words.mostlyEnglish() ? "en" : language;
   }
 
@@ -154,6 +178,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 48: a line-up of players unknown to the lists under English headings is English ("SOCCER - ASIAN CUP RESULT", "Scorers"),
+    //     where it got no language and no entities; a month or a day in a headline's capitals is no name ("IRAQ - AUG 22");
     // 47: BSE ("mad cow") is health; environmental groups (Greenpeace, WWF) are evidence for the environment;
     // 46: a name right after a lower-case word for what people are is a person ("chief Loik Le Floch-Prigent");
     // 45: a venue before what a tournament holds is the tournament ("the Wimbledon title", "Roland Garros champion");
@@ -259,7 +285,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 47;
+    return 48;
   }
 
   @Override

@@ -126,6 +126,17 @@ class LanguageRoutingTest {
   }
 
   @Test
+  void aLineUpOfUnknownPlayersUnderEnglishHeadingsIsEnglish() {
+    // Few of the players' names are known to the lists, and the detector cannot tell: the headings can.
+    Tagging t = TAGGER.tag("SOCCER - ASIAN CUP RESULT", "Uzbekistan 2 China 0 (halftime 1-0)\n"
+        + "Scorers: Shkvyrin 23, Kasymov 78\nAttendance: 10,000\n"
+        + "Uzbekistan: Pavel Bugalo, Igor Shkvyrin, Mirjalol Kasymov, Andrei Fyodorov\n"
+        + "China: Ou Chuliang, Fan Zhiyi, Hao Haidong");
+    assertThat(t.language()).isEqualTo("en");
+    assertThat(t.entities()).extracting(e -> e.getName()).contains("Igor Shkvyrin", "Uzbekistan");
+  }
+
+  @Test
   void namesAmongProseOfAnotherLanguageOrScriptKeepThatLanguage() {
     Tagging portuguese = TAGGER.tag("Brasileirao",
         "Sao Paulo bateu o Corinthians por 2 a 1 no Morumbi. Flamengo 1 Fluminense 1. Gremio 0 Internacional 0.");

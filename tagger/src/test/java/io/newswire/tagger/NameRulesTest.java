@@ -368,6 +368,12 @@ class NameRulesTest {
   }
 
   @Test
+  void aMonthOrADayInAHeadlinesCapitalsIsNoName() {
+    assertThat(apply("PRESS DIGEST - IRAQ - AUG 22", 0, 0, 0, 5, 0, 3, 0)).containsExactly(0, 0, 0, 5, 0, 0, 0);
+    assertThat(apply("TALKS RESUME ON MONDAY", 0, 0, 0, 7)).containsExactly(0, 0, 0, 0);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
