@@ -31,7 +31,7 @@ final class NameRules {
   private static final Set<String> ONLY_TITLES = WordSet.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
       "Gen", "Col", "Maj", "Supt", "Insp", "Det", "Cmdr", "Congressman", "Congresswoman", "Councillor", "Councilman",
       "Councilwoman", "Assemblyman", "Assemblywoman", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP",
-      "MPs", "MEPs", "MSPs", "Lawmaker", "Senator", "Hon", "Rt");
+      "MPs", "MEPs", "MSPs", "MPP", "MPPs", "MLA", "MLAs", "MNA", "MNAs", "Lawmaker", "Senator", "Hon", "Rt");
 
   /** A company's officers, whom a name never ends with ("Google CEO") and who open none ("CEO of Tesla"). */
   private static final Set<String> OFFICERS = WordSet.of("CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman");
@@ -1808,7 +1808,8 @@ final class NameRules {
   /** The first words of movements' and parties' names that a country's name opens. */
   private static final Set<String> MOVEMENT_OPENERS = WordSet.of("People", "People's", "Peoples", "Popular",
       "National", "Liberation", "Democratic", "Patriotic", "Revolutionary", "Islamic", "Workers", "Workers'",
-      "Freedom", "Socialist", "Communist", "Labour", "Labor");
+      "Freedom", "Socialist", "Communist", "Labour", "Labor", "Liberal", "Conservative", "Progressive", "Green",
+      "Social", "Christian", "Republican", "Unionist", "Nationalist", "New", "Reform");
   private static final Set<String> MOVEMENT_HEADS = WordSet.of("Army", "Party", "Front", "Movement", "Organisation",
       "Organization", "Union", "Congress", "League", "Alliance", "Council", "Forces");
 

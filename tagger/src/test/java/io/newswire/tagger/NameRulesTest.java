@@ -374,6 +374,12 @@ class NameRulesTest {
   }
 
   @Test
+  void aProvinceOpeningAPartysNameIsPartOfItAndALegislatorsTitleEndsNoName() {
+    assertThat(apply("the Ontario Liberal Party won", 0, 5, 3, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("a Liberal-Labour MPP for Kenora", 0, 3, 4, 0, 5)).containsExactly(0, 3, 0, 0, 5);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
