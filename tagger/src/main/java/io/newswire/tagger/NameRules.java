@@ -1035,8 +1035,32 @@ final class NameRules {
   private static final Set<String> FEASTS = WordSet.of("Good", "Black", "Cyber", "Ash", "Maundy", "Holy", "Palm",
       "Easter", "Whit", "Shrove", "Super", "Bloody", "Remembrance", "Giving", "Small", "Mothering", "Trinity");
 
-  /** A weekday after such a word is a MISC day, as "Armistice Day" is; so are "D-Day" and "VE Day". */
+  /** What a holiday named "... Day" opens with: "Armistice Day", "Independence Day", "Labour Day", "Bastille Day". */
+  private static final Set<String> HOLIDAYS = WordSet.of("Armistice", "Independence", "Labour", "Labor", "Remembrance",
+      "Bastille", "Anzac", "Australia", "Canada", "Thanksgiving", "Memorial", "Christmas", "Boxing", "Victory", "VE",
+      "VJ", "Veterans", "Columbus", "Presidents", "Republic", "Unification", "Liberation", "Constitution", "Martyrs",
+      "Earth", "Workers", "May", "Reunification", "Heroes", "Youth", "Election", "Inauguration", "Polling");
+
+  /**
+   * A weekday after such a word is a MISC day ("Good Friday"), and so is "Day" after a holiday's word ("Armistice
+   * Day", "Labour Day", "Canada Day": the model left them out or read the first word as a place or a party); so are
+   * "D-Day" and "VE Day".
+   */
   private static void feasts(String[] words, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (!words[i + 1].equals("Day") || !HOLIDAYS.contains(words[i])) {
+        continue;
+      }
+      // The holiday's two words alone: neither inside a longer name nor running on after "Day".
+      boolean first = labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) <= i + 2;
+      boolean day = labels[i + 1] == 0 || labels[i] % 2 == 1 && labels[i + 1] == labels[i] + 1
+          || labels[i + 1] % 2 == 1 && NewswireTagger.end(labels, i + 1) == i + 2;
+      boolean after = i + 2 == words.length || labels[i + 2] == 0 || labels[i + 2] % 2 == 1;
+      if (first && day && after) {
+        labels[i] = 7;
+        labels[i + 1] = 8;
+      }
+    }
     for (int i = 0; i < words.length; i++) {
       boolean feast = i > 0 && listed(WEEKDAYS, words[i]) && listed(FEASTS, words[i - 1])
           && (labels[i - 1] == 0 || labels[i - 1] % 2 == 1) && (i + 1 == words.length || labels[i + 1] % 2 != 0

@@ -380,6 +380,14 @@ class NameRulesTest {
   }
 
   @Test
+  void aHolidayNamedDayIsMisc() {
+    assertThat(apply("on Armistice Day in London", 0, 0, 0, 0, 5)).containsExactly(0, 7, 8, 0, 5);
+    assertThat(apply("for Canada Day and", 0, 5, 0, 0)).containsExactly(0, 7, 8, 0);
+    // Inside a longer name it stays as read.
+    assertThat(apply("the Independence Day Parade Committee met", 0, 3, 4, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 0);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
