@@ -114,6 +114,7 @@ final class NameRules {
     matches(words, flags, labels);
     players(words, flags, labels);
     clubs(words, flags, labels);
+    scores(words, flags, labels);
     units(words, flags, labels);
     countryCodes(words, labels, lexicon);
     people(words, flags, labels);
@@ -1322,6 +1323,85 @@ final class NameRules {
 
   private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d{1,3}-\\d{1,3}");
   private static final java.util.regex.Pattern GOALS = java.util.regex.Pattern.compile("\\d{1,3}");
+
+  private static final java.util.regex.Pattern FOUNDED = java.util.regex.Pattern.compile("1[89]\\d\\d");
+  private static final java.util.regex.Pattern CLUB_YEAR = java.util.regex.Pattern.compile("0\\d");
+
+  /**
+   * Clubs named with their founding year: "1860 Munich" at the head of a results line or a list's item, or after
+   * the other side's score, and before its own ("Bayern 2 1860 Munich 1"); and "Schalke 04", "Mainz 05" (a year
+   * written with its zero, which no score or count has).
+   */
+  private static void clubNumbers(String[] words, int[] labels) {
+    int n = words.length;
+    for (int i = 0; i + 1 < n; i++) {
+      if (labels[i] == 3) {
+        int end = NewswireTagger.end(labels, i);
+        if (end < n && labels[end] == 0 && CLUB_YEAR.matcher(words[end]).matches()) {
+          labels[end] = 4;
+          end++;
+        }
+        i = end - 1;
+      } else if (labels[i] == 0 && labels[i + 1] == 3 && FOUNDED.matcher(words[i]).matches()
+          && (i == 0 || words[i - 1].equals(",") || words[i - 1].equals(":") || words[i - 1].equals(";")
+              || GOALS.matcher(words[i - 1]).matches())) { // the head of a line, or the other side's score before it
+        int end = NewswireTagger.end(labels, i + 1);
+        if (end < n && GOALS.matcher(words[end]).matches()) {
+          labels[i] = 3;
+          labels[i + 1] = 4;
+        }
+      }
+    }
+  }
+
+  /**
+   * Sides of a score written inline, "Karlsruhe 2 St Pauli 2, Hamburg 1 Freiburg 0": where at least two sides of the
+   * document's scores are clubs, a city on the other side of a score is its club too (the model read "Hamburg" as
+   * the place at the end of such a list). Countries stay places, as national sides are marked (CoNLL-2003).
+   */
+  private static void scores(String[] words, int[] flags, int[] labels) {
+    clubNumbers(words, labels);
+    int n = words.length;
+    int[] cities = null;
+    int found = 0;
+    int clubs = 0;
+    for (int a = 0; a < n; a++) {
+      if (labels[a] % 2 == 0) {
+        continue; // the label first: this runs for every token
+      }
+      int b = NewswireTagger.end(labels, a);
+      if (b + 2 >= n || !GOALS.matcher(words[b]).matches() || labels[b + 1] % 2 == 0) {
+        a = b - 1;
+        continue;
+      }
+      int d = NewswireTagger.end(labels, b + 1);
+      if (d >= n || !GOALS.matcher(words[d]).matches()) {
+        a = b - 1;
+        continue;
+      }
+      if (cities == null) {
+        cities = new int[8];
+      }
+      for (int side : new int[] {a, b + 1}) {
+        clubs += labels[side] == 3 ? 1 : 0;
+        if (labels[side] == 5 && (flags[side] & Lexicon.COUNTRY) == 0 && !NATIONS.contains(words[side])) {
+          cities = found < cities.length ? cities : Arrays.copyOf(cities, found * 2);
+          cities[found++] = side;
+        }
+      }
+      a = d; // the second side's score ends this one
+    }
+    if (clubs < 2) {
+      return;
+    }
+    for (int f = 0; f < found; f++) {
+      int i = cities[f];
+      int end = NewswireTagger.end(labels, i);
+      for (int k = i; k < end; k++) {
+        labels[k] = k == i ? 3 : 4;
+      }
+    }
+  }
 
   /** Verbs that, with "for" or "with", make what follows a club: "played for Coventry", "signed with Reading". */
   private static final Set<String> CLUB_VERBS = WordSet.of("play", "plays", "played", "playing", "sign", "signs",

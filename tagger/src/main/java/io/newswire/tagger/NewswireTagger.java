@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.46.0";
+  public static final String NAME = "newswire-perceptron/1.47.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -178,6 +178,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 51: a city facing a score written inline is a club once two sides of the document's scores are; a club's founding
+    //     year is part of its name ("1860 Munich", "Schalke 04");
     // 50: a holiday named "... Day" is MISC ("Armistice Day", "Canada Day");
     // 49: a province opening a party's name is part of it ("Ontario Liberal Party"); MPP, MLA and MNA are titles;
     // 48: a line-up of players unknown to the lists under English headings is English ("SOCCER - ASIAN CUP RESULT", "Scorers"),
@@ -287,7 +289,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 50;
+    return 51;
   }
 
   @Override

@@ -388,6 +388,18 @@ class NameRulesTest {
   }
 
   @Test
+  void clubsInScoresWrittenInlineAndClubsNamedWithTheirYear() {
+    assertThat(apply("Karlsruhe 2 St Pauli 2 , Hamburg 1 Freiburg 0", 3, 0, 3, 4, 0, 0, 5, 0, 3, 0))
+        .containsExactly(3, 0, 3, 4, 0, 0, 3, 0, 3, 0);
+    assertThat(apply("Bayern 2 1860 Munich 1 , Schalke 04 1 Bochum 0", 3, 0, 0, 3, 0, 0, 3, 0, 0, 3, 0))
+        .containsExactly(3, 0, 3, 4, 0, 0, 3, 4, 0, 3, 0);
+    // A country stays a place (a national side), and a year in prose opens no club.
+    assertThat(apply("Monaco 3 Lens 1 , Nantes 1 Metz 1", 5, 0, 3, 0, 0, 3, 0, 3, 0))
+        .containsExactly(5, 0, 3, 0, 0, 3, 0, 3, 0);
+    assertThat(apply("In 1996 Bayern won 2", 0, 0, 3, 0, 0)).containsExactly(0, 0, 3, 0, 0);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
