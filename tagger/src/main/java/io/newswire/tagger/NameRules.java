@@ -1344,6 +1344,7 @@ final class NameRules {
         i = end - 1;
       } else if (labels[i] == 0 && labels[i + 1] == 3 && FOUNDED.matcher(words[i]).matches()
           && (i == 0 || words[i - 1].equals(",") || words[i - 1].equals(":") || words[i - 1].equals(";")
+              || words[i - 1].equals(".")
               || GOALS.matcher(words[i - 1]).matches())) { // the head of a line, or the other side's score before it
         int end = NewswireTagger.end(labels, i + 1);
         if (end < n && GOALS.matcher(words[end]).matches()) {
