@@ -48,13 +48,16 @@ final class Entities {
     for (Span f : found) {
       EntityType type = f.type();
       String canonical = f.text();
-      if (type == EntityType.PER && personAlias.containsKey(canonical)) {
-        canonical = personAlias.get(canonical);
-      } else if (type == EntityType.PER && canonical.contains(" ")) {
-        String[] parts = canonical.split(" ");
+      // A headline's capitals name the body's person: "POGACAR" is "Tadej Pogacar", "VAN AERT" "Wout van Aert".
+      String written = type == EntityType.PER && Token.allCaps(canonical) ? capitalisedWords(canonical) : canonical;
+      if (type == EntityType.PER && personAlias.containsKey(written)) {
+        canonical = personAlias.get(written);
+      } else if (type == EntityType.PER && written.contains(" ")) {
+        String[] parts = written.split(" ");
         String longer = personAlias.get(parts[parts.length - 1]);
-        if (longer != null && longer.endsWith(canonical.substring(canonical.indexOf(' ')))) {
-          canonical = longer; // "Mr Putin" and "Vladimir Putin" are one person
+        if (longer != null && longer.toLowerCase(Locale.ROOT).endsWith(written.substring(written.indexOf(' '))
+            .toLowerCase(Locale.ROOT)) && sameFirst(parts[0], longer)) {
+          canonical = longer; // "Mr Putin" and "Vladimir Putin" are one person; "Sam Ponder" and "Christian Ponder" two
         }
       }
       if (!canonical.contains(" ")) {
@@ -83,6 +86,39 @@ final class Entities {
     List<Entity> ordered = new ArrayList<>(byId.values());
     ordered.sort((a, b) -> Double.compare(b.getSalience(), a.getSalience()));
     return ordered;
+  }
+
+  /** "VAN AERT" as running text writes it: "Van Aert". */
+  private static String capitalisedWords(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (String w : name.split(" ")) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(w.isEmpty() ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+
+  /** Particles that open a family name: "Van Aert", "De Gaulle", "Al Thani". */
+  private static final java.util.Set<String> SURNAME_PARTICLES = WordSet.of("van", "von", "de", "da", "di", "del",
+      "della", "der", "den", "le", "la", "du", "dos", "das", "al", "el", "bin", "ibn", "ter", "ten", "op", "zu");
+
+  /** Words before a family name that say nothing of the given name: "Mr Putin", "Dr. Hale", "Madame Curie". */
+  private static final java.util.Set<String> HONORIFICS = WordSet.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss",
+      "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady", "Madame", "Mme", "Mme.", "Monsieur", "M.", "Herr",
+      "Frau", "Senor", "Señor", "Senora", "Señora", "Signor", "Signora", "Mx", "Mx.");
+
+  /**
+   * Whether a shorter name's first word can stand for a longer name's given name: an honorific, or an initial of
+   * it ("V. Putin"); another given name is another person.
+   */
+  static boolean sameFirst(String first, String longer) {
+    if (HONORIFICS.contains(first) || SURNAME_PARTICLES.contains(first.toLowerCase(Locale.ROOT))) {
+      return true; // "Mr Putin"; "Van Aert" is the family name of "Wout van Aert"
+    }
+    String bare = first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+    return bare.length() == 1 && longer.startsWith(bare) || longer.startsWith(first + " ");
   }
 
   private static final java.util.Set<String> CONNECTORS = WordSet.of("of", "for", "and", "the", "on", "in", "&");

@@ -412,7 +412,9 @@ final class NameRules {
       int end = NewswireTagger.end(labels, i);
       boolean person = PEOPLE_ROLES.contains(words[i - 1]) && end - i <= 4;
       for (int k = i; k < end && person; k++) {
-        person = (flags[k] & mask) == 0 && !listed(ORGANISATION_HEADS, words[k]) && !LEGAL_FORMS.contains(words[k])
+        // A given name that is also a people's ("Christian Blanc") counts as the given name in a name of two words.
+        int own = end - i >= 2 && (flags[k] & Lexicon.PERSON_NAME) != 0 ? mask & ~Lexicon.DEMONYM : mask;
+        person = (flags[k] & own) == 0 && !listed(ORGANISATION_HEADS, words[k]) && !LEGAL_FORMS.contains(words[k])
             && (k > i || (flags[k] & Lexicon.COMMON_WORD) == 0 && !Token.allCaps(words[k])); // "chief AI scientist"
       }
       if (person) {

@@ -361,6 +361,7 @@ class NameRulesTest {
     assertThat(apply("former Elf chief Loik Le Floch-Prigent was", 0, 3, 0, 3, 4, 4, 0))
         .containsExactly(0, 3, 0, 1, 2, 2, 0);
     assertThat(apply("Brazilian striker Jardel scored", 7, 0, 5, 0)).containsExactly(7, 0, 1, 0);
+    assertThat(apply("Air France chairman Christian Blanc said", 3, 4, 0, 7, 8, 0)).containsExactly(3, 4, 0, 1, 2, 0);
     // A place, an acronym in capitals or an organisation's name stays as read.
     assertThat(apply("to skipper Australia in", 0, 0, 5, 0)).containsExactly(0, 0, 5, 0);
     assertThat(apply("chief AI scientist", 0, 7, 0)).containsExactly(0, 7, 0);

@@ -176,6 +176,16 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void relativesAreTwoPeopleAndAHeadlinesCapitalsNameTheBodysPerson() {
+    Tagging t = TAGGER.tag("POGACAR WINS AGAIN", "Tadej Pogacar won the stage. Sam Ponder interviewed Christian Ponder"
+        + " after the game, and Mr Pogacar thanked his team.");
+    assertThat(entity(t, "Tadej Pogacar").getMentions()).extracting(m -> m.getText())
+        .containsExactly("POGACAR", "Tadej Pogacar", "Pogacar");
+    assertThat(entity(t, "Sam Ponder").getMentions()).hasSize(1);
+    assertThat(entity(t, "Christian Ponder").getMentions()).hasSize(1);
+  }
+
+  @Test
   void aWorkNamedAfterItsKindIsMisc() {
     assertThat(sentence("The film Schindler 's List won seven Oscars ."))
         .containsExactly("O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "O");
