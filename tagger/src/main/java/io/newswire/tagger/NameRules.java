@@ -110,7 +110,6 @@ final class NameRules {
     speakers(words, flags, labels, lexicon);
     peopleReadAsPlaces(words, flags, labels, lexicon);
     events(words, flags, labels);
-    venueEvents(words, labels);
     matches(words, flags, labels);
     players(words, flags, labels);
     clubs(words, flags, labels);
@@ -1545,9 +1544,10 @@ final class NameRules {
   /**
    * A venue's name before what a tournament holds is the tournament, MISC by the CoNLL-2003 conventions: "the
    * Wimbledon title", "Roland Garros champion" (read as a club and a place). The venue alone stays as read ("at
-   * Flushing Meadows", "Wimbledon beat Arsenal").
+   * Flushing Meadows", "Wimbledon beat Arsenal"). Runs after the document's names are made consistent: the same
+   * name is the tournament here and the club or the place elsewhere ("Wimbledon organisers").
    */
-  private static void venueEvents(String[] words, int[] labels) {
+  static void venueEvents(String[] words, int[] labels) {
     for (int i = 0; i + 1 < words.length; i++) {
       if (labels[i] != 1 && labels[i] != 3 && labels[i] != 5) {
         continue; // the label first: this runs for every token

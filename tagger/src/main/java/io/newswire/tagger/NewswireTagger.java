@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.48.0";
+  public static final String NAME = "newswire-perceptron/1.49.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -178,6 +178,8 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 53: a venue before what a tournament holds is the tournament where it stands, after the document's names are made
+    //     consistent ("his Wimbledon title" beside "Wimbledon organisers");
     // 52: two people who share a family name are two entities ("Sam Ponder" was merged into "Christian Ponder"); a
     //     headline's capitals name the body's person ("POGACAR" is "Tadej Pogacar"); a given name that is also a people's
     //     after a role is a person ("chairman Christian Blanc");
@@ -292,7 +294,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 52;
+    return 53;
   }
 
   @Override
@@ -407,6 +409,7 @@ public final class NewswireTagger implements Tagger {
     cells(words, labels);
     NameRules.apply(words, doc.flags, labels, lexicon);
     consistent(words, labels);
+    NameRules.venueEvents(words, labels);
     NameRules.traded(words, doc.flags, labels);
     NameRules.institutions(words, doc.flags, labels);
     citiesOutsideSport(words, labels);
