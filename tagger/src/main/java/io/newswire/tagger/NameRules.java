@@ -25,7 +25,7 @@ final class NameRules {
       "Vice-Chancellor", "Deputy", "Taoiseach", "Tanaiste", "Tánaiste", "MP", "MEP", "MSP", "Lawmaker", "Rabbi",
       "Bishop", "Archbishop", "Cardinal", "Father", "Coach", "Detective", "Inspector",
       "Sergeant", "Lieutenant", "Corporal", "Admiral", "Commissioner", "Attorney", "Sheriff", "Chief",
-      "Superintendent", "Speaker");
+      "Superintendent", "Speaker", "Princess", "Emir", "Ayatollah");
 
   /** Titles that are never a name alone ("Sen", "Congressman"), unlike "Bishop" or "Major", which are surnames too. */
   private static final Set<String> ONLY_TITLES = WordSet.of("Sen", "Rep", "Gov", "Lt", "Sgt", "Cpl", "Capt", "Adm", "Rev",
@@ -387,7 +387,8 @@ final class NameRules {
 
   /** Titles that only people bear right before their name: "President Trump", "Mrs Thatcher". */
   private static final Set<String> PERSONAL_TITLES = WordSet.of("President", "Mr", "Mrs", "Ms", "Dr", "Sen", "Senator",
-      "Gov", "Governor", "Rep", "Chancellor", "Mayor", "Judge", "Justice", "Professor", "Prof", "Pope", "Sir", "Dame");
+      "Gov", "Governor", "Rep", "Chancellor", "Mayor", "Judge", "Justice", "Professor", "Prof", "Pope", "Sir", "Dame",
+      "King", "Queen", "Prince", "Princess", "Emir", "Sultan", "Ayatollah");
 
   /** What people are, in lower case right before their names: "spokesman Shen Guofang", "striker Jardel". */
   private static final Set<String> PEOPLE_ROLES = WordSet.of("spokesman", "spokeswoman", "spokesperson", "chief", "boss",

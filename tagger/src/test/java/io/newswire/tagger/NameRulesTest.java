@@ -249,6 +249,9 @@ class NameRulesTest {
   @Test
   void aNameAfterAPersonalTitleOrBeforeAnAgeIsAPerson() {
     assertThat(apply("districts that President Trump won", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 1, 0);
+    // Royal and religious titles too, and "Princess" is no part of the name, as "Prince" is not.
+    assertThat(apply("when Queen Elizabeth opened", 0, 0, 5, 0)).containsExactly(0, 0, 1, 0);
+    assertThat(apply("and Princess Diana finalised", 0, 1, 2, 0)).containsExactly(0, 0, 1, 0);
     // And so is every other mention of the name.
     assertThat(apply("President Trump won a Trump district", 0, 5, 0, 0, 5, 0)).containsExactly(0, 1, 0, 0, 1, 0);
     assertThat(apply("Chad Hull , 37 , Bulpitt", 5, 6, 0, 0, 0, 5)).containsExactly(1, 2, 0, 0, 0, 5);
