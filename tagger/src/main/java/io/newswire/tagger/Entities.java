@@ -95,7 +95,7 @@ final class Entities {
       if (out.length() > 0) {
         out.append(' ');
       }
-      out.append(w.isEmpty() ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
+      out.append(NameRules.capitalised(w));
     }
     return out.toString();
   }
