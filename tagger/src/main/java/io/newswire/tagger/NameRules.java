@@ -138,6 +138,7 @@ final class NameRules {
     joinLongNames(words, labels);
     appositions(words, labels);
     feasts(words, labels);
+    storms(words, flags, labels);
     for (int i = 0; i < words.length; i++) {
       if (labels[i] % 2 == 1) {
         int j = NewswireTagger.end(labels, i);
@@ -1037,6 +1038,36 @@ final class NameRules {
   /** Words that make a weekday a day of its own: "Good Friday", "Super Tuesday", "Remembrance Sunday". */
   private static final Set<String> FEASTS = WordSet.of("Good", "Black", "Cyber", "Ash", "Maundy", "Holy", "Palm",
       "Easter", "Whit", "Shrove", "Super", "Bloody", "Remembrance", "Giving", "Small", "Mothering", "Trinity");
+
+  /** Words that name a storm before its given name: "Hurricane Fran", "Typhoon Sally", "Tropical Storm Dolly". */
+  private static final Set<String> STORMS = WordSet.of("Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE",
+      "TYPHOON", "CYCLONE", "STORM");
+
+  /**
+   * A storm's name is a miscellany, as events are: "Fran" of "Hurricane Fran" was a person and "Sally" of "Typhoon
+   * Sally" left out. Not inside another name ("National Hurricane Center") nor before a head ("Storm Prediction
+   * Center").
+   */
+  private static void storms(String[] words, int[] flags, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (!STORMS.contains(words[i]) || i + 2 < words.length && labels[i + 2] % 2 == 0 && labels[i + 2] != 0) {
+        continue;
+      }
+      String name = words[i + 1];
+      boolean named = Character.isUpperCase(name.charAt(0)) && name.length() > 1 && !listed(ORGANISATION_HEADS, name)
+          && !listed(PLACE_HEADS, name) && (flags[i + 1] & (Lexicon.COUNTRY | Lexicon.REGION)) == 0
+          && (i + 2 == words.length || !Character.isUpperCase(words[i + 2].charAt(0)));
+      int from = i > 0 && capitalised(words[i - 1]).equals("Tropical") && words[i].equalsIgnoreCase("Storm") ? i - 1 : i;
+      boolean alone = labels[from] == 0 || labels[from] % 2 == 1; // not inside a name read before it
+      if (named && alone && (words[i].equalsIgnoreCase("Storm") ? from < i : true)) {
+        for (int k = from; k <= i; k++) {
+          labels[k] = 0; // the storm's kind is no part of its name, as the training articles have it ("Typhoon [Yagi]")
+        }
+        labels[i + 1] = 7;
+        i++;
+      }
+    }
+  }
 
   /** What a holiday named "... Day" opens with: "Armistice Day", "Independence Day", "Labour Day", "Bastille Day". */
   private static final Set<String> HOLIDAYS = WordSet.of("Armistice", "Independence", "Labour", "Labor", "Remembrance",

@@ -409,6 +409,15 @@ class NameRulesTest {
   }
 
   @Test
+  void aStormsNameIsMisc() {
+    assertThat(apply("Hurricane Fran weakened", 0, 1, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("as Tropical Storm Dolly moved", 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 7, 0);
+    // Inside an organisation's name, or before a head, it is no storm.
+    assertThat(apply("the National Hurricane Center said", 0, 3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("the Storm Prediction Center said", 0, 3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+  }
+
+  @Test
   void aNationalFirmReadAsOneMiscellanyIsACompany() {
     assertThat(apply("merger with British Aerospace was", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
     // No trade ends it: a people's name and what they are.
