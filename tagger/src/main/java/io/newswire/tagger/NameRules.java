@@ -646,8 +646,7 @@ final class NameRules {
   private static final Set<String> WORK_KINDS = WordSet.of("film", "movie", "novel", "book", "album", "song", "opera",
       "play", "musical", "ballet", "painting", "poem", "documentary", "sitcom", "symphony", "memoir", "memoirs");
   /** What makes a kind of work a noun before its title: "the film", "her latest novel", "a 1993 film". */
-  private static final Set<String> WORK_OPENERS = WordSet.of("the", "a", "his", "her", "their", "its", "The", "A", "His",
-      "Her", "Their", "Its", "new", "latest",
+  private static final Set<String> WORK_OPENERS = WordSet.of("the", "a", "his", "her", "their", "its", "new", "latest",
       "hit", "debut", "first", "second", "third", "last", "final", "classic", "acclaimed", "award-winning", "epic",
       "animated", "feature", "comic", "rock", "best-selling", "bestselling", "controversial", "banned", "famous");
 
@@ -661,7 +660,8 @@ final class NameRules {
         continue;
       }
       String before = words[kind - 1];
-      if (!WORK_OPENERS.contains(before) && !YEAR.matcher(before).matches() && !before.equals("'s")
+      if (!WORK_OPENERS.contains(before) && !WORK_OPENERS.contains(before.toLowerCase(Locale.ROOT)) // "The film"
+          && !YEAR.matcher(before).matches() && !before.equals("'s")
           && !before.equals("’s")) {
         continue;
       }
@@ -1040,8 +1040,7 @@ final class NameRules {
       "Easter", "Whit", "Shrove", "Super", "Bloody", "Remembrance", "Giving", "Small", "Mothering", "Trinity");
 
   /** Words that name a storm before its given name: "Hurricane Fran", "Typhoon Sally", "Tropical Storm Dolly". */
-  private static final Set<String> STORMS = WordSet.of("Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE",
-      "TYPHOON", "CYCLONE", "STORM");
+  private static final Set<String> STORMS = WordSet.of("Hurricane", "Typhoon", "Cyclone", "Storm");
 
   /**
    * A storm's name is a miscellany, as events are: "Fran" of "Hurricane Fran" was a person and "Sally" of "Typhoon
@@ -1050,7 +1049,7 @@ final class NameRules {
    */
   private static void storms(String[] words, int[] flags, int[] labels) {
     for (int i = 0; i + 1 < words.length; i++) {
-      if (!STORMS.contains(words[i]) || i + 2 < words.length && labels[i + 2] % 2 == 0 && labels[i + 2] != 0) {
+      if (!listed(STORMS, words[i]) || i + 2 < words.length && labels[i + 2] % 2 == 0 && labels[i + 2] != 0) {
         continue;
       }
       String name = words[i + 1];
@@ -1059,7 +1058,8 @@ final class NameRules {
           && (i + 2 == words.length || !Character.isUpperCase(words[i + 2].charAt(0)));
       int from = i > 0 && capitalised(words[i - 1]).equals("Tropical") && words[i].equalsIgnoreCase("Storm") ? i - 1 : i;
       boolean alone = labels[from] == 0 || labels[from] % 2 == 1; // not inside a name read before it
-      if (named && alone && (words[i].equalsIgnoreCase("Storm") ? from < i : true)) {
+      boolean storm = words[i].equalsIgnoreCase("Storm"); // alone it is weather, not a storm's kind
+      if (named && alone && (!storm || from < i)) {
         for (int k = from; k <= i; k++) {
           labels[k] = 0; // the storm's kind is no part of its name, as the training articles have it ("Typhoon [Yagi]")
         }
