@@ -122,7 +122,11 @@ final class NameRules {
     possessors(words, flags, labels);
     awards(words, labels);
     leagues(words, labels);
-    firms(words, labels);
+    firms(words, flags, labels);
+    financialCompounds(words, labels);
+    pollsters(words, labels);
+    styledNames(words, labels);
+    constructors(words, labels);
     nationalFirms(words, flags, labels);
     craft(words, labels);
     works(words, labels);
@@ -130,6 +134,7 @@ final class NameRules {
     agreements(words, labels, lexicon);
     combined(words, labels);
     crudes(words, labels);
+    contracts(words, labels);
     indexes(words, labels);
     scriptures(words, labels);
     jobs(words, labels);
@@ -801,6 +806,32 @@ final class NameRules {
     }
   }
 
+  /** Bond futures that markets name by their contract: "the September Bund", "the December Euromark". */
+  private static final Set<String> CONTRACTS = WordSet.of("Bund", "Bunds", "Bobl", "Bobls", "Schatz", "Buxl",
+      "Euromark", "Euromarks", "Eurolira", "Euroyen", "Euroswiss", "Pibor", "BTP", "BTPs", "JGB", "JGBs");
+
+  /**
+   * A bond future is a miscellany, as crudes are, and the month of its contract is no part of its name: "the
+   * September Bund" was one organisation. Not a name it opens ("Bund fuer Umwelt"): a lower-case word or a stop
+   * must follow it.
+   */
+  private static void contracts(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (!CONTRACTS.contains(words[i])
+          || i + 1 < words.length && !words[i + 1].isEmpty() && Character.isUpperCase(words[i + 1].charAt(0))) {
+        continue;
+      }
+      int from = labels[i] % 2 == 0 && labels[i] != 0 && i > 0 && MONTHS.contains(words[i - 1])
+          && labels[i - 1] % 2 == 1 ? i - 1 : i;
+      if (from < i) {
+        labels[from] = 0; // "September": the contract's month
+      }
+      if (from < i || labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1) {
+        labels[i] = 7;
+      }
+    }
+  }
+
   /** Words after a stock index's name: "the Hang Seng index", "the Nikkei average". */
   private static final Set<String> INDEX_WORDS = WordSet.of("index", "indices", "indexes", "average", "composite");
 
@@ -957,6 +988,10 @@ final class NameRules {
   private static final Set<String> HEADS_OF = WordSet.of("Bank", "Centre", "Center", "Institute", "Ministry", "Office",
       "Department", "Agency", "Commission", "Committee", "Council", "Federation", "Association", "Union", "Society",
       "Foundation", "School", "University", "College", "Academy", "Court", "Board", "Authority", "Fund");
+  /** What a movement or a society is for, opening the second part of its name: "for the Liberation of ...". */
+  private static final Set<String> CAUSES = WordSet.of("Liberation", "Protection", "Defence", "Defense", "Promotion",
+      "Restoration", "Advancement", "Independence", "Salvation", "Reconstruction", "Prevention", "Preservation",
+      "Abolition", "Rights", "Study", "Support", "Return", "Unity", "Freedom");
   /** Heads that end the second part of a name joined by "and": "Irish Nurses and Midwives Organisation". */
   private static final Set<String> BODY_HEADS = WordSet.of("Organisation", "Organization", "Association", "Council",
       "Federation", "Union", "Society", "Institute", "Commission", "Committee", "Agency", "Authority", "Board",
@@ -999,6 +1034,10 @@ final class NameRules {
       // After "of" or "for", an organisation with a head of its own is another one: "a league for FC Basel".
       boolean ofFor = (joint.equals("of") || joint.equals("for")) && HEADS_OF.contains(words[end - 1])
           && (labels[next] == 3 && !headed(words, next, nextEnd) || labels[next] == 5 && !land);
+      // A movement's cause after "for the" is its name's end: "Alliance of Democratic Forces for the Liberation of
+      // Congo-Zaire", "Movement for the Restoration of Democracy".
+      ofFor |= joint.equals("for") && next == k + 2 && (labels[next] == 3 || labels[next] == 7)
+          && CAUSES.contains(words[next]);
       // A newspaper's name is whole: "the Dallas Morning News and Houston Post" are two.
       boolean and = joint.equals("and") && next == k + 1 && labels[next] == 3
           && BODY_HEADS.contains(words[nextEnd - 1]) && !headed(words, i, end);
@@ -1110,7 +1149,7 @@ final class NameRules {
 
   /** Particles that join the words of one name; no name ends with one. */
   /** Particles of descent, which only people's names carry between their parts. */
-  private static final Set<String> PATRONYMS = WordSet.of("bin", "ibn", "bint", "binti", "ben", "ould", "arap");
+  private static final Set<String> PATRONYMS = WordSet.of("bin", "ibn", "bint", "binti", "ben", "ould", "arap", "wa");
 
   private static final Set<String> JOINING = WordSet.of("of", "de", "da", "di", "del", "della", "der", "den", "des", "du",
       "dos", "das", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "do");
@@ -2102,15 +2141,128 @@ final class NameRules {
       "strategists", "dealer", "dealers", "trader", "traders", "broker", "brokers", "banker", "bankers", "manager",
       "managers", "researcher", "researchers", "partner", "partners", "consultant", "consultants");
 
-  /** A name read as a person after "analysts at" is the firm they work at. */
-  private static void firms(String[] words, int[] labels) {
+  /**
+   * A name read as a person after "analysts at" is the firm they work at, and so is a name of two words or more read
+   * as a place when one of them is no place's ("economist at Bankgesellschaft Berlin"; not "dealers at Tokyo").
+   */
+  private static void firms(String[] words, int[] flags, int[] labels) {
     for (int i = 2; i < words.length; i++) {
-      if (labels[i] == 1 && words[i - 1].equals("at") // the label first
+      if ((labels[i] == 1 || labels[i] == 5) && words[i - 1].equals("at") // the label first
           && MARKET_PEOPLE.contains(words[i - 2].toLowerCase(java.util.Locale.ROOT))) { // "Analysts at" too
         int end = NewswireTagger.end(labels, i);
+        boolean firm = labels[i] == 1;
+        for (int k = i; k < end && !firm && end - i >= 2; k++) {
+          firm = (flags[k] & (Lexicon.PLACE_B | Lexicon.PLACE_I | Lexicon.COUNTRY | Lexicon.REGION)) == 0;
+        }
+        if (!firm) {
+          continue;
+        }
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 3 : 4;
         }
+      }
+    }
+  }
+
+  /** The endings of German and Dutch compounds that name a bank, an insurer or a works: "Commerzbank", "Sparkasse". */
+  private static final String[] FINANCIAL_ENDINGS = {"bank", "gesellschaft", "kasse", "versicherung", "werke"};
+
+  /**
+   * A name read as a place or a person that holds such a compound is a company: "Bankgesellschaft Berlin",
+   * "Landesbank Hessen-Thueringen". The compound must be longer than its ending: "Bank" alone is the head of "West
+   * Bank" and "Dogger Bank", places.
+   */
+  private static void financialCompounds(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 1 && labels[i] != 5) {
+        continue; // the label first
+      }
+      int end = NewswireTagger.end(labels, i);
+      boolean firm = false;
+      for (int k = i; k < end && !firm; k++) {
+        String word = words[k].toLowerCase(java.util.Locale.ROOT);
+        for (String ending : FINANCIAL_ENDINGS) {
+          firm |= word.length() >= ending.length() + 3 && word.endsWith(ending) && Character.isLetter(word.charAt(0))
+              && Character.isLetter(word.charAt(word.length() - ending.length() - 1)); // not "River-Bank"
+        }
+      }
+      if (firm) {
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 3 : 4;
+        }
+      }
+      i = end - 1;
+    }
+  }
+
+  /** Polling firms whose names are also places or family names: "Gallup" is a town in New Mexico. */
+  private static final Set<String> POLLSTERS = WordSet.of("Gallup", "Harris", "MORI", "ICM", "NOP", "Ipsos", "Zogby",
+      "Rasmussen", "YouGov", "Forsa", "Emnid", "Infratest", "Allensbach", "Sofres", "Ifop", "IFOP", "BVA", "CSA",
+      "Datafolha", "Ibope", "Populus", "ComRes", "Angus", "Nielsen", "Quinnipiac", "Marist", "Levada", "VCIOM");
+  private static final Set<String> POLLS = WordSet.of("poll", "polls", "survey", "surveys", "organisation",
+      "organization", "institute", "opinion");
+
+  /**
+   * A polling firm's name before "poll" or "survey", or right after "pollster", is that firm: "a Gallup survey",
+   * "Pollsters Harris said" (a town, a person). "a Texas poll" is no firm: the name must be a pollster's.
+   */
+  private static void pollsters(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      boolean alone = labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1;
+      if (!POLLSTERS.contains(words[i]) || labels[i] == 3 || !alone) {
+        continue; // only a name of one word: "Kamala Harris" stays a person
+      }
+      boolean before = i + 1 < words.length && POLLS.contains(words[i + 1]);
+      boolean after = i > 0 && (words[i - 1].equalsIgnoreCase("pollster") || words[i - 1].equalsIgnoreCase("pollsters"));
+      if (before || after) {
+        labels[i] = 3;
+      }
+    }
+  }
+
+  /** Religious and princely styles that are the names their bearers go by ("Dalai Lama", "Aga Khan"). */
+  private static final String[][] STYLES = {{"Dalai", "Lama"}, {"Panchen", "Lama"}, {"Aga", "Khan"}};
+
+  /** A style that a person goes by is that person, whatever the model read: "Dalai Lama" had been an organisation. */
+  private static void styledNames(String[] words, int[] labels) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      for (String[] style : STYLES) {
+        if (words[i].equals(style[0]) && words[i + 1].equals(style[1]) && labels[i] != 2 && labels[i] != 4
+            && labels[i] != 6 && labels[i] != 8 && (i + 2 == words.length || labels[i + 2] % 2 == 1
+            || labels[i + 2] == 0)) {
+          labels[i] = 1;
+          labels[i + 1] = 2;
+        }
+      }
+    }
+  }
+
+  /** Racing teams named after their founders, which the model reads as the founders. */
+  private static final Set<String> CONSTRUCTORS = WordSet.of("Williams", "Jordan", "Tyrrell", "Stewart", "Prost",
+      "Brabham", "Sauber", "Haas", "Penske", "Ganassi");
+
+  /**
+   * In a motor-racing document ("Grand Prix", "Formula One"), a racing team named after its founder and read as a
+   * person alone is the team: "Damon Hill of Williams". Not when the document names a person in full with it
+   * ("Jackie Stewart ... Stewart said").
+   */
+  private static void constructors(String[] words, int[] labels) {
+    boolean racing = false;
+    Set<String> people = new HashSet<>();
+    for (int i = 0; i + 1 < words.length; i++) {
+      racing |= words[i].equals("Grand") && words[i + 1].equalsIgnoreCase("Prix")
+          || words[i].equals("Formula") && (words[i + 1].equals("One") || words[i + 1].equals("1"));
+      if (labels[i + 1] == 2 && CONSTRUCTORS.contains(words[i + 1])) {
+        people.add(words[i + 1]);
+      }
+    }
+    if (!racing) {
+      return;
+    }
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] == 1 && CONSTRUCTORS.contains(words[i]) && !people.contains(words[i])
+          && (i + 1 == words.length || labels[i + 1] != 2)) {
+        labels[i] = 3;
       }
     }
   }

@@ -719,4 +719,66 @@ class NameRulesTest {
     // Not across a particle of place or a conjunction.
     assertThat(apply("Paris and Lyon", 5, 0, 5)).containsExactly(5, 0, 5);
   }
+
+  @Test
+  void aParticleOfDescentInSwahiliJoinsOnePerson() {
+    assertThat(apply("Prime Minister Kengo wa Dondo said", 0, 0, 1, 0, 5, 0)).containsExactly(0, 0, 1, 2, 2, 0);
+  }
+
+  @Test
+  void aFinancialCompoundMakesACompany() {
+    assertThat(apply("economist at Bankgesellschaft Berlin said", 0, 0, 5, 6, 0)).containsExactly(0, 0, 3, 4, 0);
+    assertThat(apply("loans from Westdeutsche Landesbank rose", 0, 0, 5, 6, 0)).containsExactly(0, 0, 3, 4, 0);
+    // "Bank" alone heads places, and a hyphen makes no compound.
+    assertThat(apply("the West Bank town", 0, 5, 6, 0)).containsExactly(0, 5, 6, 0);
+    assertThat(apply("at River-Bank", 0, 5)).containsExactly(0, 5);
+  }
+
+  @Test
+  void aPlaceOfTwoWordsAfterAnalystsAtIsTheirFirm() {
+    assertThat(apply("dealers at Jardine Fleming said", 0, 0, 5, 6, 0)).containsExactly(0, 0, 3, 4, 0);
+    // A place's name is a place: they work there.
+    assertThat(apply("dealers at Hong Kong said", 0, 0, 5, 6, 0)).containsExactly(0, 0, 5, 6, 0);
+  }
+
+  @Test
+  void aPollstersNameBeforeAPollIsTheFirm() {
+    assertThat(apply("a Gallup survey for", 0, 5, 0, 0)).containsExactly(0, 3, 0, 0);
+    assertThat(apply("Pollsters Harris said", 0, 1, 0)).containsExactly(0, 3, 0);
+    // Not a place's poll, nor a person with a given name.
+    assertThat(apply("a Texas poll", 0, 5, 0)).containsExactly(0, 5, 0);
+    assertThat(apply("a Kamala Harris poll", 0, 1, 2, 0)).containsExactly(0, 1, 2, 0);
+  }
+
+  @Test
+  void aStyleAPersonGoesByIsThePerson() {
+    assertThat(apply("The Dalai Lama met", 0, 3, 4, 0)).containsExactly(0, 1, 2, 0);
+    assertThat(apply("the Aga Khan said", 0, 7, 8, 0)).containsExactly(0, 1, 2, 0);
+  }
+
+  @Test
+  void aRacingTeamNamedAfterItsFounderIsTheTeamInARacingDocument() {
+    assertThat(apply("Damon Hill of Williams won the Hungarian Grand Prix", 1, 2, 0, 1, 0, 0, 7, 8, 8))
+        .containsExactly(1, 2, 0, 3, 0, 0, 7, 8, 8);
+    // Not a person the document names in full, nor outside racing.
+    assertThat(apply("Jackie Stewart said Stewart won the Grand Prix", 1, 2, 0, 1, 0, 0, 7, 8))
+        .containsExactly(1, 2, 0, 1, 0, 0, 7, 8);
+    assertThat(apply("Damon Hill of Williams said", 1, 2, 0, 1, 0)).containsExactly(1, 2, 0, 1, 0);
+  }
+
+  @Test
+  void aBondFutureIsAMiscellanyWithoutItsMonth() {
+    assertThat(apply("the September Bund rose", 0, 3, 4, 0)).containsExactly(0, 0, 7, 0);
+    assertThat(apply("Bund futures fell", 3, 0, 0)).containsExactly(7, 0, 0);
+    // A name it opens is no contract.
+    assertThat(apply("the Bund Deutscher Architekten said", 0, 3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 0);
+  }
+
+  @Test
+  void aMovementsCauseAfterForTheEndsItsName() {
+    assertThat(apply("the Alliance of Democratic Forces for the Liberation of Congo-Zaire seized", 0, 3, 4, 4, 4, 0, 0,
+        3, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 4, 4, 4, 4, 4, 0);
+    // Not an organisation that works for another.
+    assertThat(apply("Oxfam for the United Nations", 3, 0, 0, 3, 4)).containsExactly(3, 0, 0, 3, 4);
+  }
 }
