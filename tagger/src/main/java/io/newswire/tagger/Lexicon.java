@@ -221,6 +221,35 @@ final class Lexicon {
     }
   }
 
+  /**
+   * The first word after a dateline's dash in lower case, when it is a plural dictionary word of no name's list
+   * that the document never capitalises inside a sentence: "LONDON - Scientists said" had read "Scientists" as an
+   * organisation, for the model reads the word after a dateline's dash as one inside a sentence.
+   */
+  void openerCase(String[] words, boolean[] starts, int i) {
+    String w = words[i];
+    // Only a word alone: not the first of a longer name ("United Nations", "Archbishop of Canterbury").
+    String next = i + 1 < words.length ? words[i + 1] : "";
+    // Only a plural, as people are named there ("Scientists", "Forecasters", "Rebels"): a singular dictionary word
+    // there is as often a company's name ("Target", "Total", "Sprint said").
+    boolean plural = w.length() >= 5 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is");
+    if (!plural || !Character.isUpperCase(w.charAt(0)) || Token.allCaps(w) || next.isEmpty()
+        || !Character.isLowerCase(next.charAt(0)) || next.equals("of") || next.equals("for") || next.equals("and")) {
+      return;
+    }
+    int flags = flags(new String[] {w})[0];
+    int keep = KNOWN_ORG_B | KNOWN_ORG_I | DEMONYM | ACRONYM | COUNTRY | REGION | BIG_PLACE | PLACE_B | PERSON_NAME;
+    if ((flags & COMMON_WORD) == 0 || (flags & keep) != 0) {
+      return;
+    }
+    for (int k = 0; k < words.length; k++) {
+      if (k != i && !starts[k] && words[k].equals(w)) {
+        return;
+      }
+    }
+    words[i] = Character.toLowerCase(w.charAt(0)) + w.substring(1);
+  }
+
   /** Flags for every token of a document. */
   int[] flags(String[] words) {
     int n = words.length;

@@ -135,6 +135,7 @@ final class NameRules {
     combined(words, labels);
     crudes(words, labels);
     contracts(words, labels);
+    scales(words, labels);
     indexes(words, labels);
     scriptures(words, labels);
     jobs(words, labels);
@@ -827,6 +828,20 @@ final class NameRules {
         labels[from] = 0; // "September": the contract's month
       }
       if (from < i || labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1) {
+        labels[i] = 7;
+      }
+    }
+  }
+
+  /**
+   * A scale named after its maker is a miscellany: "5.1 on the Richter scale", where "Richter" had been a place, and
+   * "the Beaufort scale". One capitalised word right before "scale", read as any name or none.
+   */
+  private static void scales(String[] words, int[] labels) {
+    for (int i = 1; i + 1 < words.length; i++) {
+      if (words[i + 1].equals("scale") && words[i - 1].equals("the") && !words[i].isEmpty()
+          && Character.isUpperCase(words[i].charAt(0)) && !Token.allCaps(words[i])
+          && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)) {
         labels[i] = 7;
       }
     }

@@ -781,4 +781,10 @@ class NameRulesTest {
     // Not an organisation that works for another.
     assertThat(apply("Oxfam for the United Nations", 3, 0, 0, 3, 4)).containsExactly(3, 0, 0, 3, 4);
   }
+
+  @Test
+  void aScaleNamedAfterItsMakerIsAMiscellany() {
+    assertThat(apply("5.1 on the Richter scale", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 7, 0);
+    assertThat(apply("force 9 on the Beaufort scale", 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 0, 7, 0);
+  }
 }

@@ -49,6 +49,23 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void thePluralOpeningTheStoryAfterADatelinesDashIsNoName() {
+    // Feeds write the dateline and the first sentence on one line; the model reads the word after the dash as one
+    // inside a sentence, where "Scientists" in capitals had been an organisation.
+    for (String body : new String[] {"LONDON - Scientists said on Wednesday they had found a gene.",
+        "SAN FRANCISCO (Reuters) - Astronomers said they had found a planet.",
+        "MIAMI, Aug 22 — Forecasters said the storm would strengthen."}) {
+      assertThat(TAGGER.tag("Report", body).entities()).extracting(e -> e.getName().toString())
+          .doesNotContain("Scientists", "Astronomers", "Forecasters");
+    }
+    // A company named by a dictionary word keeps its name there, and so does a plural the story capitalises.
+    assertThat(entity(TAGGER.tag("Retailer", "MINNEAPOLIS (Reuters) - Target said sales fell."), "Target").getType())
+        .isEqualTo(EntityType.ORG);
+    assertThat(entity(TAGGER.tag("Vote", "WASHINGTON - Democrats said they would block the bill."), "Democrats")
+        .getType()).isEqualTo(EntityType.ORG);
+  }
+
+  @Test
   void aCityNamedLikeAClubIsTheCityOutsideSport() {
     // The model learned these names from results and match reports, where they are clubs.
     assertThat(entity(TAGGER.tag("Flooding", "Heavy rain flooded streets in Valencia, and the mayor of Marseille warned"
