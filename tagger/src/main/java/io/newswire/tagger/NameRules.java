@@ -2091,6 +2091,9 @@ final class NameRules {
   /** Head words of the names of wars and uprisings, miscellanies under CoNLL conventions ("Korean War"). */
   private static final Set<String> WAR_HEADS = WordSet.of("War", "Wars", "Uprising", "Revolution", "Campaign");
 
+  /** Head words of plans, negotiating rounds, contests and doctrines, miscellanies by the conventions. */
+  private static final Set<String> PROGRAMME_HEADS = WordSet.of("Plan", "Round", "Contest", "Doctrine");
+
   /** First words of the names of battles and sieges ("Battle of Fredericksburg"). */
   private static final Set<String> BATTLES = WordSet.of("Battle", "Battles", "Siege");
 
@@ -2122,8 +2125,9 @@ final class NameRules {
         } else if ((type == 1 || type == 3) && listed(PLACE_HEADS, head)
             || type == 1 && PLACE_OPENERS.contains(words[i])) {
           type = 5;
-        } else if (type != 7 && listed(AGREEMENT_HEADS, head)) {
-          type = 7;
+        } else if (type != 7 && (listed(AGREEMENT_HEADS, head)
+            || listed(PROGRAMME_HEADS, head) && !organisationWord(flags, i, end))) {
+          type = 7; // "Marshall Plan", "Uruguay Round", "Eurovision Song Contest", "Monroe Doctrine"
         } else if (type != 7 && (listed(WAR_HEADS, head) || listed(BATTLES, words[i]) && words[i + 1].equals("of"))
             && !organisationWord(flags, i, end)) {
           type = 7;
@@ -2368,13 +2372,36 @@ final class NameRules {
       int k = j < words.length && !newLine[j] && words[j].equals(",") ? j + 1 : j;
       boolean dated = k < words.length && !newLine[k]
           && (NewswireTagger.DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])) || isoDate(words, k));
-      if (dated && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
+      if ((dated || dashed(words, newLine, i, j)) && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
         for (int m = i; m < j; m++) {
           labels[m] = m == i ? 5 : 6;
         }
       }
       i = j - 1;
     }
+  }
+
+  /**
+   * A place in capitals opening a line, then a dash or an agency in brackets, after up to four words of its region
+   * or country: "LEEDS, England - ", "SANTA CLARA, Calif. (Reuters) - ", "LE LAC - ". Feeds write datelines so.
+   */
+  private static boolean dashed(String[] words, boolean[] newLine, int i, int j) {
+    for (int m = i; m < j; m++) {
+      if (!Token.allCaps(words[m])) {
+        return false;
+      }
+    }
+    int k = j < words.length && words[j].equals(",") ? j + 1 : j;
+    for (int m = k; m < words.length && m <= k + 4 && !newLine[m]; m++) {
+      String w = words[m];
+      if (w.equals("-") || w.equals("–") || w.equals("—") || w.equals("--") || w.equals("(")) {
+        return true;
+      }
+      if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) && !w.equals(".") && !w.equals(",")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");

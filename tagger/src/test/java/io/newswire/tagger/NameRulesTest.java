@@ -288,6 +288,24 @@ class NameRulesTest {
     int[] l3 = {3, 0, 0, 0, 0, 0, 0};
     NameRules.datelines(split, new boolean[split.length], LEXICON.flags(split), l3);
     assertThat(l3).containsExactly(5, 0, 0, 0, 0, 0, 0);
+    // Feeds' datelines: a place in capitals, its region or country, then a dash or the agency in brackets.
+    String[] dashed = "LEEDS , England - Leeds United sacked".split(" ");
+    int[] l4 = {3, 0, 5, 0, 3, 4, 0};
+    NameRules.datelines(dashed, new boolean[dashed.length], LEXICON.flags(dashed), l4);
+    assertThat(l4).containsExactly(5, 0, 5, 0, 3, 4, 0);
+    String[] agency = "CARDIFF ( Reuters ) - Wales".split(" ");
+    int[] l5 = {3, 0, 3, 0, 0, 5};
+    NameRules.datelines(agency, new boolean[agency.length], LEXICON.flags(agency), l5);
+    assertThat(l5).containsExactly(5, 0, 3, 0, 0, 5);
+    // Not a name in running text, nor one in capitals that a sentence follows.
+    String[] running = "Leeds - who lost".split(" ");
+    int[] l6 = {3, 0, 0, 0};
+    NameRules.datelines(running, new boolean[running.length], LEXICON.flags(running), l6);
+    assertThat(l6).containsExactly(3, 0, 0, 0);
+    String[] line = "LEEDS beat Chelsea - report".split(" ");
+    int[] l7 = {3, 0, 3, 0, 0};
+    NameRules.datelines(line, new boolean[line.length], LEXICON.flags(line), l7);
+    assertThat(l7).containsExactly(3, 0, 3, 0, 0);
   }
 
   @Test
@@ -786,5 +804,12 @@ class NameRulesTest {
   void aScaleNamedAfterItsMakerIsAMiscellany() {
     assertThat(apply("5.1 on the Richter scale", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 7, 0);
     assertThat(apply("force 9 on the Beaufort scale", 0, 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 0, 7, 0);
+  }
+
+  @Test
+  void plansRoundsContestsAndDoctrinesAreMiscellanies() {
+    assertThat(apply("the Marshall Plan was", 0, 3, 4, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("the Uruguay Round of", 0, 5, 6, 0)).containsExactly(0, 7, 8, 0);
+    assertThat(apply("the Eurovision Song Contest in", 0, 3, 4, 4, 0)).containsExactly(0, 7, 8, 8, 0);
   }
 }
