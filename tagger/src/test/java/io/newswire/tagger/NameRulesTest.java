@@ -812,4 +812,14 @@ class NameRulesTest {
     assertThat(apply("the Uruguay Round of", 0, 5, 6, 0)).containsExactly(0, 7, 8, 0);
     assertThat(apply("the Eurovision Song Contest in", 0, 3, 4, 4, 0)).containsExactly(0, 7, 8, 8, 0);
   }
+
+  @Test
+  void anIndefiniteArticleOpensNoNameAndAMinistryAfterOneIsTheMinistry() {
+    assertThat(apply("An Interior Ministry spokesman said", 3, 4, 4, 0, 0)).containsExactly(0, 3, 4, 0, 0);
+    assertThat(apply("An Air France plane", 3, 4, 4, 0)).containsExactly(0, 3, 4, 0);
+    assertThat(apply("A Foreign Ministry official said", 0, 0, 0, 0, 0)).containsExactly(0, 3, 4, 0, 0);
+    // A work keeps its article; a run that goes on past the ministry is left as read.
+    assertThat(apply("A Beautiful Lie", 7, 8, 8)).containsExactly(7, 8, 8);
+    assertThat(apply("A Foreign Ministry Official", 0, 0, 0, 0)).containsExactly(0, 0, 0, 0);
+  }
 }
