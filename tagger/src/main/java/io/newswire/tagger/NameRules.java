@@ -111,6 +111,7 @@ final class NameRules {
     peopleReadAsPlaces(words, flags, labels, lexicon);
     events(words, flags, labels);
     articles(words, labels);
+    leaders(words, flags, labels);
     matches(words, flags, labels);
     players(words, flags, labels);
     clubs(words, flags, labels);
@@ -1747,6 +1748,45 @@ final class NameRules {
           }
         }
       }
+    }
+  }
+
+  /** Heads of parties and movements that "of" and their leader's name follow in wire copy. */
+  private static final Set<String> PARTY_HEADS = WordSet.of("Front", "League", "Party", "Movement", "Alliance",
+      "Coalition", "Bloc");
+
+  /**
+   * A party's name does not run on into its leader's: "the National Front of Jean-Marie Le Pen", "the Northern
+   * League of Umberto Bossi" are a party and a person. After "of", two to four words in title case whose first is
+   * no dictionary word, place, people or organisation's word ("League of Arab States", "Party of Democratic
+   * Socialism" stay whole).
+   */
+  private static void leaders(String[] words, int[] flags, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 3) {
+        i = labels[i] % 2 == 1 ? NewswireTagger.end(labels, i) - 1 : i;
+        continue;
+      }
+      int end = NewswireTagger.end(labels, i);
+      for (int of = i + 1; of < end; of++) {
+        if (!words[of].equals("of") || !listed(PARTY_HEADS, words[of - 1]) || end - of - 1 < 2 || end - of - 1 > 4) {
+          continue;
+        }
+        boolean person = (flags[of + 1] & (Lexicon.COMMON_WORD | Lexicon.PLACE_B | Lexicon.COUNTRY | Lexicon.REGION
+            | Lexicon.DEMONYM | Lexicon.ORG_WORD | Lexicon.KNOWN_ORG_B | Lexicon.ACRONYM)) == 0;
+        for (int k = of + 1; k < end && person; k++) {
+          person = words[k].length() >= 2 && Character.isUpperCase(words[k].charAt(0)) && !Token.allCaps(words[k])
+              && !listed(ORGANISATION_HEADS, words[k]);
+        }
+        if (person) {
+          labels[of] = 0;
+          for (int k = of + 1; k < end; k++) {
+            labels[k] = k == of + 1 ? 1 : 2;
+          }
+        }
+        break;
+      }
+      i = end - 1;
     }
   }
 

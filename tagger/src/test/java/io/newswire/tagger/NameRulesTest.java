@@ -822,4 +822,15 @@ class NameRulesTest {
     assertThat(apply("A Beautiful Lie", 7, 8, 8)).containsExactly(7, 8, 8);
     assertThat(apply("A Foreign Ministry Official", 0, 0, 0, 0)).containsExactly(0, 0, 0, 0);
   }
+
+  @Test
+  void aPartysNameDoesNotRunIntoItsLeaders() {
+    assertThat(apply("the National Front of Jean-Marie Le Pen took", 0, 3, 4, 4, 4, 4, 4, 0))
+        .containsExactly(0, 3, 4, 0, 1, 2, 2, 0);
+    assertThat(apply("the Northern League of Umberto Bossi said", 0, 3, 4, 4, 4, 4, 0))
+        .containsExactly(0, 3, 4, 0, 1, 2, 0);
+    // A name of its own after "of" stays whole.
+    assertThat(apply("the League of Arab States said", 0, 3, 4, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 0);
+    assertThat(apply("the Party of Democratic Socialism said", 0, 3, 4, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 0);
+  }
 }
