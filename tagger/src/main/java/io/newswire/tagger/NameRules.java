@@ -112,6 +112,8 @@ final class NameRules {
     events(words, flags, labels);
     articles(words, labels);
     leaders(words, flags, labels);
+    bracketedCountries(words, flags, labels);
+    scorers(words, flags, labels);
     matches(words, flags, labels);
     players(words, flags, labels);
     clubs(words, flags, labels);
@@ -1787,6 +1789,83 @@ final class NameRules {
         break;
       }
       i = end - 1;
+    }
+  }
+
+  /**
+   * In results that give each person's country in brackets ("Frankie Fredericks (Namibia)"), a place in the same
+   * place is a country too: "Ato Boldon (Trinidad)" had been an organisation. Only where two or more of the
+   * document's brackets after a person hold a country: a scorers' list gives clubs there ("Shearer (Newcastle)").
+   */
+  private static void bracketedCountries(String[] words, int[] flags, int[] labels) {
+    int countries = 0;
+    for (int i = 2; i + 1 < words.length; i++) {
+      if (labels[i] == 5 && words[i - 1].equals("(") && (labels[i - 2] == 1 || labels[i - 2] == 2)
+          && (flags[i] & Lexicon.COUNTRY) != 0 && NewswireTagger.end(labels, i) < words.length
+          && words[NewswireTagger.end(labels, i)].equals(")")) {
+        countries++;
+      }
+    }
+    if (countries < 2) {
+      return;
+    }
+    for (int i = 2; i + 1 < words.length; i++) {
+      if (labels[i] % 2 == 1 && labels[i] != 5 && words[i - 1].equals("(") && (labels[i - 2] == 1 || labels[i - 2] == 2)
+          && (flags[i] & (Lexicon.PLACE_B | Lexicon.COUNTRY)) != 0 && (flags[i] & Lexicon.KNOWN_ORG_B) == 0) {
+        int end = NewswireTagger.end(labels, i);
+        if (end < words.length && words[end].equals(")")) {
+          for (int k = i; k < end; k++) {
+            labels[k] = k == i ? 5 : 6;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Scorers in brackets after a side's goals are people: "Arsenal 2 (Bergkamp 45, Wright 70)" had read Wright, a
+   * town's name too, as a place. Each is one or two capitalised words and a minute, between the bracket that opens
+   * after the goals, commas and the bracket that closes. Not a country ("(Brazil 2)" is no scorer).
+   */
+  private static void scorers(String[] words, int[] flags, int[] labels) {
+    for (int open = 1; open < words.length; open++) {
+      if (!words[open].equals("(") || !GOALS.matcher(words[open - 1]).matches()) {
+        continue;
+      }
+      int close = open + 1;
+      while (close < words.length && close - open <= 40 && !words[close].equals(")") && !words[close].equals("(")) {
+        close++;
+      }
+      if (close >= words.length || !words[close].equals(")")) {
+        continue;
+      }
+      // Check the whole bracket first: names, minutes and commas only.
+      boolean list = true;
+      int names = 0;
+      for (int k = open + 1; k < close && list; ) {
+        int a = k;
+        while (k < close && k - a < 3 && !words[k].isEmpty() && Character.isUpperCase(words[k].charAt(0))
+            && (flags[k] & Lexicon.COUNTRY) == 0) {
+          k++;
+        }
+        list = k > a && k < close && GOALS.matcher(words[k]).matches();
+        k++;
+        while (list && k < close && GOALS.matcher(words[k]).matches()) {
+          k++; // "Wright 70 85": two goals
+        }
+        list = list && (k == close || words[k].equals(",") || words[k].equals(";"));
+        k++;
+        names++;
+      }
+      if (!list || names == 0) {
+        continue;
+      }
+      for (int k = open + 1; k < close; k++) {
+        if (!words[k].isEmpty() && Character.isUpperCase(words[k].charAt(0)) && labels[k] != 1 && labels[k] != 2) {
+          labels[k] = k > open + 1 && !words[k - 1].isEmpty() && Character.isUpperCase(words[k - 1].charAt(0)) ? 2 : 1;
+        }
+      }
+      open = close;
     }
   }
 

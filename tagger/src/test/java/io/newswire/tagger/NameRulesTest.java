@@ -2,6 +2,8 @@ package io.newswire.tagger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The corrections after decoding, given labels directly (1 PER, 3 ORG, 5 LOC, 7 MISC; +1 inside a name). */
@@ -832,5 +834,71 @@ class NameRulesTest {
     // A name of its own after "of" stays whole.
     assertThat(apply("the League of Arab States said", 0, 3, 4, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 0);
     assertThat(apply("the Party of Democratic Socialism said", 0, 3, 4, 4, 4, 0)).containsExactly(0, 3, 4, 4, 4, 0);
+  }
+
+  @Test
+  void aPlaceInBracketsWhereResultsGiveCountriesIsACountry() {
+    assertThat(apply("Frankie Fredericks ( Namibia ) 9.97 Ato Boldon ( Trinidad ) 10.00 Dennis Mitchell ( Kenya )",
+        1, 2, 0, 5, 0, 0, 1, 2, 0, 3, 0, 0, 1, 2, 0, 5, 0))
+        .containsExactly(1, 2, 0, 5, 0, 0, 1, 2, 0, 5, 0, 0, 1, 2, 0, 5, 0);
+    // A scorers' list gives clubs there.
+    assertThat(apply("Alan Shearer ( Newcastle ) 2", 1, 2, 0, 3, 0, 0)).containsExactly(1, 2, 0, 3, 0, 0);
+  }
+
+  @Test
+  void scorersInBracketsAfterGoalsArePeople() {
+    assertThat(apply("Arsenal 2 ( Bergkamp 45 , Wright 70 ) Leicester 0", 3, 0, 0, 1, 0, 0, 5, 0, 0, 3, 0))
+        .containsExactly(3, 0, 0, 1, 0, 0, 1, 0, 0, 3, 0);
+    // Not a country's goals, nor brackets that hold anything else.
+    assertThat(apply("2 ( Brazil 2 )", 0, 0, 5, 0, 0)).containsExactly(0, 0, 5, 0, 0);
+    assertThat(apply("2 ( in Wright )", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 5, 0);
+  }
+
+  /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
+  static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
+      "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
+      "the National Front of Jean-Marie Le Pen", "Alliance of Democratic Forces for the Liberation of Congo", "A",
+      "An Interior Ministry spokesman", "A Foreign Ministry", "the September Bund", "Bund", "on the Richter scale",
+      "a Gallup poll", "Pollsters Harris", "The Dalai Lama", "Damon Hill of Williams", "Grand Prix", "Kengo wa Dondo",
+      "Shares in Zeneca rose", "economist at Bankgesellschaft Berlin", "Marshall Plan", "Hurricane Fran",
+      "the film Schindler 's List", "Queen Elizabeth", "Hamburg 1 Freiburg 0", "1860 Munich", "Sampras beat Graf 6-3 6-4",
+      "U.S. Steel", "P.W. Botha", "Armistice Day", "F-16", "\"", "(", ")", ",", ".", "-", "of", "the", "for the", "and",
+      "|", "\n", "said", "'s", "Clinton 's Democrats", "former chief Loik Le Floch-Prigent", "Chad Hull , 37 ,"};
+
+  @Test
+  void theRulesNeverFailWhateverTheWordsAndTheModelsLabels() {
+    // A rule that reads past a name's end or a document's edge would send an article to the dead letters.
+    java.util.Random random = new java.util.Random(20261206L);
+    for (int doc = 0; doc < 20000; doc++) {
+      List<String> all = new ArrayList<>();
+      for (int p = 1 + random.nextInt(6); p > 0; p--) {
+        all.addAll(List.of(PHRASES[random.nextInt(PHRASES.length)].split(" ")));
+      }
+      int from = random.nextInt(3) == 0 ? random.nextInt(all.size()) : 0; // cut anywhere, at either end
+      int to = random.nextInt(3) == 0 ? from + 1 + random.nextInt(all.size() - from) : all.size();
+      String[] words = all.subList(from, to).toArray(new String[0]);
+      int n = words.length;
+      int[] labels = new int[n];
+      for (int i = 0; i < n; i++) {
+        int label = random.nextInt(9);
+        // IOB: an inside label only after its own type's beginning or inside
+        labels[i] = label % 2 == 0 && label != 0 && (i == 0 || (labels[i - 1] + 1) / 2 != label / 2) ? label - 1 : label;
+      }
+      boolean[] newLine = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        newLine[i] = i == 0 || words[i - 1].equals("\n");
+      }
+      int[] flags = LEXICON.flags(words);
+      NameRules.apply(words, flags, labels, LEXICON);
+      NameRules.venueEvents(words, labels);
+      NameRules.traded(words, flags, labels);
+      NameRules.institutions(words, flags, labels);
+      NameRules.teams(words, newLine, labels);
+      NameRules.datelines(words, newLine, flags, labels);
+      NameRules.sportHeads(words, newLine, labels);
+      for (int i = 0; i < n; i++) {
+        assertThat(labels[i]).isBetween(0, 8);
+      }
+    }
   }
 }

@@ -49,6 +49,23 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void theWholeTaggerNeverFailsOnPhrasesJoinedAndCutAnywhere() {
+    // The document-level steps after the rules (consistency, tables, columns, clubs' short forms) as well.
+    java.util.Random random = new java.util.Random(61L);
+    for (int doc = 0; doc < 2000; doc++) {
+      StringBuilder text = new StringBuilder();
+      for (int p = 1 + random.nextInt(8); p > 0; p--) {
+        text.append(NameRulesTest.PHRASES[random.nextInt(NameRulesTest.PHRASES.length)].replace("\\n", "\n"))
+            .append(random.nextInt(4) == 0 ? "\n" : " ");
+      }
+      String all = text.toString();
+      String body = all.substring(random.nextInt(3) == 0 ? random.nextInt(all.length()) : 0);
+      Tagging t = TAGGER.tag(random.nextBoolean() ? "SOCCER - RESULTS" : "", body);
+      assertThat(t.entities()).allSatisfy(e -> assertThat(e.getMentions()).isNotEmpty());
+    }
+  }
+
+  @Test
   void thePluralOpeningTheStoryAfterADatelinesDashIsNoName() {
     // Feeds write the dateline and the first sentence on one line; the model reads the word after the dash as one
     // inside a sentence, where "Scientists" in capitals had been an organisation.
