@@ -631,14 +631,30 @@ final class NameRules {
   /** Kinds whose word alone names other things too: "radio station Erbol", "carrier Lufthansa", "corruption probe". */
   private static final Set<String> CRAFT_PAIRS = WordSet.of("space station", "aircraft carrier", "space probe");
 
+  /** Words for rockets, which follow a launcher's name: "a Delta rocket". */
+  private static final Set<String> ROCKETS = WordSet.of("rocket", "launcher", "booster");
+  private static final Set<String> ARTICLES = WordSet.of("a", "an", "the");
+
+  private static String at(String[] words, int i) {
+    return i < words.length ? words[i] : "";
+  }
+
   private static void craft(String[] words, int[] labels) {
     for (int i = 1; i < words.length; i++) {
       if (labels[i] % 2 != 1 || labels[i] == 7) {
         continue; // this runs for every token: the label first, the words only at a name
       }
-      boolean kind = CRAFT.contains(words[i - 1]) || i > 1 && CRAFT_PAIRS.contains(words[i - 2] + " " + words[i - 1]);
+      int end = NewswireTagger.end(labels, i);
+      boolean kind = CRAFT.contains(words[i - 1]) || i > 1 && CRAFT_PAIRS.contains(words[i - 2] + " " + words[i - 1])
+          // a rocket named before its kind, with its number: "a Delta rocket", "an Ariane 5 rocket"; not "Hamas
+          // rockets", nor an organisation's ("the Boeing rocket")
+          || labels[i] != 3 && ARTICLES.contains(words[i - 1].toLowerCase(Locale.ROOT))
+          && (ROCKETS.contains(at(words, end)) || GOALS.matcher(at(words, end)).matches()
+          && ROCKETS.contains(at(words, end + 1)) && labels[end] == 0);
+      if (kind && ROCKETS.contains(at(words, end + 1)) && GOALS.matcher(at(words, end)).matches()) {
+        end++;
+      }
       if (kind) {
-        int end = NewswireTagger.end(labels, i);
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 7 : 8;
         }
@@ -2522,10 +2538,18 @@ final class NameRules {
       int k = j < words.length && !newLine[j] && words[j].equals(",") ? j + 1 : j;
       boolean dated = k < words.length && !newLine[k]
           && (NewswireTagger.DATE.matcher(words[k]).matches() || MONTHS.contains(bare(words[k])) || isoDate(words, k));
-      if ((dated || dashed(words, newLine, i, j)) && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
+      boolean dashed = !dated && dashed(words, newLine, i, j);
+      if ((dated || dashed) && labels[i] != 5 && (flags[i] & Lexicon.PLACE_B) != 0) {
         for (int m = i; m < j; m++) {
           labels[m] = m == i ? 5 : 6;
         }
+      }
+      // The rest of a place in capitals that the model cut short: "CAPE" of "CAPE CANAVERAL - ".
+      while (dashed && labels[i] == 5 && j < words.length && !newLine[j] && Token.allCaps(words[j])) {
+        labels[j++] = 6; // "PLATEAU DE BEILLE - ": the whole run of capitals before the dash
+      }
+      if (j < words.length && labels[j] % 2 == 0 && labels[j] != 0) {
+        labels[j] = labels[j] - 1; // what followed inside another name starts it
       }
       i = j - 1;
     }

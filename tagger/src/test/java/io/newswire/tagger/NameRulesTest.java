@@ -299,6 +299,11 @@ class NameRulesTest {
     int[] l5 = {3, 0, 3, 0, 0, 5};
     NameRules.datelines(agency, new boolean[agency.length], LEXICON.flags(agency), l5);
     assertThat(l5).containsExactly(5, 0, 3, 0, 0, 5);
+    // The whole run of capitals before the dash, where the model cut it.
+    String[] cape = "CAPE CANAVERAL - NASA launched".split(" ");
+    int[] l8 = {5, 0, 0, 3, 0};
+    NameRules.datelines(cape, new boolean[cape.length], LEXICON.flags(cape), l8);
+    assertThat(l8).containsExactly(5, 6, 0, 3, 0);
     // Not a name in running text, nor one in capitals that a sentence follows.
     String[] running = "Leeds - who lost".split(" ");
     int[] l6 = {3, 0, 0, 0};
@@ -852,6 +857,15 @@ class NameRulesTest {
     // Not a country's goals, nor brackets that hold anything else.
     assertThat(apply("2 ( Brazil 2 )", 0, 0, 5, 0, 0)).containsExactly(0, 0, 5, 0, 0);
     assertThat(apply("2 ( in Wright )", 0, 0, 0, 5, 0)).containsExactly(0, 0, 0, 5, 0);
+  }
+
+  @Test
+  void aRocketNamedBeforeItsKindIsAMiscellany() {
+    assertThat(apply("aboard a Delta rocket", 0, 0, 5, 0)).containsExactly(0, 0, 7, 0);
+    assertThat(apply("An Ariane 5 rocket exploded", 0, 1, 0, 0, 0)).containsExactly(0, 7, 8, 0, 0);
+    // Whose rockets they are stays as read.
+    assertThat(apply("Hamas rockets hit", 3, 0, 0)).containsExactly(3, 0, 0);
+    assertThat(apply("the Gaza rockets", 0, 5, 0)).containsExactly(0, 5, 0);
   }
 
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
