@@ -124,6 +124,7 @@ final class NameRules {
     roles(words, flags, labels);
     initials(words, flags, labels);
     possessors(words, flags, labels);
+    owners(words, flags, labels);
     awards(words, labels);
     leagues(words, labels);
     firms(words, flags, labels);
@@ -534,6 +535,27 @@ final class NameRules {
         labels[i + 1] = 0;
         labels[i + 2] = 3;
       }
+    }
+  }
+
+  /**
+   * An organisation's name does not run on over its possessive into what it owns: "Microsoft's Windows", "NASA's
+   * Voyager" were one organisation each. The owner must be a known organisation of one word ("McDonald's Corp", whose
+   * name holds the possessive, stays whole).
+   */
+  private static void owners(String[] words, int[] flags, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 3) {
+        continue; // the label first: this runs for every token
+      }
+      int end = NewswireTagger.end(labels, i);
+      if (end - i >= 3 && (words[i + 1].equals("'s") || words[i + 1].equals("’s"))
+          && (flags[i] & Lexicon.KNOWN_ORG_B) != 0 && (flags[i + 1] & Lexicon.KNOWN_ORG_I) == 0
+          && !words[i + 2].isEmpty() && Character.isUpperCase(words[i + 2].charAt(0))) {
+        labels[i + 1] = 0;
+        labels[i + 2] = 3;
+      }
+      i = end - 1;
     }
   }
 

@@ -868,6 +868,14 @@ class NameRulesTest {
     assertThat(apply("the Gaza rockets", 0, 5, 0)).containsExactly(0, 5, 0);
   }
 
+  @Test
+  void aKnownOrganisationsNameEndsAtItsPossessive() {
+    assertThat(apply("Microsoft 's Windows sold", 3, 4, 4, 0)).containsExactly(3, 0, 3, 0);
+    assertThat(apply("NASA 's Space Launch System", 3, 4, 4, 4, 4)).containsExactly(3, 0, 3, 4, 4);
+    // A name that holds its possessive, and an owner on no list, stay as read.
+    assertThat(apply("McDonald 's Corp said", 3, 4, 4, 0)).containsExactly(3, 4, 4, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
