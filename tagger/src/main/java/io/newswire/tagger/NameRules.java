@@ -56,7 +56,9 @@ final class NameRules {
       "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
       "January", "February", "April", "June", "July", "September", "October", "November", "December",
       // Diseases and scales are not names under CoNLL conventions, however they are written.
-      "Covid", "COVID", "Covid-19", "COVID-19", "Fahrenheit", "Celsius",
+      "Covid", "COVID", "Covid-19", "COVID-19", "Ebola", "EBOLA", "Fahrenheit", "Celsius",
+      // Wire headlines' abbreviations of amounts ("NIKKEI ENDS DOWN 1.2 PCT", "PROFIT 2.1 BLN STG").
+      "PCT", "MLN", "BLN", "DLRS", "STG", "CTS", "BPD", "YR", "QTR",
       // Capitals that abbreviate things, not names: a knockout, a disc, a chief executive ("two KOs", "the CEO").
       "KO", "KOs", "TKO", "DJ", "DJs", "CD", "CDs", "DVD", "DVDs", "VIP", "VIPs", "CEO", "CEOs", "CFO", "COO", "CTO",
       "GDP", "GNP", "CPI", "PMI", "IPO", "IPOs", "TV", "MVP", "OST", "POS", "DNA", "RNA", "GPS", "CPU", "GPU", "LED",
@@ -125,6 +127,7 @@ final class NameRules {
     initials(words, flags, labels);
     possessors(words, flags, labels);
     owners(words, flags, labels);
+    headlinePeoples(words, flags, labels);
     awards(words, labels);
     leagues(words, labels);
     firms(words, flags, labels);
@@ -556,6 +559,37 @@ final class NameRules {
         labels[i + 2] = 3;
       }
       i = end - 1;
+    }
+  }
+
+  /**
+   * A people's name and a common word in a headline's capitals are the people and the word, where the body writes
+   * the word in lower case: "ISRAELI ARMY KILLS TWO" above "the Israeli army said" (the model read one
+   * organisation). Not a company's trade or an organisation's head ("BRITISH STEEL", "IRISH GOVERNMENT").
+   */
+  private static void headlinePeoples(String[] words, int[] flags, int[] labels) {
+    Set<String> lower = null;
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (labels[i] != 3 || labels[i + 1] != 4 || i + 2 < words.length && labels[i + 2] == 4) {
+        continue; // the label first: an organisation of exactly two words
+      }
+      if (!Token.allCaps(words[i]) || !Token.allCaps(words[i + 1]) || (flags[i] & Lexicon.DEMONYM) == 0
+          || (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.COUNTRY)) != 0 || listed(ORGANISATION_HEADS, words[i + 1])
+          || listed(TRADES, words[i + 1]) || listed(HEADS_OF, words[i + 1])) {
+        continue;
+      }
+      if (lower == null) {
+        lower = new HashSet<>();
+        for (String w : words) {
+          if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+            lower.add(w);
+          }
+        }
+      }
+      if (lower.contains(words[i + 1].toLowerCase(Locale.ROOT))) {
+        labels[i] = 7;
+        labels[i + 1] = 0;
+      }
     }
   }
 

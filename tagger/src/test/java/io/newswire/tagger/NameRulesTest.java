@@ -876,6 +876,22 @@ class NameRulesTest {
     assertThat(apply("McDonald 's Corp said", 3, 4, 4, 0)).containsExactly(3, 4, 4, 0);
   }
 
+  @Test
+  void aPeoplesNameAndACommonWordInAHeadlinesCapitalsAreThePeopleAndTheWord() {
+    assertThat(apply("ISRAELI ARMY KILLS TWO . The Israeli army said", 3, 4, 0, 0, 0, 0, 7, 0, 0))
+        .containsExactly(7, 0, 0, 0, 0, 0, 7, 0, 0);
+    // Not a company's trade, nor where the body never writes the word in lower case.
+    assertThat(apply("BRITISH STEEL CUTS JOBS . British Steel said steel", 3, 4, 0, 0, 0, 3, 4, 0, 0))
+        .containsExactly(3, 4, 0, 0, 0, 3, 4, 0, 0);
+    assertThat(apply("ISRAELI ARMY KILLS TWO", 3, 4, 0, 0)).containsExactly(3, 4, 0, 0);
+  }
+
+  @Test
+  void wireHeadlinesAbbreviationsOfAmountsAreNoNames() {
+    assertThat(apply("NIKKEI ENDS DOWN 1.2 PCT", 7, 0, 0, 0, 3)).containsExactly(7, 0, 0, 0, 0);
+    assertThat(apply("the Ebola virus", 0, 5, 0)).containsExactly(0, 0, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
