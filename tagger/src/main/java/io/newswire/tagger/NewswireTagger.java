@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.63.0";
+  public static final String NAME = "newswire-perceptron/1.64.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -178,6 +178,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 68: an untagged repeat of a person's first or last name is the person;
     // 67: headline abbreviations of amounts and Ebola are no names; a people's name and a common word in a headline's capitals;
     // 66: a known organisation's possessive ends its name;
     // 65: "explod*" and "on board" are evidence of accidents;
@@ -309,7 +310,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 67;
+    return 68;
   }
 
   @Override
@@ -863,6 +864,13 @@ public final class NewswireTagger implements Tagger {
           personParts.putIfAbsent(fold(words[i]), 1);
         }
         i = j - 1;
+      }
+    }
+    // A repeat the model left out takes the person's type too: "DOLE" in a headline over "Bob Dole" and a "Dole"
+    // the model read as a place.
+    for (Map.Entry<String, Integer> name : known.entrySet()) {
+      if (name.getKey().indexOf(' ') < 0 && personParts.containsKey(name.getKey())) {
+        name.setValue(1);
       }
     }
     for (int i = 0; i < n; i++) {

@@ -154,6 +154,19 @@ class NewswireTaggerTest {
     assertThat(tag.apply("Oslo")).isEqualTo("B-MISC");
   }
 
+  @Test
+  void aHeadlinesCapitalsThatTheModelLeftOutTakeTheBodysPerson() {
+    // "DOLE" was untagged in the headline and took the type the model first gave "Dole" in the body, a place's.
+    String[] words = ("CLINTON , DOLE CLASH OVER TAX CUTS . President Bill Clinton and Republican challenger Bob Dole"
+        + " clashed over Dole 's plan .").split(" ");
+    boolean[] starts = new boolean[words.length];
+    starts[0] = true;
+    starts[8] = true;
+    String[] tags = TAGGER.tagTokens(words, starts);
+    assertThat(tags[0]).isEqualTo("B-PER");
+    assertThat(tags[2]).isEqualTo("B-PER");
+  }
+
   /** One sentence of CoNLL text, its tokens split at spaces, tagged as `tag --conll` tags it. */
   static String[] sentence(String text) {
     String[] words = text.split(" ");
