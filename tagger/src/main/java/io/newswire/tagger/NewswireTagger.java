@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.64.0";
+  public static final String NAME = "newswire-perceptron/1.65.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -178,6 +178,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 69: a name of one word that the document names in full with the words after it is that name;
     // 68: an untagged repeat of a person's first or last name is the person;
     // 67: headline abbreviations of amounts and Ebola are no names; a people's name and a common word in a headline's capitals;
     // 66: a known organisation's possessive ends its name;
@@ -310,7 +311,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 68;
+    return 69;
   }
 
   @Override
@@ -879,12 +880,15 @@ public final class NewswireTagger implements Tagger {
           && personParts.containsKey(fold(strip(words[i])))) {
         labels[i] = 1;
       }
-      if (labels[i] != 0 || words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+      // A name of one word that the document names in full with the untagged words after it is that name: "NORTH"
+      // and "SEA" in a headline over the body's "North Sea".
+      boolean single = labels[i] % 2 == 1 && (i + 1 == n || labels[i + 1] != labels[i] + 1);
+      if (labels[i] != 0 && !single || words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
         continue;
       }
-      for (int len = Math.min(longest, n - i); len >= 1; len--) {
+      for (int len = Math.min(longest, n - i); len >= (single ? 2 : 1); len--) {
         boolean free = true;
-        for (int k = i; k < i + len && free; k++) {
+        for (int k = single ? i + 1 : i; k < i + len && free; k++) {
           free = labels[k] == 0;
         }
         if (!free || i + len < n && labels[i + len] % 2 == 0 && labels[i + len] != 0) {

@@ -167,6 +167,15 @@ class NewswireTaggerTest {
     assertThat(tags[2]).isEqualTo("B-PER");
   }
 
+  @Test
+  void aNameOfOneWordThatTheDocumentNamesInFullWithTheWordsAfterItIsThatName() {
+    // Consistency on labels directly: "NORTH" (a place) and "SEA" (left out) over the body's "North Sea".
+    String[] words = "NORTH SEA OUTPUT STEADY . its North Sea output".split(" ");
+    int[] labels = {5, 0, 0, 0, 0, 0, 5, 6, 0};
+    NewswireTagger.consistent(words, labels);
+    assertThat(labels).containsExactly(5, 6, 0, 0, 0, 0, 5, 6, 0);
+  }
+
   /** One sentence of CoNLL text, its tokens split at spaces, tagged as `tag --conll` tags it. */
   static String[] sentence(String text) {
     String[] words = text.split(" ");
