@@ -128,6 +128,7 @@ final class NameRules {
     possessors(words, flags, labels);
     owners(words, flags, labels);
     headlinePeoples(words, flags, labels);
+    bracketedForms(words, labels);
     awards(words, labels);
     leagues(words, labels);
     firms(words, flags, labels);
@@ -590,6 +591,28 @@ final class NameRules {
         labels[i] = 7;
         labels[i + 1] = 0;
       }
+    }
+  }
+
+  /**
+   * A company's form in brackets after its name is part of it, as Hong Kong's listings write it: "Cheung Kong
+   * (Holdings)" was a person and an organisation.
+   */
+  private static void bracketedForms(String[] words, int[] labels) {
+    for (int i = 0; i + 3 < words.length; i++) {
+      if (labels[i] % 2 != 1 || labels[i] == 7) {
+        continue; // the label first
+      }
+      int end = NewswireTagger.end(labels, i);
+      if (end + 2 < words.length && words[end].equals("(") && words[end + 2].equals(")")
+          && (words[end + 1].equals("Holdings") || words[end + 1].equals("Group") || words[end + 1].equals("International"))) {
+        labels[i] = 3;
+        for (int k = i + 1; k <= end + 2; k++) {
+          labels[k] = 4;
+        }
+        end += 3;
+      }
+      i = end - 1;
     }
   }
 
@@ -2066,7 +2089,8 @@ final class NameRules {
       "Organisation", "Organization", "Group", "Records", "Band", "Orchestra", "Laboratory", "Laboratories", "Studios",
       "Motors", "Industries", "Holdings", "Enterprises", "Partners", "Associates", "Works", "Resorts", "Hotels", "Inc",
       "Inc.", "Ltd",
-      "Ltd.", "Corp", "Corp.");
+      "Ltd.", "Corp", "Corp.", "Properties", "Investments", "Securities", "Technologies", "Systems",
+      "Communications", "Electronics", "Pharmaceuticals", "Chemicals", "Ventures", "Brands", "Breweries", "Shipping");
 
   /**
    * Head words that make a name an organisation whatever it begins with: "United States Tennis Association" and
