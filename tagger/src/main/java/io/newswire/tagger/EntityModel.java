@@ -116,6 +116,25 @@ final class EntityModel {
     return n == 0 ? new int[0] : beam.best(0, n - 1, new int[n]);
   }
 
+  /**
+   * The label the model prefers for token i among the first words of names (B-PER, B-ORG, B-LOC, B-MISC), with
+   * these previous labels, and that label's margin over O (negative where O won).
+   */
+  float[] bestStart(EntityFeatures.Doc doc, int i, int prev, int prev2) {
+    int[] feats = new int[EntityFeatures.MAX + 32];
+    float[] fixed = new float[L];
+    float[] context = new float[L];
+    score(feats, features.extractFixed(doc, i, feats, 0), fixed);
+    score(feats, features.extractContext(doc, i, prev, prev2, feats, 0), context);
+    int best = 1;
+    for (int k = 3; k < L; k += 2) {
+      if (fixed[k] + context[k] > fixed[best] + context[best]) {
+        best = k;
+      }
+    }
+    return new float[] {best, fixed[best] + context[best] - fixed[0] - context[0]};
+  }
+
   void score(int[] feats, int count, float[] scores) {
     java.util.Arrays.fill(scores, 0f);
     for (int f = 0; f < count; f++) {

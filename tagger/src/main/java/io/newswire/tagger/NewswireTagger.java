@@ -87,7 +87,7 @@ public final class NewswireTagger implements Tagger {
   }
 
   /** The shipped model's name and version, as every enriched record carries it. */
-  public static final String NAME = "newswire-perceptron/1.66.0";
+  public static final String NAME = "newswire-perceptron/1.67.0";
 
   /** Below this many characters the detector's n-grams are too few to overrule English words. */
   static final int SHORT = 100;
@@ -178,6 +178,7 @@ public final class NewswireTagger implements Tagger {
 
   @Override
   public int enrichmentVersion() {
+    // 71: a word on no dictionary's list opening a sentence alone is a name;
     // 70: companies' heads end no person; a form in brackets is part of a company's name;
     // 69: a name of one word that the document names in full with the words after it is that name;
     // 68: an untagged repeat of a person's first or last name is the person;
@@ -312,7 +313,7 @@ public final class NewswireTagger implements Tagger {
     // 5: English dictionary words (a capitalised common word is seldom a name), more organisation head words;
     // 4: headlines in capitals (possessive split, word lists looked up as in running text);
     // 3: 315 training articles, no names across line breaks, ties in document consistency
-    return 70;
+    return 71;
   }
 
   @Override
@@ -449,6 +450,7 @@ public final class NewswireTagger implements Tagger {
   int[] labels(String[] words, boolean[] starts, boolean[] newLine) {
     EntityFeatures.Doc doc = new EntityFeatures.Doc(words, starts, newLine, lexicon);
     int[] labels = model.predict(doc);
+    sentenceOpeners(words, doc, labels);
     if (newLine != null) {
       bylines(words, newLine, labels);
     }
@@ -908,6 +910,36 @@ public final class NewswireTagger implements Tagger {
           break;
         }
       }
+    }
+  }
+
+  /**
+   * A word that opens a sentence, is on no dictionary's list, is never written in lower case in the document and
+   * stands alone before a lower-case word is a name, even where the model, which reads capitals there as weak
+   * evidence, left it out: "Yeltsin signed the decree", "Arafat met Peres" were untagged (unlike "Yeltsin said").
+   * It takes the type the model prefers for it among names' first words.
+   */
+  void sentenceOpeners(String[] words, EntityFeatures.Doc doc, int[] labels) {
+    int n = words.length;
+    for (int i = 0; i + 1 < n; i++) {
+      String w = words[i];
+      if (labels[i] != 0 || !doc.sentenceStart[i] || w.length() < 3 || !Character.isUpperCase(w.charAt(0))
+          || Token.allCaps(w) || doc.lowerElsewhere[i] || (doc.flags[i] & Lexicon.COMMON_WORD) != 0
+          || words[i + 1].isEmpty() || !Character.isLowerCase(words[i + 1].charAt(0))) {
+        continue;
+      }
+      // Latin letters only: no contraction ("We'd"), compound ("Third-quarter") or look-alike letters of another
+      // script ("Соntасt", as spam writes it).
+      boolean letters = true;
+      for (int k = 0; k < w.length() && letters; k++) {
+        letters = Character.isLetter(w.charAt(k))
+            && Character.UnicodeScript.of(w.charAt(k)) == Character.UnicodeScript.LATIN;
+      }
+      if (!letters) {
+        continue;
+      }
+      float[] best = model.bestStart(doc, i, i > 0 ? labels[i - 1] : -1, i > 1 ? labels[i - 2] : -1);
+      labels[i] = (int) best[0];
     }
   }
 

@@ -66,6 +66,16 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void aWordOnNoDictionarysListOpeningASentenceAloneIsAName() {
+    // The model reads capitals at a sentence's start as weak evidence and left these out.
+    assertThat(entity(TAGGER.tag("Decree", "Yeltsin signed the decree on Monday."), "Yeltsin").getType())
+        .isEqualTo(EntityType.PER);
+    assertThat(entity(TAGGER.tag("Talks", "Lebed signed the accord."), "Lebed").getType()).isEqualTo(EntityType.PER);
+    // Not a dictionary word, a contraction or a compound.
+    assertThat(TAGGER.tag("Note", "Third-quarter profit rose. We'd like that. Donations rose.").entities()).isEmpty();
+  }
+
+  @Test
   void thePluralOpeningTheStoryAfterADatelinesDashIsNoName() {
     // Feeds write the dateline and the first sentence on one line; the model reads the word after the dash as one
     // inside a sentence, where "Scientists" in capitals had been an organisation.
