@@ -2696,7 +2696,7 @@ final class NameRules {
     // A person's name never ends with a weekday ("John Rankin Thursday said"), though an event's may ("Good Friday").
     // Nor does a name end with a question mark, a comma or an opening bracket ("Erin Andrews ?", "Onassis [").
     while (j - 1 > i && (lowerCaseWord(words[j - 1]) && !lexicon.isNameHead(words[j - 1])
-        || TRAILING.contains(words[j - 1])
+        || TRAILING.contains(words[j - 1]) || PARTICLES.contains(words[j - 1]) // "Jets for the", "Heart of"
         || CLOSERS.contains(words[j - 1]) || ONLY_TITLES.contains(bare(words[j - 1])) || OFFICERS.contains(words[j - 1])
         || labels[i] == 1 && listed(WEEKDAYS, words[j - 1]))) {
       labels[--j] = 0;

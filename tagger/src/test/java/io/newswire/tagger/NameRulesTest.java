@@ -898,6 +898,12 @@ class NameRulesTest {
     assertThat(apply("Cheung Kong ( Holdings ) rose", 1, 2, 0, 3, 0, 0)).containsExactly(3, 4, 4, 4, 4, 0);
   }
 
+  @Test
+  void noNameEndsWithAParticle() {
+    assertThat(apply("the Jets for the rest", 0, 3, 4, 4, 0)).containsExactly(0, 3, 0, 0, 0);
+    assertThat(apply("Laurens van der said", 1, 2, 2, 0)).containsExactly(1, 0, 0, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
