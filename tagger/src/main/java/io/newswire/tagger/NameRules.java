@@ -2611,6 +2611,9 @@ final class NameRules {
 
   static void datelines(String[] words, boolean[] newLine, int[] flags, int[] labels) {
     for (int i = 0; i < words.length; i++) {
+      if ((i == 0 || newLine[i]) && labels[i] == 0) {
+        untaggedDateline(words, newLine, labels, i);
+      }
       if (!(i == 0 || newLine[i]) || labels[i] % 2 != 1) {
         continue;
       }
@@ -2632,6 +2635,34 @@ final class NameRules {
         labels[j] = labels[j] - 1; // what followed inside another name starts it
       }
       i = j - 1;
+    }
+  }
+
+  /**
+   * A place in capitals that the model left out of a dateline that names its country and its date: "AL-AIN , United
+   * Arab Emirates 1996-12-06". One to three words in capitals opening the line, a comma, one to four capitalised
+   * words, the date, and nothing more on the line.
+   */
+  private static void untaggedDateline(String[] words, boolean[] newLine, int[] labels, int i) {
+    int j = i;
+    while (j < words.length && j - i < 3 && (j == i || !newLine[j]) && labels[j] == 0 && Token.allCaps(words[j])) {
+      j++;
+    }
+    if (j == i || j + 2 >= words.length || !words[j].equals(",") || newLine[j]) {
+      return;
+    }
+    int k = j + 1;
+    while (k < words.length && k - j <= 4 && !newLine[k] && !words[k].isEmpty()
+        && Character.isUpperCase(words[k].charAt(0))) {
+      k++;
+    }
+    // The date as one token (CoNLL text) or as running text's five ("1996 - 12 - 06"), ending the line.
+    int after = k < words.length && NewswireTagger.DATE.matcher(words[k]).matches() ? k + 1 : isoDate(words, k) ? k + 5 : -1;
+    boolean dated = k > j + 1 && after > 0 && !newLine[k] && (after == words.length || newLine[after]);
+    if (dated) {
+      for (int m = i; m < j; m++) {
+        labels[m] = m == i ? 5 : 6;
+      }
     }
   }
 

@@ -299,6 +299,12 @@ class NameRulesTest {
     int[] l5 = {3, 0, 3, 0, 0, 5};
     NameRules.datelines(agency, new boolean[agency.length], LEXICON.flags(agency), l5);
     assertThat(l5).containsExactly(5, 0, 3, 0, 0, 5);
+    // A place the model left out of a dateline that names its country and date.
+    String[] alAin = "AL-AIN , United Arab Emirates 1996-12-06 Japan began".split(" ");
+    boolean[] lines = {true, false, false, false, false, false, true, false};
+    int[] l9 = {0, 0, 5, 6, 6, 0, 5, 0};
+    NameRules.datelines(alAin, lines, LEXICON.flags(alAin), l9);
+    assertThat(l9).containsExactly(5, 0, 5, 6, 6, 0, 5, 0);
     // The whole run of capitals before the dash, where the model cut it.
     String[] cape = "CAPE CANAVERAL - NASA launched".split(" ");
     int[] l8 = {5, 0, 0, 3, 0};
