@@ -792,6 +792,11 @@ final class NameRules {
   /** A name before a lower-case word for land is the place ("the Brahmaputra and Jamuna rivers"). */
   private static void lands(String[] words, int[] labels) {
     for (int j = 1; j < words.length; j++) {
+      // "The Hague" is the city, whose article the name lists cannot hold ("Hague" alone is a family name too).
+      if (labels[j] != 5 && labels[j] % 2 == 1 && words[j].equals("Hague") && words[j - 1].equalsIgnoreCase("the")
+          && NewswireTagger.end(labels, j) == j + 1) {
+        labels[j] = 5;
+      }
       if (labels[j - 1] == 0 || !LANDS.contains(words[j])) {
         continue;
       }

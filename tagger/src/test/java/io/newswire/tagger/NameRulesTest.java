@@ -910,6 +910,12 @@ class NameRulesTest {
     assertThat(apply("Laurens van der said", 1, 2, 2, 0)).containsExactly(1, 0, 0, 0);
   }
 
+  @Test
+  void theHagueIsTheCity() {
+    assertThat(apply("The Hague tribunal said", 0, 3, 0, 0)).containsExactly(0, 5, 0, 0);
+    assertThat(apply("William Hague said", 1, 2, 0)).containsExactly(1, 2, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
