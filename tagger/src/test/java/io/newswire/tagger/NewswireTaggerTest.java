@@ -66,6 +66,16 @@ class NewswireTaggerTest {
   }
 
   @Test
+  void anAppealForAidIsNoCourtsAndFoodAidIsADisastersTopic() {
+    Tagging t = TAGGER.tag("WFP appeals for aid to North Korea", "ROME 1996-08-22\nThe World Food Programme appealed on"
+        + " Thursday for $6 million in food aid for flood victims in North Korea.");
+    assertThat(t.topics().get(0).getLabel()).isEqualTo("disaster, accident and emergency incident");
+    Tagging court = TAGGER.tag("Former minister loses appeal", "The former minister lost an appeal against his"
+        + " conviction for fraud at the appeals court on Monday.");
+    assertThat(court.topics().get(0).getLabel()).isEqualTo("crime, law and justice");
+  }
+
+  @Test
   void aWordOnNoDictionarysListOpeningASentenceAloneIsAName() {
     // The model reads capitals at a sentence's start as weak evidence and left these out.
     assertThat(entity(TAGGER.tag("Decree", "Yeltsin signed the decree on Monday."), "Yeltsin").getType())
