@@ -73,6 +73,8 @@ class NewswireTaggerTest {
     Tagging court = TAGGER.tag("Former minister loses appeal", "The former minister lost an appeal against his"
         + " conviction for fraud at the appeals court on Monday.");
     assertThat(court.topics().get(0).getLabel()).isEqualTo("crime, law and justice");
+    assertThat(TAGGER.tag("Study links loud music to hearing loss", "Teenagers who listen to loud music through"
+        + " headphones risk permanent hearing loss, a study found.").topics().get(0).getLabel()).isEqualTo("health");
   }
 
   @Test
