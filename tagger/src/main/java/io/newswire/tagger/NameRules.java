@@ -142,6 +142,7 @@ final class NameRules {
     lands(words, labels);
     agreements(words, labels, lexicon);
     combined(words, labels);
+    countryPairs(words, labels, lexicon);
     crudes(words, labels);
     contracts(words, labels);
     scales(words, labels);
@@ -852,6 +853,26 @@ final class NameRules {
       if (hyphen > 0 && hyphen + 1 < words[i].length() && COMBINING.contains(words[i].substring(0, hyphen))
           && Character.isUpperCase(words[i].charAt(hyphen + 1)) && (labels[i] == 0 || labels[i] % 2 == 1
           && NewswireTagger.end(labels, i) == i + 1)) {
+        labels[i] = 7;
+      }
+    }
+  }
+
+  /**
+   * Two countries joined by a hyphen before a lower-case word are a miscellany, as a combining form's pair is: "the
+   * Iran-Iraq war", "India-Pakistan talks" (read as an organisation). Not a name the gazetteer holds whole.
+   */
+  private static void countryPairs(String[] words, int[] labels, Lexicon lexicon) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      String w = words[i];
+      int hyphen = w.indexOf('-');
+      if (hyphen <= 0 || hyphen + 1 >= w.length() || w.indexOf('-', hyphen + 1) >= 0 || labels[i] == 7
+          || labels[i] % 2 == 0 && labels[i] != 0 || labels[i] != 0 && NewswireTagger.end(labels, i) != i + 1
+          || words[i + 1].isEmpty() || !Character.isLowerCase(words[i + 1].charAt(0))) {
+        continue;
+      }
+      int[] parts = lexicon.flags(new String[] {w.substring(0, hyphen), w.substring(hyphen + 1), w});
+      if ((parts[0] & Lexicon.COUNTRY) != 0 && (parts[1] & Lexicon.COUNTRY) != 0 && (parts[2] & Lexicon.PLACE_B) == 0) {
         labels[i] = 7;
       }
     }

@@ -916,6 +916,15 @@ class NameRulesTest {
     assertThat(apply("William Hague said", 1, 2, 0)).containsExactly(1, 2, 0);
   }
 
+  @Test
+  void twoCountriesJoinedByAHyphenAreAMiscellany() {
+    assertThat(apply("the Iran-Iraq war", 0, 3, 0)).containsExactly(0, 7, 0);
+    assertThat(apply("India-Pakistan talks", 0, 0)).containsExactly(7, 0);
+    // Not a place the gazetteer holds whole, nor a pair of anything else.
+    assertThat(apply("in Guinea-Bissau and", 0, 5, 0)).containsExactly(0, 5, 0);
+    assertThat(apply("the Hewlett-Packard chip", 0, 3, 0)).containsExactly(0, 3, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
