@@ -143,6 +143,7 @@ final class NameRules {
     agreements(words, labels, lexicon);
     combined(words, labels);
     countryPairs(words, labels, lexicon);
+    groupsOfNations(words, labels);
     crudes(words, labels);
     contracts(words, labels);
     scales(words, labels);
@@ -1987,6 +1988,29 @@ final class NameRules {
         }
       }
       open = close;
+    }
+  }
+
+  private static final java.util.regex.Pattern GROUP_SIZE = java.util.regex.Pattern.compile(
+      "\\d{1,3}|Seven|Eight|Twenty|Three|Five|Ten|Fifteen|Eleven|Two");
+
+  /**
+   * Groups of nations named by their number are organisations ("the Group of 77", "the Group of Seven"; the model
+   * left the first out), and so is "the Commonwealth" alone, as against "the Commonwealth of Virginia" or the
+   * "Commonwealth Games".
+   */
+  private static void groupsOfNations(String[] words, int[] labels) {
+    for (int i = 1; i + 1 < words.length; i++) {
+      if (words[i].equals("Group") && i + 2 < words.length && words[i + 1].equals("of")
+          && GROUP_SIZE.matcher(words[i + 2]).matches() && (labels[i] == 0 || labels[i] % 2 == 1) && labels[i] != 7
+          && (i + 3 == words.length || labels[i + 3] % 2 == 1 || labels[i + 3] == 0)) {
+        labels[i] = 3;
+        labels[i + 1] = 4;
+        labels[i + 2] = 4;
+      } else if (words[i].equals("Commonwealth") && words[i - 1].equalsIgnoreCase("the") && labels[i] == 0
+          && !words[i + 1].equals("of") && !words[i + 1].isEmpty() && !Character.isUpperCase(words[i + 1].charAt(0))) {
+        labels[i] = 3;
+      }
     }
   }
 

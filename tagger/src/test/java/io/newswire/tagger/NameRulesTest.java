@@ -925,6 +925,15 @@ class NameRulesTest {
     assertThat(apply("the Hewlett-Packard chip", 0, 3, 0)).containsExactly(0, 3, 0);
   }
 
+  @Test
+  void groupsOfNationsAndTheCommonwealthAreOrganisations() {
+    assertThat(apply("the Group of 77 developing", 0, 0, 0, 0, 0)).containsExactly(0, 3, 4, 4, 0);
+    assertThat(apply("suspended from the Commonwealth .", 0, 0, 0, 0, 0)).containsExactly(0, 0, 0, 3, 0);
+    // Not a state's style, nor the Games.
+    assertThat(apply("the Commonwealth of Virginia", 0, 0, 0, 5)).containsExactly(0, 0, 0, 5);
+    assertThat(apply("the Commonwealth Games", 0, 7, 8)).containsExactly(0, 7, 8);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
