@@ -2227,6 +2227,12 @@ final class NameRules {
   /** Holdings whose object is a company: "shares in Zeneca", "a stake in Sabena", "shares of Amoco". */
   private static final Set<String> HOLDINGS = WordSet.of("shares", "Shares", "stake", "stakes", "shareholding",
       "holding", "holdings", "stock");
+  private static final java.util.regex.Pattern PRICE = java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)?");
+  /** The money and percentages a share price moves by in market copy. */
+  private static final Set<String> PRICE_UNITS = WordSet.of("dollars", "dollar", "cents", "cent", "pence", "percent",
+      "pct", "%", "yen", "marks", "pfennigs", "francs", "crowns", "rupees", "rupiah", "baht", "pesos", "rand", "euros",
+      "euro", "yuan", "ringgit", "lire", "lira", "kronor", "kroner", "guilders", "shekels", "riyals", "reais",
+      "zlotys", "centimes", "schillings", "pesetas", "escudos", "forints", "drachmas");
   /** What a company's shares do in market copy: "Sears shares rose", "Kellogg stock fell". */
   private static final Set<String> SHARE_MOVES = WordSet.of("rose", "fell", "closed", "jumped", "slipped", "gained",
       "lost", "dropped", "were", "traded", "ended", "edged", "climbed", "slumped", "tumbled", "soared", "surged",
@@ -2234,7 +2240,8 @@ final class NameRules {
 
   /**
    * A name read as a person whose shares are traded is a company, and so is every mention of it in the document:
-   * "Shares in Zeneca rose ... Zeneca said", "Sears shares fell" (companies named after their founders, whose
+   * "Shares in Zeneca rose ... Zeneca said", "Sears shares fell", "Cheung Kong rose 1.50 dollars" (companies named
+   * after their founders or in other languages, whose
    * names the model learned as people's). Runs after the document's names are made consistent, which would
    * otherwise let the person's mentions outvote the one that says what the name is.
    */
@@ -2255,7 +2262,12 @@ final class NameRules {
           && HOLDINGS.contains(words[i - 2]) && !possessive;
       boolean moving = end + 1 < words.length && (words[end].equals("shares") || words[end].equals("stock"))
           && SHARE_MOVES.contains(words[end + 1]);
-      if (holding || moving) {
+      // A price that moves by an amount of money or a percentage: "Cheung Kong rose 1.50 dollars", "Hutchison
+      // Whampoa gained 2 percent". People do not ("Smith lost 10 pounds" is no price: pounds are left out).
+      boolean priced = !untagged && end + 2 < words.length && SHARE_MOVES.contains(words[end])
+          && !words[end].equals("were") && PRICE.matcher(words[end + 1]).matches()
+          && PRICE_UNITS.contains(words[end + 2].toLowerCase(Locale.ROOT));
+      if (holding || moving || priced) {
         companies.add(name(words, i, end));
       }
       i = end - 1;

@@ -228,6 +228,12 @@ class NewswireTaggerTest {
         "Rupert Murdoch").getType()).isEqualTo(EntityType.PER);
     assertThat(entity(TAGGER.tag("Prize", "Professor Ann Smith shares the prize with two colleagues, the academy"
         + " said."), "Ann Smith").getType()).isEqualTo(EntityType.PER);
+    // A price that moves by money or a percentage is a share's, not a person's weight.
+    Tagging market = TAGGER.tag("Hong Kong shares close higher", "Hong Kong shares closed higher, led by HSBC"
+        + " Holdings and Hutchison Whampoa. Hutchison Whampoa gained 2 percent.");
+    assertThat(entity(market, "Hutchison Whampoa").getType()).isEqualTo(EntityType.ORG);
+    assertThat(entity(TAGGER.tag("Diet", "Sarah Jones lost 10 pounds in a month, she said."), "Sarah Jones")
+        .getType()).isEqualTo(EntityType.PER);
   }
 
   @Test
