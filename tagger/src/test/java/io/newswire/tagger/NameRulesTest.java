@@ -943,7 +943,10 @@ class NameRulesTest {
       "Shares in Zeneca rose", "economist at Bankgesellschaft Berlin", "Marshall Plan", "Hurricane Fran",
       "the film Schindler 's List", "Queen Elizabeth", "Hamburg 1 Freiburg 0", "1860 Munich", "Sampras beat Graf 6-3 6-4",
       "U.S. Steel", "P.W. Botha", "Armistice Day", "F-16", "\"", "(", ")", ",", ".", "-", "of", "the", "for the", "and",
-      "|", "\n", "said", "'s", "Clinton 's Democrats", "former chief Loik Le Floch-Prigent", "Chad Hull , 37 ,"};
+      "|", "\n", "said", "'s", "Clinton 's Democrats", "former chief Loik Le Floch-Prigent", "Chad Hull , 37 ,",
+      "the Group of 77", "the Commonwealth", "the Iran-Iraq war", "The Hague", "AL-AIN , United Arab Emirates 1996-12-06",
+      "Hutchison Whampoa gained 2 percent", "Microsoft 's Windows", "ISRAELI ARMY KILLS", "army", "a Delta rocket",
+      "Cheung Kong ( Holdings )", "Sun Hung Kai Properties", "CAPE CANAVERAL -", "NIKKEI ENDS 1.2 PCT"};
 
   @Test
   void theRulesNeverFailWhateverTheWordsAndTheModelsLabels() {
