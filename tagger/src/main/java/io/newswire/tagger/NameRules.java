@@ -670,6 +670,8 @@ final class NameRules {
   /** Awards named by their statuette or founder before "award", "prize", "nomination": "the Grammy awards". */
   private static final Set<String> AWARD_NAMES = WordSet.of("Oscar", "Grammy", "Emmy", "Tony", "Bafta", "BAFTA",
       "Olivier", "César", "Pulitzer", "Nobel", "Booker", "Juno", "Brit", "Webby", "Peabody");
+  /** Statuettes whose name alone, after a lower-case word, is the award: "won an honorary Oscar". */
+  private static final Set<String> STATUETTES = WordSet.of("Oscar", "Emmy", "Grammy", "Bafta", "BAFTA");
   private static final Set<String> AWARD_WORDS = WordSet.of("award", "awards", "prize", "prizes", "nomination",
       "nominations", "ceremony", "winner", "winners", "nominee", "nominees");
 
@@ -681,6 +683,9 @@ final class NameRules {
       } else if ((alone || labels[i] == 0) && labels[i] != 7 && i + 1 < words.length && labels[i + 1] == 0
           && AWARD_WORDS.contains(words[i + 1]) && AWARD_NAMES.contains(words[i])) {
         labels[i] = 7; // "the Grammy awards", "a Nobel prize", "his Oscar nomination"
+      } else if (alone && i > 0 && STATUETTES.contains(words[i]) && lowerCaseWord(words[i - 1])
+          && (i + 1 == words.length || !Character.isUpperCase(words[i + 1].charAt(0)))) {
+        labels[i] = 7; // "won an honorary Oscar", "her second Emmy"; not "Oscar Wilde"
       }
     }
   }
@@ -1067,18 +1072,42 @@ final class NameRules {
       "watchdog", "regulator");
   private static final Set<String> HOUSES = WordSet.of("auction", "fashion", "publishing", "fund", "trading", "brokerage");
 
-  /** A name read as a person or a place right after such a noun is the company or body. */
+  /**
+   * Whether such a noun follows the name between commas, after an article and up to two lower-case words: "MGM, the
+   * studio where", "Elf, the state-owned oil company".
+   */
+  private static boolean apposed(String[] words, int end) {
+    if (end + 2 >= words.length || !words[end].equals(",")
+        || !words[end + 1].equals("the") && !words[end + 1].equals("a") && !words[end + 1].equals("an")) {
+      return false;
+    }
+    for (int k = end + 2; k < words.length && k <= end + 4; k++) {
+      if (ORGANISATION_NOUNS.contains(words[k])) {
+        // Not the subject of what follows: "in Japan, the company said".
+        return k + 1 == words.length || !words[k + 1].startsWith("'") && !words[k + 1].startsWith("’")
+            && !SAID.contains(words[k + 1]) && !AUXILIARIES.contains(words[k + 1]);
+      }
+      if (words[k].isEmpty() || !Character.isLowerCase(words[k].charAt(0))
+          || !words[k].equals(words[k].toLowerCase(Locale.ROOT))) {
+        return false; // "the state-owned oil company" goes on; "the U.S. company" does not
+      }
+    }
+    return false;
+  }
+
+  /** A name read as a person or a place right after such a noun, or with one in apposition, is the company or body. */
   private static void organisationNouns(String[] words, int[] labels) {
-    for (int i = 1; i < words.length; i++) {
+    for (int i = 0; i < words.length; i++) {
       if (labels[i] != 1 && labels[i] != 5) {
         continue;
       }
-      boolean noun = ORGANISATION_NOUNS.contains(words[i - 1])
-          || i > 1 && words[i - 1].equals("house") && HOUSES.contains(words[i - 2]);
+      int end = NewswireTagger.end(labels, i);
+      boolean noun = i > 0 && ORGANISATION_NOUNS.contains(words[i - 1])
+          || i > 1 && words[i - 1].equals("house") && HOUSES.contains(words[i - 2])
+          || apposed(words, end);
       // Not a name in capitals: a dateline after a title that ends with such a word ("... most valuable company" /
       // "SAN FRANCISCO — ...").
-      if (noun && !Token.allCaps(words[i])) {
-        int end = NewswireTagger.end(labels, i);
+      if (noun && (!Token.allCaps(words[i]) || apposed(words, end))) {
         for (int k = i; k < end; k++) {
           labels[k] = k == i ? 3 : 4;
         }
@@ -2156,6 +2185,8 @@ final class NameRules {
       "Telecom", "Telecoms", "Telekom", "Telecommunications", "Petroleum", "Steel", "Motors", "Industries", "Holdings",
       "Securities", "Insurance", "Shipping", "Chemicals", "Pharmaceuticals", "Electronics", "Breweries", "Brewery",
       "Mines", "Mining", "Power", "Cement",
+      // Companies of the performing arts: "Metropolitan Opera", "Vienna Philharmonic", "Bolshoi Ballet".
+      "Opera", "Philharmonic", "Ballet", "Orchestra",
       // Newspapers are named after their city: "Des Moines Register", "South Florida Sun Sentinel".
       "Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Register", "Sentinel", "Globe",
       "Telegraph", "Examiner", "Inquirer", "Courier", "Observer", "Dispatch", "Bulletin", "Mirror", "Press");

@@ -934,6 +934,21 @@ class NameRulesTest {
     assertThat(apply("the Commonwealth Games", 0, 7, 8)).containsExactly(0, 7, 8);
   }
 
+  @Test
+  void aStatuetteAloneIsTheAwardAndACompanyOfTheArtsIsAnOrganisation() {
+    assertThat(apply("won an honorary Oscar in", 0, 0, 0, 1, 0)).containsExactly(0, 0, 0, 7, 0);
+    assertThat(apply("by Oscar Wilde", 0, 1, 2)).containsExactly(0, 1, 2);
+    assertThat(apply("at the Metropolitan Opera on", 0, 0, 7, 8, 0)).containsExactly(0, 0, 3, 4, 0);
+  }
+
+  @Test
+  void aNameWithACompanysNounInAppositionIsTheCompany() {
+    assertThat(apply("MGM , the studio where", 5, 0, 0, 0, 0)).containsExactly(3, 0, 0, 0, 0);
+    assertThat(apply("Elf , the state-owned oil company", 1, 0, 0, 0, 0, 0)).containsExactly(3, 0, 0, 0, 0, 0);
+    // Not the subject of what follows.
+    assertThat(apply("in Japan , the company said", 0, 5, 0, 0, 0, 0)).containsExactly(0, 5, 0, 0, 0, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
