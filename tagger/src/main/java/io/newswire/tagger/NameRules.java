@@ -144,6 +144,7 @@ final class NameRules {
     combined(words, labels);
     countryPairs(words, labels, lexicon);
     groupsOfNations(words, labels);
+    doubleGivenNames(words, flags, labels, lexicon);
     crudes(words, labels);
     contracts(words, labels);
     scales(words, labels);
@@ -2040,6 +2041,41 @@ final class NameRules {
           && !words[i + 1].equals("of") && !words[i + 1].isEmpty() && !Character.isUpperCase(words[i + 1].charAt(0))) {
         labels[i] = 3;
       }
+    }
+  }
+
+  /**
+   * A name that opens with a hyphenated pair of given names is a person: "Jean-Bertrand Aristide" opening a sentence
+   * was an organisation. The other words must be no dictionary words, organisation's heads or known organisations
+   * ("Hewlett-Packard Enterprise" stays a company).
+   */
+  private static void doubleGivenNames(String[] words, int[] flags, int[] labels, Lexicon lexicon) {
+    for (int i = 0; i < words.length; i++) {
+      if (labels[i] != 3 && labels[i] != 5 && labels[i] != 7) {
+        continue; // the label first
+      }
+      int end = NewswireTagger.end(labels, i);
+      String w = words[i];
+      int hyphen = w.indexOf('-');
+      boolean person = end - i >= 2 && end - i <= 3 && hyphen > 1 && hyphen < w.length() - 2
+          && w.indexOf('-', hyphen + 1) < 0 && (flags[i] & (Lexicon.KNOWN_ORG_B | Lexicon.PLACE_B)) == 0
+          && Character.isUpperCase(w.charAt(hyphen + 1));
+      if (person) {
+        int[] parts = lexicon.flags(new String[] {w.substring(0, hyphen), w.substring(hyphen + 1)});
+        person = (parts[0] & parts[1] & Lexicon.PERSON_NAME) != 0;
+      }
+      for (int k = i + 1; k < end && person; k++) {
+        person = (flags[k] & (Lexicon.COMMON_WORD | Lexicon.KNOWN_ORG_I | Lexicon.KNOWN_ORG_B | Lexicon.PLACE_B)) == 0
+            && !listed(ORGANISATION_HEADS, words[k]) && !LEGAL_FORMS.contains(words[k])
+            && words[k].length() >= 2 && Character.isUpperCase(words[k].charAt(0))
+            && Character.isLowerCase(words[k].charAt(words[k].length() - 1));
+      }
+      if (person) {
+        for (int k = i; k < end; k++) {
+          labels[k] = k == i ? 1 : 2;
+        }
+      }
+      i = end - 1;
     }
   }
 

@@ -949,6 +949,14 @@ class NameRulesTest {
     assertThat(apply("in Japan , the company said", 0, 5, 0, 0, 0, 0)).containsExactly(0, 5, 0, 0, 0, 0);
   }
 
+  @Test
+  void aNameOpeningWithAHyphenatedPairOfGivenNamesIsAPerson() {
+    assertThat(apply("Jean-Bertrand Aristide returned", 3, 4, 0)).containsExactly(1, 2, 0);
+    // Not a company's name.
+    assertThat(apply("Hewlett-Packard Enterprise said", 3, 4, 0)).containsExactly(3, 4, 0);
+    assertThat(apply("Hewlett-Packard Co said", 3, 4, 0)).containsExactly(3, 4, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
