@@ -2312,6 +2312,31 @@ final class NameRules {
    * names the model learned as people's). Runs after the document's names are made consistent, which would
    * otherwise let the person's mentions outvote the one that says what the name is.
    */
+  /** Words of a sentence about shares, after which "led by" names the stocks that led. */
+  private static final Set<String> STOCK_WORDS = WordSet.of("shares", "stocks", "index", "bourse", "market", "Nikkei",
+      "Hang", "DAX", "CAC-40", "FTSE");
+
+  /**
+   * Whether the name at i is one of those that "led" a move of shares: "Hong Kong shares closed higher, led by HSBC
+   * Holdings and Hutchison Whampoa". The name follows "led by" or another of the list (after a comma or "and"), in
+   * a sentence that speaks of shares or an index before it ("a delegation led by John Smith" speaks of none).
+   */
+  private static boolean ledShares(String[] words, int[] labels, int i) {
+    int k = i;
+    while (k >= 2 && (words[k - 1].equals(",") || words[k - 1].equals("and")) && labels[k - 2] != 0) {
+      k = start(labels, k - 2); // back over the list to its first name
+    }
+    if (k < 2 || !words[k - 1].equals("by") || !words[k - 2].equals("led")) {
+      return false;
+    }
+    for (int m = k - 3; m >= 0 && m >= k - 30 && !words[m].equals("."); m--) {
+      if (STOCK_WORDS.contains(words[m]) || STOCK_WORDS.contains(words[m].toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static void traded(String[] words, int[] flags, int[] labels) {
     Set<String> companies = new java.util.HashSet<>();
     for (int i = 0; i < words.length; i++) {
@@ -2334,7 +2359,7 @@ final class NameRules {
       boolean priced = !untagged && end + 2 < words.length && SHARE_MOVES.contains(words[end])
           && !words[end].equals("were") && PRICE.matcher(words[end + 1]).matches()
           && PRICE_UNITS.contains(words[end + 2].toLowerCase(Locale.ROOT));
-      if (holding || moving || priced) {
+      if (holding || moving || priced || !untagged && ledShares(words, labels, i)) {
         companies.add(name(words, i, end));
       }
       i = end - 1;

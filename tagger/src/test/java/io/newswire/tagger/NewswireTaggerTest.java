@@ -234,6 +234,11 @@ class NewswireTaggerTest {
     assertThat(entity(market, "Hutchison Whampoa").getType()).isEqualTo(EntityType.ORG);
     assertThat(entity(TAGGER.tag("Diet", "Sarah Jones lost 10 pounds in a month, she said."), "Sarah Jones")
         .getType()).isEqualTo(EntityType.PER);
+    // And so is a name that led shares: a list after "led by" in a sentence about shares or an index.
+    assertThat(entity(TAGGER.tag("Hong Kong", "Hong Kong shares closed higher, led by HSBC Holdings and Hutchison"
+        + " Whampoa."), "Hutchison Whampoa").getType()).isEqualTo(EntityType.ORG);
+    assertThat(entity(TAGGER.tag("Talks", "A delegation led by John Smith arrived on Monday."), "John Smith")
+        .getType()).isEqualTo(EntityType.PER);
   }
 
   @Test
