@@ -193,7 +193,8 @@ public final class NewswireTagger implements Tagger {
     // 70: companies' heads end no person; a form in brackets is part of a company's name;
     // 69: a name of one word that the document names in full with the words after it is that name;
     // 68: an untagged repeat of a person's first or last name is the person;
-    // 67: headline abbreviations of amounts and Ebola are no names; a people's name and a common word in a headline's capitals;
+    // 67: headline abbreviations of amounts and Ebola are no names; a people's name and a common word in a
+    //     headline's capitals;
     // 66: a known organisation's possessive ends its name;
     // 65: "explod*" and "on board" are evidence of accidents;
     // 64: a feed's dateline takes its whole run of capitals; rockets before their kind are MISC;
@@ -927,7 +928,8 @@ public final class NewswireTagger implements Tagger {
   /**
    * A word that opens a sentence, is on no dictionary's list, is never written in lower case in the document and
    * stands alone before a lower-case word is a name, even where the model, which reads capitals there as weak
-   * evidence, left it out: "Yeltsin signed the decree", "Arafat met Peres" were untagged (unlike "Yeltsin said").
+   * evidence, left it out: "Yeltsin signed the decree", "Lebed signed the accord" were untagged (unlike "Yeltsin
+   * said").
    * It takes the type the model prefers for it among names' first words.
    */
   void sentenceOpeners(String[] words, EntityFeatures.Doc doc, int[] labels) {
