@@ -130,7 +130,7 @@ class EnrichTopologyTest {
     assertThat(a.getPlaces()).extracting(p -> p.getCountryCode()).contains("NG");
     assertThat(a.getTopics()).isNotEmpty();
     assertThat(a.getTagger()).isEqualTo(io.newswire.tagger.NewswireTagger.NAME);
-    assertThat(a.getEnrichmentVersion()).isEqualTo(82);
+    assertThat(a.getEnrichmentVersion()).isEqualTo(83);
     assertThat(a.getEnrichedAt()).isEqualTo(CLOCK.instant());
     assertThat(deadLetters.isEmpty()).isTrue();
   }

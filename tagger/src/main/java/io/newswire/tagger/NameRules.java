@@ -145,6 +145,7 @@ final class NameRules {
     countryPairs(words, labels, lexicon);
     groupsOfNations(words, labels);
     doubleGivenNames(words, flags, labels, lexicon);
+    movements(words, labels);
     crudes(words, labels);
     contracts(words, labels);
     scales(words, labels);
@@ -2076,6 +2077,23 @@ final class NameRules {
         }
       }
       i = end - 1;
+    }
+  }
+
+  /** South Asian movements' names, joined by the Persian and Arabic connectives: "Jamaat-e-Islami", "Hizb-ut-Tahrir". */
+  private static final java.util.regex.Pattern MOVEMENT = java.util.regex.Pattern.compile(
+      "\\p{Lu}\\p{Ll}+-(?:i|e|ul|ut|ud)-\\p{Lu}[\\p{L}-]*");
+
+  /**
+   * Such a name is an organisation, which the model, having seen none, left out ("Hezb-i-Islami said",
+   * "Lashkar-e-Taiba"). Not "al" or "el", which join a person's names ("Abd-al-Rahman").
+   */
+  private static void movements(String[] words, int[] labels) {
+    for (int i = 0; i < words.length; i++) {
+      if ((labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
+          && MOVEMENT.matcher(words[i]).matches()) {
+        labels[i] = 3;
+      }
     }
   }
 

@@ -957,6 +957,14 @@ class NameRulesTest {
     assertThat(apply("Hewlett-Packard Co said", 3, 4, 0)).containsExactly(3, 4, 0);
   }
 
+  @Test
+  void southAsianMovementsJoinedByConnectivesAreOrganisations() {
+    assertThat(apply("Hezb-i-Islami said", 0, 0)).containsExactly(3, 0);
+    assertThat(apply("blamed Lashkar-e-Taiba and Hizb-ut-Tahrir", 0, 0, 0, 0)).containsExactly(0, 3, 0, 3);
+    // A person's names joined by "al" stay as read.
+    assertThat(apply("Abd-al-Rahman spoke", 1, 0)).containsExactly(1, 0);
+  }
+
   /** Phrases of the kinds the rules look for, to join in any order and cut anywhere. */
   static final String[] PHRASES = {"Arsenal 2 ( Bergkamp 45 , Wright 70 )", "2 ( Wright )", "( Trinidad )",
       "Frankie Fredericks ( Namibia ) 9.97", "LONDON , England -", "CARDIFF ( Reuters ) -", "NEW YORK 1996-08-22",
