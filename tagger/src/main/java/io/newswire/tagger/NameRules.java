@@ -932,7 +932,7 @@ final class NameRules {
   private static void crudes(String[] words, int[] labels) {
     for (int i = 0; i + 1 < words.length; i++) {
       if (words[i].length() <= 5 && CRUDES.contains(words[i])
-          && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
+          && oneWord(labels, i)
           && (words[i + 1].equals("crude") || words[i + 1].equals("oil") || words[i + 1].equals("futures")
           || words[i + 1].equals("blend"))) {
         labels[i] = 7;
@@ -960,7 +960,7 @@ final class NameRules {
       if (from < i) {
         labels[from] = 0; // "September": the contract's month
       }
-      if (from < i || labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1) {
+      if (from < i || oneWord(labels, i)) {
         labels[i] = 7;
       }
     }
@@ -974,7 +974,7 @@ final class NameRules {
     for (int i = 1; i + 1 < words.length; i++) {
       if (words[i + 1].equals("scale") && words[i - 1].equals("the") && !words[i].isEmpty()
           && Character.isUpperCase(words[i].charAt(0)) && !Token.allCaps(words[i])
-          && (labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)) {
+          && oneWord(labels, i)) {
         labels[i] = 7;
       }
     }
@@ -2090,7 +2090,7 @@ final class NameRules {
    */
   private static void movements(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
-      if ((labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1)
+      if (oneWord(labels, i)
           && MOVEMENT.matcher(words[i]).matches()) {
         labels[i] = 3;
       }
@@ -2645,7 +2645,7 @@ final class NameRules {
    */
   private static void pollsters(String[] words, int[] labels) {
     for (int i = 0; i < words.length; i++) {
-      boolean alone = labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1;
+      boolean alone = oneWord(labels, i);
       if (!POLLSTERS.contains(words[i]) || labels[i] == 3 || !alone) {
         continue; // only a name of one word: "Kamala Harris" stays a person
       }
@@ -3048,6 +3048,11 @@ final class NameRules {
       }
     }
     return false;
+  }
+
+  /** Whether the word at i stands alone: untagged, or a name of that one word. */
+  private static boolean oneWord(int[] labels, int i) {
+    return labels[i] == 0 || labels[i] % 2 == 1 && NewswireTagger.end(labels, i) == i + 1;
   }
 
   private static boolean listed(Set<String> list, String word) {
